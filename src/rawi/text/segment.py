@@ -1,0 +1,73 @@
+"""Sentence segmentation on the original text, keeping character offsets for display.
+
+Boundaries: a line break (news bodies put one paragraph per line, and scraped text often has no
+punctuation at all), or a sentence-ending mark of any known language (. ! ? ؟ ۔ …), possibly followed
+by closing quotes or brackets, then whitespace. Not a boundary: a period after a known abbreviation
+or after a single letter (initials such as "أ." or "U."), or inside a number (3.5, 07.09.2017).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from rawi.lang import all_languages
+from rawi.records import Sentence
+
+_CLOSERS = "\"'»”’)]}›"
+
+
+@cache
+def _boundary_re() -> re.Pattern[str]:
+    enders = "".join(sorted({ch for lang in all_languages() for ch in lang.sentence_enders} | {"…"}))
+    return re.compile(f"[{re.escape(enders)}]+[{re.escape(_CLOSERS)}]*(?=\\s)|\\n+")
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    out: set[str] = set()
+    for lang in all_languages():
+        out |= lang.abbreviations
+    return frozenset(out)
+
+
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+_HAS_CONTENT = re.compile(r"\w")
+
+
+def _is_false_stop(text: str, mark_start: int, mark: str) -> bool:
+    """True when a period at ``mark_start`` belongs to an abbreviation or an initial."""
+    if not mark.startswith(".") or mark.startswith(".."):
+        return False
+    m = _WORD_BEFORE.search(text, 0, mark_start)
+    if not m:
+        return False
+    word = m.group(1).lower().strip(".")
+    return len(word) == 1 or word in _abbreviations()
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split ``text`` into sentences with offsets into ``text``.
+
+    >>> [s.text for s in split_sentences("قال الوزير إن السد انهار. ونفى المحافظ ذلك؟ لا تعليق")]
+    ['قال الوزير إن السد انهار.', 'ونفى المحافظ ذلك؟', 'لا تعليق']
+    """
+    sentences: list[Sentence] = []
+    start = 0
+
+    def emit(end: int) -> None:
+        chunk = text[start:end]
+        stripped = chunk.strip()
+        if stripped and _HAS_CONTENT.search(stripped):
+            lead = len(chunk) - len(chunk.lstrip())
+            s = start + lead
+            sentences.append(Sentence(len(sentences), s, s + len(stripped), stripped))
+
+    for m in _boundary_re().finditer(text):
+        mark = m.group(0)
+        if mark[0] != "\n" and _is_false_stop(text, m.start(), mark):
+            continue
+        emit(m.end())
+        start = m.end()
+    emit(len(text))
+    return sentences

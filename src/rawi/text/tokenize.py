@@ -1,0 +1,82 @@
+"""Tokens, stems and analyzed terms. Stemming is chosen per token by script, so mixed
+Arabic/English text is analyzed right without a document-level language decision."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import Stemmer
+
+from rawi.lang import Language, all_languages
+from rawi.text.normalize import normalize
+
+# A token is a run of letters/digits (after normalization Arabic letters are plain \w), allowing
+# inner dots and commas in numbers (3.5, 1,000) and inner apostrophes in English (don't).
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:'[^\W\d_]+)?|\w+", re.UNICODE)
+
+
+def tokenize(text: str) -> list[str]:
+    """Tokens of the *matching form* of ``text`` (normalizes first)."""
+    return _TOKEN.findall(normalize(text))
+
+
+def tokenize_normalized(norm: str) -> list[str]:
+    """Tokens of text that is already in matching form."""
+    return _TOKEN.findall(norm)
+
+
+@cache
+def _stemmers() -> list[tuple[re.Pattern[str], Stemmer.Stemmer, Language]]:
+    return [(lang.script_re, Stemmer.Stemmer(lang.stemmer), lang) for lang in all_languages()]
+
+
+def language_of_token(token: str) -> Language | None:
+    for script_re, _stemmer, lang in _stemmers():
+        if script_re.match(token):
+            return lang
+    return None
+
+
+def _strip_clitics(token: str, lang: Language) -> str:
+    for prefix in lang.clitic_prefixes:
+        if token.startswith(prefix) and len(token) - len(prefix) >= lang.min_stem:
+            return token[len(prefix) :]
+    return token
+
+
+def stem_tokens(tokens: list[str]) -> list[str]:
+    """Stem each token with the Snowball stemmer of its script; digits and others stay as they are."""
+    out = list(tokens)
+    for script_re, stemmer, lang in _stemmers():
+        idx = [i for i, t in enumerate(tokens) if script_re.match(t)]
+        if idx:
+            words = [_strip_clitics(tokens[i], lang) for i in idx]
+            for i, s in zip(idx, stemmer.stemWords(words), strict=True):
+                out[i] = s
+    return out
+
+
+@cache
+def _all_stopwords() -> frozenset[str]:
+    words: set[str] = set()
+    for lang in all_languages():
+        words |= lang.stopwords
+    return frozenset(words)
+
+
+def is_stopword(token: str) -> bool:
+    return token in _all_stopwords()
+
+
+def analyze(text: str, *, keep_stopwords: bool = False) -> list[str]:
+    """The terms that retrieval indexes: normalized tokens, stopwords removed, stemmed.
+
+    >>> analyze("أعلنت الوزارة عن انهيار السد في المدينة")
+    ['اعلن', 'زار', 'انهيار', 'سد', 'مدين']
+    """
+    tokens = tokenize(text)
+    if not keep_stopwords:
+        stop = _all_stopwords()
+        tokens = [t for t in tokens if t not in stop]
+    return stem_tokens(tokens)
