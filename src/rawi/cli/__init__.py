@@ -1,0 +1,191 @@
+"""The `rawi` command line: parse, call the core, print. Nothing else lives here.
+
+Exit codes: 0 success; 1 the run finished but something in the input failed (named on stderr);
+2 the command could not run (bad claim, missing data, unreadable database).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from rawi.core import Rawi
+from rawi.errors import RawiError
+from rawi.report import FORMATS, render
+from rawi.report.text import build as build_text_report
+from rawi.settings import Settings
+
+app = typer.Typer(
+    name="rawi",
+    help="rawi (راوي): trace, weigh and check claims across Arabic and English news, offline.",
+    no_args_is_help=True,
+    rich_markup_mode="markdown",
+    pretty_exceptions_enable=False,
+)
+out = Console(highlight=False)
+err = Console(stderr=True, highlight=False)
+
+DbOption = Annotated[
+    str,
+    typer.Option("--db", help="SQLite file of the corpus (a postgresql:// URL selects the server store)."),
+]
+
+
+def fail(error: RawiError | ValueError, code: int = 2) -> typer.Exit:
+    err.print(f"[bold red]error[/]: {error}")
+    return typer.Exit(code)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files and folders: txt, md, html, json, jsonl, csv.")],
+    db: DbOption = "rawi.db",
+    max_file_mb: Annotated[float, typer.Option(help="Refuse files larger than this many MB.")] = 10.0,
+    json_out: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+) -> None:
+    """Read articles into the corpus. Re-ingesting the same content adds nothing; changed files replace
+    the old version. Bad files are reported by name and the run goes on with the rest.
+
+    Examples:
+
+    - `rawi ingest examples/corpus`
+    - `rawi ingest archive/ feeds/wire.jsonl --db news.db`
+    """
+    try:
+        settings = Settings(max_file_bytes=max(1, int(max_file_mb * 1024 * 1024)))
+        with Rawi(db, settings) as wb:
+            total = wb.count_files(paths)
+            progress = Progress(
+                TextColumn("ingest"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                TextColumn("{task.fields[name]}"),
+                console=err,
+                transient=True,
+                disable=json_out or total < 20,
+            )
+            with progress:
+                task = progress.add_task("ingest", total=total, name="")
+                report = wb.ingest(
+                    paths, on_file=lambda name: progress.update(task, advance=1, name=name[-40:])
+                )
+    except (RawiError, ValueError) as e:
+        raise fail(e) from None
+    for p in report.problems:
+        err.print(f"[yellow]skipped[/] {p.source}: [{p.code}] {p.reason}")
+    if json_out:
+        print(json.dumps(report.to_json(), ensure_ascii=False))
+    else:
+        out.print(
+            f"{len(report.added)} added, {len(report.updated)} updated, {len(report.unchanged)} unchanged, "
+            f"{len(report.problems)} problem(s) → {db}"
+        )
+    if report.problems:
+        raise typer.Exit(1)
+
+
+@app.command()
+def check(
+    claim: Annotated[str, typer.Argument(help="The claim to check, in Arabic or English.")],
+    db: DbOption = "rawi.db",
+    format: Annotated[str, typer.Option("--format", "-f", help=f"One of: {', '.join(FORMATS)}.")] = "text",
+    out_file: Annotated[Path | None, typer.Option("--out", help="Write the report to this file.")] = None,
+    top_k: Annotated[int, typer.Option(help="Articles retrieved and given a stance.")] = 20,
+    sources: Annotated[list[Path] | None, typer.Option(help="Extra sources-registry YAML files.")] = None,
+    reliability: Annotated[Path | None, typer.Option(help="Reliability weights file (YAML or CSV).")] = None,
+) -> None:
+    """Check a claim: evidence with stances and rationale sentences, provenance, and a verdict.
+
+    Examples:
+
+    - `rawi check "انهار سد وادي الرمل في ريف حماة"`
+    - `rawi check "Jordan banned potato imports" --format json --out result.json`
+    - `rawi check "..." --format html --out report.html`
+    """
+    if format not in FORMATS:
+        raise fail(ValueError(f"--format must be one of {', '.join(FORMATS)}; got {format!r}"))
+    try:
+        settings = Settings(top_k=top_k, sources_files=list(sources or []), reliability_file=reliability)
+        if not Path(db).exists() and "://" not in db:
+            raise ValueError(f"no corpus at {db!r}: run `rawi ingest PATH --db {db}` first")
+        with Rawi(db, settings, readonly=True) as wb:
+            result = wb.check(claim)
+    except (RawiError, ValueError) as e:
+        raise fail(e) from None
+    if out_file:
+        out_file.write_text(render(result, format), encoding="utf-8")
+        err.print(f"wrote {format} report to {out_file}")
+    elif format == "text":
+        out.print(build_text_report(result))
+    else:
+        sys.stdout.write(render(result, format))
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Words to look for; any search syntax is treated as text.")],
+    db: DbOption = "rawi.db",
+    limit: Annotated[int, typer.Option(help="How many articles to show.")] = 10,
+    json_out: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Search the corpus (BM25 over normalized, stemmed text) and show the best sentences.
+
+    Examples:
+
+    - `rawi search "سد حماة"`
+    - `rawi search "potato imports" --json`
+    """
+    try:
+        with Rawi(db, readonly=True) as wb:
+            hits = wb.search(query, limit=limit)
+    except (RawiError, ValueError) as e:
+        raise fail(e) from None
+    if json_out:
+        print(json.dumps(hits, ensure_ascii=False, indent=2))
+        return
+    if not hits:
+        out.print("no matching article")
+    for h in hits:
+        out.print(f"[bold]{h['article_id']}[/] ({h['score']:.2f}) {h['title'] or ''}")
+        for s in h["sentences"]:
+            out.print(
+                f"    {s['text']}",
+                justify="right" if any("\u0600" <= c <= "\u06ff" for c in s["text"]) else "left",
+            )
+
+
+@app.command()
+def stats(
+    db: DbOption = "rawi.db",
+    json_out: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Counts of the corpus: articles, sentences, languages, outlets, dates.
+
+    Example: `rawi stats --db news.db`
+    """
+    try:
+        with Rawi(db, readonly=True) as wb:
+            data = wb.stats()
+    except (RawiError, ValueError) as e:
+        raise fail(e) from None
+    if json_out:
+        print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+        return
+    table = Table(title=f"corpus {data.get('store', db)}", show_header=False)
+    for key, value in data.items():
+        if isinstance(value, dict):
+            value = ", ".join(f"{k}: {v}" for k, v in value.items())
+        table.add_row(str(key), str(value))
+    out.print(table)
+
+
+def main() -> None:  # pragma: no cover - console entry
+    app()

@@ -1,0 +1,267 @@
+"""The one object that owns the store, the models and the settings.
+
+``Rawi`` is what the CLI, the web app and Python users all call: ``ingest``, ``search``, ``check``,
+``stats`` and ``provenance``. It loads the stance model and the sources registry once, lazily, and
+returns plain data (dicts following the JSON contract), so every surface shows the same thing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from rawi import __version__
+from rawi.ingest import IngestOptions, list_files, read_paths
+from rawi.provenance import EvidenceArticle, Registry, analyze_provenance, detect_outlet, load_reliability
+from rawi.records import Article, Problem
+from rawi.retrieve import RetrievedArticle, Retriever, query_terms
+from rawi.settings import Settings
+from rawi.stance import load_default
+from rawi.stance.base import StanceModel, StancePair, StanceResult
+from rawi.store import open_corpus
+from rawi.store.base import Corpus, WriteResult
+from rawi.text import detect_language, normalize
+from rawi.verdict import EvidenceStance, PartyDenial, decide
+
+WRITE_BATCH = 500
+
+
+@dataclass
+class IngestReport:
+    """What one ingest run did; ``problems`` name every file or record that could not be used."""
+
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def merge(self, result: WriteResult) -> None:
+        self.added += result.added
+        self.updated += result.updated
+        self.unchanged += result.unchanged
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "added": len(self.added),
+            "updated": len(self.updated),
+            "unchanged": len(self.unchanged),
+            "problems": [{"source": p.source, "reason": p.reason, "code": p.code} for p in self.problems],
+        }
+
+
+class Rawi:
+    """A fact-checking workbench over one corpus.
+
+    Parameters
+    ----------
+    db : SQLite file path (default ``rawi.db``) or a database URL.
+    settings : tuning; see :class:`rawi.settings.Settings`.
+    readonly : open the store read-only (for check, search and serve).
+    stance_model : a fitted stance model to use instead of the shipped one.
+
+    Examples
+    --------
+    >>> wb = Rawi("rawi.db")                                   # doctest: +SKIP
+    >>> wb.ingest(["examples/corpus"]).to_json()["added"]      # doctest: +SKIP
+    >>> wb.check("انهار سد في مدينة درنة")["verdict"]["label"]  # doctest: +SKIP
+    """
+
+    def __init__(
+        self,
+        db: str | Path = "rawi.db",
+        settings: Settings | None = None,
+        *,
+        readonly: bool = False,
+        stance_model: StanceModel | None = None,
+    ) -> None:
+        self.db = str(db)
+        self.settings = settings or Settings()
+        self.readonly = readonly
+        self._stance_model = stance_model
+
+    # -- owned resources, loaded once -------------------------------------------------------------
+    @cached_property
+    def corpus(self) -> Corpus:
+        return open_corpus(self.db, readonly=self.readonly)
+
+    @property
+    def stance_model(self) -> StanceModel:
+        if self._stance_model is None:
+            self._stance_model = load_default()
+        return self._stance_model
+
+    @cached_property
+    def registry(self) -> Registry:
+        return Registry.load(extra_files=self.settings.sources_files)
+
+    @cached_property
+    def reliability(self) -> dict[str, float]:
+        path = self.settings.reliability_file
+        return load_reliability(path) if path else {}
+
+    def close(self) -> None:
+        if "corpus" in self.__dict__:
+            self.corpus.close()
+            del self.__dict__["corpus"]
+
+    def __enter__(self) -> Rawi:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- ingest -----------------------------------------------------------------------------------
+    def ingest(
+        self, paths: Sequence[str | Path], *, on_file: Callable[[str], None] | None = None
+    ) -> IngestReport:
+        """Read files and folders into the corpus; bad input is reported, never fatal.
+
+        Articles are written in batches, each its own transaction, so a failure later in the run
+        never loses what was already stored.
+        """
+        options = IngestOptions(max_bytes=self.settings.max_file_bytes, **_fields(self.settings.field_map))
+        report = IngestReport()
+        batch: list[Article] = []
+        last_source: str | None = None
+        for item in read_paths(paths, options):
+            if isinstance(item, Problem):
+                report.problems.append(item)
+                source = item.source.split("#", 1)[0]
+            else:
+                item.outlet = detect_outlet(item, self.registry)
+                batch.append(item)
+                source = item.source_path or item.id
+                if len(batch) >= WRITE_BATCH:
+                    report.merge(self.corpus.write(batch))
+                    batch = []
+            if on_file and source != last_source:
+                on_file(source)
+                last_source = source
+        if batch:
+            report.merge(self.corpus.write(batch))
+        return report
+
+    def count_files(self, paths: Sequence[str | Path]) -> int:
+        return len(list_files(paths))
+
+    # -- search -----------------------------------------------------------------------------------
+    def search(self, query: str, *, limit: int = 10) -> list[dict[str, Any]]:
+        """Articles ranked for a query, with their best-matching sentences."""
+        retriever = Retriever(self.corpus, top_k=limit)
+        return [
+            {
+                "article_id": r.article_id,
+                "title": r.article.title,
+                "outlet": r.article.outlet,
+                "published": r.article.published,
+                "score": round(r.score, 4),
+                "sentences": [
+                    {
+                        "sentence_index": i,
+                        "text": r.sentences[i].text,
+                        "score": round(r.sentence_scores[i], 4),
+                    }
+                    for i in r.best_sentences(2)
+                ],
+            }
+            for r in retriever.retrieve(query)
+        ]
+
+    # -- check ------------------------------------------------------------------------------------
+    def check(self, claim: str) -> dict[str, Any]:
+        """Check one claim against the corpus: the result object of the JSON contract."""
+        claim = claim.strip() if claim else ""
+        query_terms(claim)  # fails early, with a clear error, on an empty or punctuation-only claim
+        retrieved = Retriever(self.corpus, top_k=self.settings.top_k).retrieve(claim)
+        stances = self._stances(claim, retrieved)
+        evidence_for_provenance = [
+            EvidenceArticle(r.article, r.sentences, s.label, _relevant(r, s))
+            for r, s in zip(retrieved, stances, strict=True)
+            if s.label != "unrelated"
+        ]
+        prov = analyze_provenance(claim, evidence_for_provenance, self.registry)
+        prov_json = prov.to_json()
+        denials = [
+            PartyDenial(d.article_id, d.source_key, d.source, d.sentence_index) for d in prov.party_denials
+        ]
+        verdict = decide(
+            [
+                EvidenceStance(r.article_id, s.label, s.scores, r.article.outlet, r.article.title)
+                for r, s in zip(retrieved, stances, strict=True)
+            ],
+            prov_json["origins"],
+            denials,
+            self.reliability,
+            names=self.registry.display_names(),
+        )
+        lang = detect_language(claim).code or "und"
+        return {
+            "claim": {"text": claim, "language": lang, "normalized": normalize(claim)},
+            "verdict": {
+                "label": verdict.label,
+                "confidence": verdict.confidence,
+                "explanation": verdict.explanation,
+                "independent_origins": verdict.independent_origins,
+                "p_true": verdict.p_true,
+            },
+            "evidence": [_evidence_json(r, s) for r, s in zip(retrieved, stances, strict=True)],
+            "provenance": prov_json,
+            "corpus": {"articles": self.corpus.count(), "store": self.corpus.url},
+            "model": {
+                "name": getattr(self.stance_model, "name", type(self.stance_model).__name__),
+                "version": str(getattr(self.stance_model, "version", __version__)),
+            },
+        }
+
+    def _stances(self, claim: str, retrieved: Iterable[RetrievedArticle]) -> list[StanceResult]:
+        pairs = [StancePair(claim, tuple(s.text for s in r.sentences), r.article.title) for r in retrieved]
+        if not pairs:
+            return []
+        return self.stance_model.predict_results(pairs, max_rationale=self.settings.max_rationale)
+
+    # -- corpus views -----------------------------------------------------------------------------
+    def stats(self) -> dict[str, Any]:
+        return {"store": self.corpus.url, **self.corpus.stats()}
+
+    def provenance(self, article_ids: Sequence[str]) -> dict[str, Any]:
+        """Attributions and text reuse of the given articles (unknown ids listed under ``missing``)."""
+        from rawi.provenance import describe_articles
+
+        return describe_articles(self.corpus, list(article_ids), self.registry)
+
+
+def _fields(field_map: dict[str, str]) -> dict[str, Any]:
+    return {"fields": field_map} if field_map else {}
+
+
+def _relevant(r: RetrievedArticle, s: StanceResult) -> list[int]:
+    """Sentences that speak to the claim: the rationale first, then the best retrieval matches."""
+    out = [x.sentence_index for x in s.rationale]
+    out += [i for i in r.best_sentences(3) if i not in out]
+    return out
+
+
+def _evidence_json(r: RetrievedArticle, s: StanceResult) -> dict[str, Any]:
+    a = r.article
+    return {
+        "article_id": a.id,
+        "title": a.title,
+        "outlet": a.outlet,
+        "url": a.url,
+        "published": a.published,
+        "language": a.language,
+        "retrieval_score": round(r.score, 4),
+        "stance": s.label,
+        "stance_scores": {k: round(float(v), 4) for k, v in s.scores.items()},
+        "rationale": [
+            {"sentence_index": x.sentence_index, "text": x.text, "score": round(float(x.score), 4)}
+            for x in s.rationale
+        ],
+    }

@@ -1,0 +1,75 @@
+"""Markdown report: the same content as the terminal report, for a newsroom's notes or a ticket."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rawi.report.common import STANCE_TITLES, VERDICT_TITLES, attributions_by_article, pct, related, unrelated
+
+_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]<>|#"})
+
+
+def md(text: str) -> str:
+    """Escape Markdown (and inline HTML) in untrusted article text."""
+    return " ".join(text.split()).translate(_MD_SPECIAL)
+
+
+def render_markdown(result: dict[str, Any]) -> str:
+    v = result["verdict"]
+    lines = [
+        f"# Claim check: {md(result['claim']['text'])}",
+        "",
+        f"**Verdict: {VERDICT_TITLES[v['label']]}** (confidence {pct(v['confidence'])}, "
+        f"{v['independent_origins']} independent origin(s))",
+        "",
+        md(v["explanation"]),
+        "",
+        "## Evidence",
+        "",
+    ]
+    attributions = attributions_by_article(result)
+    for e in related(result):
+        title = f" — {md(e['title'])}" if e.get("title") else ""
+        meta = ", ".join(x for x in (e.get("outlet"), e.get("published")) if x)
+        lines.append(f"### `{md(e['article_id'])}`{title}")
+        lines.append("")
+        lines.append(
+            f"Stance: **{STANCE_TITLES[e['stance']]}** "
+            + " · ".join(f"{k} {pct(s)}" for k, s in e["stance_scores"].items())
+            + (f" ({md(meta)})" if meta else "")
+        )
+        lines.append("")
+        for r in e["rationale"]:
+            lines.append(f"> {md(r['text'])} *(sentence {r['sentence_index']}, weight {r['score']:.2f})*")
+            lines.append("")
+        for a in attributions.get(e["article_id"], []):
+            lines.append(
+                f"- {md(a['source'])} → {a['polarity']}"
+                + (f" ({md(a['verb'])})" if a.get("verb") else "")
+                + f", sentence {a['sentence_index']}"
+            )
+        lines.append("")
+    prov = result["provenance"]
+    if prov["origins"]:
+        lines += ["## Independent origins", ""]
+        lines += [
+            f"- **{md(o['key'])}**: " + ", ".join(f"`{md(a)}`" for a in o["articles"])
+            for o in prov["origins"]
+        ]
+        lines.append("")
+    if prov["reuse"]:
+        lines += ["## Shared text", "", "| article | article | similarity |", "|---|---|---|"]
+        lines += [f"| `{md(r['a'])}` | `{md(r['b'])}` | {r['similarity']:.2f} |" for r in prov["reuse"]]
+        lines.append("")
+    skipped = unrelated(result)
+    if skipped:
+        lines += [
+            f"{len(skipped)} unrelated article(s) not counted: "
+            + ", ".join(f"`{md(e['article_id'])}`" for e in skipped),
+            "",
+        ]
+    lines.append(
+        f"*corpus: {result['corpus']['articles']} articles; model {md(result['model']['name'])} "
+        f"{md(result['model']['version'])}*"
+    )
+    return "\n".join(lines) + "\n"

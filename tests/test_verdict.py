@@ -1,0 +1,90 @@
+"""Verdict: independence-weighted aggregation of stances, on hand-built evidence."""
+
+from __future__ import annotations
+
+import pytest
+
+from rawi.verdict import EvidenceStance, PartyDenial, decide, weigh_origins
+
+
+def ev(article_id: str, stance: str, p: float = 0.9, outlet: str | None = None) -> EvidenceStance:
+    rest = (1 - p) / 3
+    scores = {k: (p if k == stance else rest) for k in ("agree", "disagree", "discuss", "unrelated")}
+    return EvidenceStance(article_id, stance, scores, outlet)
+
+
+def test_no_evidence_is_unverified() -> None:
+    v = decide([])
+    assert v.label == "unverified"
+    assert v.independent_origins == 0
+    assert "No article" in v.explanation
+
+
+def test_unrelated_articles_never_count() -> None:
+    v = decide([ev(f"u{i}", "unrelated") for i in range(10)])
+    assert v.label == "unverified"
+    assert v.independent_origins == 0
+    assert "10 retrieved article(s) were unrelated" in v.explanation
+
+
+def test_two_independent_agreeing_origins_support() -> None:
+    v = decide([ev("a", "agree"), ev("b", "agree"), ev("x", "unrelated")])
+    assert v.label == "supported"
+    assert v.independent_origins == 2
+    assert v.confidence > 0.9
+
+
+def test_copies_of_one_wire_are_one_origin() -> None:
+    evidence = [ev(f"copy{i}", "agree") for i in range(10)]
+    one_origin = [{"key": "sana", "articles": [e.article_id for e in evidence]}]
+    v_grouped = decide(evidence, one_origin)
+    v_apart = decide(evidence)
+    assert v_grouped.independent_origins == 1
+    assert v_apart.independent_origins == 10
+    assert v_grouped.confidence < v_apart.confidence
+    assert "10 articles" in v_grouped.explanation
+
+
+def test_denials_only_refute() -> None:
+    v = decide([ev("d1", "disagree"), ev("d2", "disagree"), ev("s", "discuss", 0.7)])
+    assert v.label == "refuted"
+    assert v.confidence > 0.9
+
+
+def test_independent_support_and_denial_is_disputed() -> None:
+    v = decide([ev("a1", "agree"), ev("a2", "agree"), ev("d", "disagree")])
+    assert v.label == "disputed"
+    assert "Denying (1)" in v.explanation and "Supporting (2)" in v.explanation
+
+
+def test_party_denial_inside_supporting_article_counts_as_denial() -> None:
+    evidence = [ev("a1", "agree"), ev("a2", "agree")]
+    denial = PartyDenial("a2", "health_ministry", "وزارة الصحة", 4)
+    v = decide(evidence, party_denials=[denial], names={"health_ministry": "Ministry of Health"})
+    assert v.label == "disputed"
+    assert v.independent_origins == 3
+    assert "Ministry of Health (a party named in the claim) denies it in a2" in v.explanation
+
+
+def test_party_denial_is_not_counted_twice_when_its_origin_already_denies() -> None:
+    weighed = weigh_origins(
+        [ev("d", "disagree")], [{"key": "moh", "articles": ["d"]}], [PartyDenial("d", "moh", "الوزارة", 1)]
+    )
+    assert len(weighed) == 1
+
+
+def test_discussion_alone_is_unverified() -> None:
+    v = decide([ev("s1", "discuss"), ev("s2", "discuss")])
+    assert v.label == "unverified"
+
+
+@pytest.mark.parametrize("weight, expected", [(1.0, "supported"), (0.1, "unverified")])
+def test_reliability_weights_scale_an_origin(weight: float, expected: str) -> None:
+    v = decide([ev("a", "agree", outlet="tabloid")], reliability={"tabloid": weight})
+    assert v.label == expected
+
+
+def test_confidence_is_a_probability() -> None:
+    for evidence in ([ev("a", "agree")], [ev("d", "disagree")], [ev("a", "agree"), ev("d", "disagree")], []):
+        v = decide(evidence)
+        assert 0.0 <= v.confidence <= 1.0
