@@ -1,0 +1,1 @@
+"""Evaluation: dataset readers, metrics, baselines and the benchmark runner."""
