@@ -110,7 +110,8 @@ def _read_claim_file(path: Path) -> list[BalyPair]:
     if fact not in ("true", "false"):
         raise DatasetError(f"{path}: field 'fact' must be true or false, got {record['fact']!r}")
     pairs = []
-    for index, (article, url, stance, rationale) in enumerate(zip(articles, urls, stances, rationales, strict=True)):
+    columns = zip(articles, urls, stances, rationales, strict=True)
+    for index, (article, url, stance, rationale) in enumerate(columns):
         label = str(stance).strip().lower()
         if label not in STANCE_LABELS:
             raise DatasetError(f"{path}: article {index}: unknown stance {stance!r}")
