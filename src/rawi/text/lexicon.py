@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 from rawi.lang.base import LexiconEntry
 from rawi.text.tokenize import stem_tokens, tokenize
@@ -73,7 +74,8 @@ class Lexicon:
         i, n = 0, len(tokens)
         while i < n:
             best: _Pattern | None = None
-            for p in self._by_first.get(stems[i], ()) + self._prefixed:
+            # chain, not +: the dict default is a tuple and _prefixed a list (tuple + list fails)
+            for p in chain(self._by_first.get(stems[i], ()), self._prefixed):
                 if (best is None or len(p.items) > len(best.items)) and self._matches_at(p, tokens, stems, i):
                     best = p
             if best:
