@@ -44,6 +44,9 @@ class Lexicon:
                 self._by_first.setdefault(first, []).append(p)
         for plist in self._by_first.values():
             plist.sort(key=lambda p: -len(p.items))  # longest phrase first
+        # First prefixes of the prefix patterns, so find() tests a token against all of them in one
+        # C-level startswith call and skips the tokens no pattern can start at.
+        self._prefix_heads: tuple[str, ...] = tuple(p.items[0][0] for p in self._prefixed)
         self.size = len(patterns)
 
     @classmethod
@@ -72,10 +75,15 @@ class Lexicon:
             stems = stem_tokens(list(tokens))
         matches: list[LexiconMatch] = []
         i, n = 0, len(tokens)
+        by_first, heads = self._by_first, self._prefix_heads
         while i < n:
+            exact = by_first.get(stems[i], ())
+            prefixed = self._prefixed if heads and tokens[i].startswith(heads) else ()
+            if not exact and not prefixed:
+                i += 1
+                continue
             best: _Pattern | None = None
-            # chain, not +: the dict default is a tuple and _prefixed a list (tuple + list fails)
-            for p in chain(self._by_first.get(stems[i], ()), self._prefixed):
+            for p in chain(exact, prefixed):
                 if (best is None or len(p.items) > len(best.items)) and self._matches_at(p, tokens, stems, i):
                     best = p
             if best:
