@@ -1,0 +1,231 @@
+"""Source mention boundaries: the noun phrase after (Arabic) or before (English) a reporting verb,
+up to a stop — a complementizer (إن/أن/that), punctuation, a time word, a relative clause."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rawi.provenance.cues import Cues
+from rawi.provenance.registry import Registry, SourceEntry
+from rawi.provenance.tokens import Tok, clitic_variants, strip_article
+
+MAX_WORDS = 9
+_QUOTES = {'"', "'"}
+_NP_KINDS = {
+    "agency", "outlet", "government", "military", "official", "armed_group",
+    "international_org", "ngo", "witness", "anonymous", "person", "other",
+}
+_EN_NP_INTERNAL = {"the", "a", "an", "of", "for", "'s", "al", "de", "el", "and"}
+
+
+@dataclass
+class Mention:
+    first: int  # token index of the first token of the mention
+    last: int  # token index of the last token (inclusive)
+    entry: SourceEntry | None
+    kind: str | None
+    hint: str | None = None  # "reports" for hearsay sources (تقارير، أنباء)
+
+
+def _words(toks: list[Tok], first: int, last: int) -> list[str]:
+    return [t.norm for t in toks[first : last + 1] if t.is_word]
+
+
+def classify(toks: list[Tok], first: int, last: int, cues: Cues, registry: Registry, original: str) -> Mention | None:
+    """A :class:`Mention` when tokens ``first..last`` look like a source, else ``None``."""
+    words = _words(toks, first, last)
+    if not words:
+        return None
+    found = registry.find_in(words)
+    entry = found[2] if found else None
+    tags = [cues.noun_tag(w) for w in words]
+    kinds = [t for t in tags if t in _NP_KINDS]
+    head_tag = None
+    if any(t in ("anonymous", "witness") for t in kinds):
+        head_tag = next(t for t in kinds if t in ("anonymous", "witness"))
+    elif kinds:
+        # Arabic names are head-first (وزارة الدفاع); English head-last (the defence ministry)
+        head_tag = kinds[0] if cues.code == "ar" else kinds[-1]
+    anon = cues.anonymous.find(words)
+    hint = None
+    if anon:
+        e = anon[0].entry
+        if e.tag != "clause":
+            hint = e.fields[1] if len(e.fields) > 1 else None
+            head_tag = head_tag if head_tag not in (None, "other") else e.tag
+    if head_tag in ("anonymous", "witness"):
+        kind: str | None = head_tag
+    elif entry is not None:
+        kind = "other" if entry.kind == "institution" else entry.kind
+    elif head_tag:
+        kind = head_tag
+    elif _looks_like_name(toks[first : last + 1], cues, original):
+        kind = "person"
+    else:
+        return None
+    if kind == "other" and head_tag == "other" and not hint:
+        hint = _collective_hint(words[0], cues)
+    return Mention(first, last, entry, kind, hint)
+
+
+def _collective_hint(word: str, cues: Cues) -> str | None:
+    anon = cues.anonymous.find([word])
+    if anon and len(anon[0].entry.fields) > 1:
+        return anon[0].entry.fields[1]
+    return None
+
+
+def _looks_like_name(toks: list[Tok], cues: Cues, original: str) -> bool:
+    """A person's name: English capitalized words; Arabic words without the article (names rarely
+    carry it) that are not stopwords."""
+    words = [t for t in toks if t.is_word]
+    if not words or len(words) > 5:
+        return False
+    stop = cues.language.stopwords
+    if cues.code == "en":
+        return all(original[t.start].isupper() or t.norm in _EN_NP_INTERNAL for t in words) and original[
+            words[0].start
+        ].isupper()
+    first = words[0].norm
+    bare = clitic_variants(first)[-1]
+    if first in stop or bare in stop or first.startswith("ال") or len(bare) < 3:
+        return False
+    return all(not t.norm.startswith("ال") or i > 0 for i, t in enumerate(words))
+
+
+def _is_channel(tok: Tok, cues: Cues, registry: Registry) -> bool:
+    """An Arabic word with the preposition ل that introduces a relay channel: لوكالة، لرويترز، لمراسل."""
+    if cues.code != "ar" or not tok.is_word or not tok.norm.startswith("ل") or len(tok.norm) < 4:
+        return False
+    bare = tok.norm[1:]
+    if strip_article(tok.norm) != tok.norm and tok.norm.startswith("لل"):
+        bare = tok.norm[2:]
+    if registry.lookup_words([bare]) is not None:
+        return registry.lookup_words([bare]).kind in ("agency", "outlet")  # type: ignore[union-attr]
+    return cues.noun_tag(bare) in ("agency", "outlet")
+
+
+def forward(toks: list[Tok], j: int, cues: Cues, registry: Registry, *, allow_channel_start: bool = False) -> tuple[int, int] | None:
+    """Token range of the mention starting at ``j`` (Arabic after a verb; English after a frame)."""
+    n = len(toks)
+    if j < n and toks[j].norm in _QUOTES:  # a name wrapped in quotes: the quotes stay outside
+        k = j + 1
+        while k < n and toks[k].is_word and k - j <= MAX_WORDS:
+            k += 1
+        if k < n and k > j + 1 and toks[k].norm in _QUOTES:
+            return j + 1, k - 1
+        return None
+    if j < n and toks[j].is_word and toks[j].norm in ("ل",):  # free-standing ل - before a name
+        j += 1
+        while j < n and not toks[j].is_word:
+            j += 1
+    last = None
+    k = j
+    count = 0
+    head_tag = None
+    while k < n and count < MAX_WORDS:
+        t = toks[k]
+        if not t.is_word:
+            if t.norm in _QUOTES and last is not None:
+                close = k + 1
+                while close < n and toks[close].is_word and close - k <= 5:
+                    close += 1
+                if close < n and toks[close].norm in _QUOTES and close > k + 1:
+                    last = close
+                    k = close + 1
+                    continue
+            if t.norm in ("-", ".") and last is not None and k + 1 < n and toks[k + 1].is_word and cues.code == "en":
+                k += 1
+                continue
+            break
+        tag = cues.noun_tag(t.norm)
+        if tag in ("stop", "statement", "aux") and not (cues.code == "en" and t.norm in _EN_NP_INTERNAL):
+            break
+        if cues.verb(t.norm, t.norm) and count > 0:
+            break
+        if t.norm in ("في", "من", "ب") or (cues.code == "en" and t.norm in ("in", "from", "at")):
+            if head_tag not in ("anonymous", "official") or k + 1 >= n:
+                break
+            nxt = cues.noun_tag(toks[k + 1].norm)
+            if nxt in ("statement", "stop", None) and registry.longest_match([toks[k + 1].norm]) is None:
+                if nxt != None or not toks[k + 1].norm.startswith("ال"):  # noqa: E711
+                    break
+        if count > 0 and _is_channel(t, cues, registry) and not allow_channel_start:
+            break
+        if cues.code == "en" and count > 0 and t.norm in ("said", "says", "told"):
+            break
+        if head_tag is None and tag in _NP_KINDS:
+            head_tag = tag
+        last = k
+        count += 1
+        k += 1
+    if last is None:
+        return None
+    while last > j and toks[last].is_word and cues.code == "en" and toks[last].norm in _EN_NP_INTERNAL:
+        last -= 1
+    return j, last
+
+
+def backward(toks: list[Tok], end: int, cues: Cues, original: str) -> tuple[int, int] | None:
+    """Token range of the mention ending just before ``end`` (English subjects, Arabic SVO)."""
+    k = end - 1
+    while k >= 0 and toks[k].is_word and cues.noun_tag(toks[k].norm) == "aux":
+        k -= 1
+    clause = _clause_ending_at(toks, k, cues)
+    if clause is not None:
+        k = clause - 1
+        while k >= 0 and not toks[k].is_word and toks[k].norm == ",":
+            k -= 1
+    named = _anonymous_ending_at(toks, k, cues)
+    if named is not None:
+        return named, k
+    last = k
+    count = 0
+    while k >= 0 and count < MAX_WORDS:
+        t = toks[k]
+        if not t.is_word:
+            if cues.code == "en" and t.norm == "-" and k > 0 and toks[k - 1].is_word:
+                k -= 1
+                continue
+            break
+        tag = cues.noun_tag(t.norm)
+        if tag in ("stop", "statement") and t.norm not in _EN_NP_INTERNAL:
+            break
+        if cues.verb(t.norm, t.norm) and count > 0:
+            break
+        if cues.code == "en" and t.norm not in _EN_NP_INTERNAL and t.norm in cues.language.stopwords:
+            break
+        k -= 1
+        count += 1
+    first = k + 1
+    if last < first:
+        return None
+    while first < last and cues.code == "en" and toks[first].norm in ("and",):
+        first += 1
+    if cues.code == "en" and not original[toks[first].start].isupper() and toks[first].norm not in (
+        "the", "a", "an"
+    ):
+        # lowercase start: trim to the first capitalized word or determiner, when there is one
+        for i in range(first, last + 1):
+            if original[toks[i].start].isupper() or toks[i].norm in ("the", "a", "an"):
+                first = i
+                break
+    return first, last
+
+
+def _clause_ending_at(toks: list[Tok], k: int, cues: Cues) -> int | None:
+    """Start index of an anonymity clause ("who asked not to be named") ending at token ``k``."""
+    words = [t.norm for t in toks[: k + 1]]
+    for m in cues.anonymous.find(words):
+        if m.entry.tag == "clause" and m.end == k + 1:
+            return m.start
+    return None
+
+
+def _anonymous_ending_at(toks: list[Tok], k: int, cues: Cues) -> int | None:
+    """Start of a listed anonymous source ("a source familiar with the matter") ending at ``k``."""
+    words = [t.norm for t in toks[: k + 1]]
+    for m in cues.anonymous.find(words):
+        if m.entry.tag != "clause" and m.end == k + 1 and m.end - m.start > 1:
+            return m.start
+    return None

@@ -1,0 +1,155 @@
+"""Who published an article: metadata first (outlet field, URL domain), else its dateline, credit
+line, or signature. The core stores the result in ``Article.outlet`` at ingest time."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from rawi.lang import all_languages
+from rawi.provenance.registry import Registry, SourceEntry
+from rawi.provenance.tokens import offset_tokens
+from rawi.records import Article
+from rawi.text import normalize, tokenize_normalized
+
+_DASH = r"[-\u2010-\u2015\u2212:]"
+# PLACE (AGENCY) -   /   (AGENCY) -   at the start of a body; PLACE is up to four words.
+_PAREN_DATELINE = re.compile(rf"^\W{{0,3}}((?:[^\W\d_][\w.'\u0640\u064b-\u065f]*\s*){{0,4}}?)\s*[(\[]\s*([^()\[\]\n]{{1,60}}?)\s*[)\]]\s*{_DASH}")
+# PLACE - AGENCY ...   (دمشق-سانا، دمشق - سانا)
+_DASH_DATELINE = re.compile(rf"^\W{{0,3}}((?:[^\W\d_][\w'\u0640\u064b-\u065f]*\s*){{1,3}}?)\s*{_DASH}\s*(?=\S)")
+_MAX_CREDIT_WORDS = 8
+
+
+@dataclass(frozen=True)
+class Credit:
+    """An agency or outlet named by a dateline or credit line: offsets in the text and what it is."""
+
+    start: int
+    end: int
+    key: str
+    kind: str
+    entry: SourceEntry | None
+
+
+@cache
+def _generic_credits() -> dict[tuple[str, ...], tuple[str, str]]:
+    out: dict[tuple[str, ...], tuple[str, str]] = {}
+    for lang in all_languages():
+        for e in lang.entries("datelines"):
+            key = e.fields[0] if e.fields else normalize(e.phrase)
+            kind = e.fields[1] if len(e.fields) > 1 else "agency"
+            out[tuple(tokenize_normalized(normalize(e.phrase)))] = (key, kind)
+    return out
+
+
+@cache
+def _credit_labels() -> list[tuple[tuple[str, ...], str]]:
+    labels = [
+        (tuple(tokenize_normalized(normalize(e.phrase))), e.tag or "source")
+        for lang in all_languages()
+        for e in lang.entries("credit_lines")
+    ]
+    return sorted(labels, key=lambda x: -len(x[0]))  # longest label first
+
+
+def name_at(text: str, start: int, registry: Registry, *, whole: bool = False) -> Credit | None:
+    """The registry name (or generic credit such as "وكالات") that begins at ``text[start:]``.
+
+    With ``whole`` the name must be all the words of the text.
+    """
+    toks = [t for t in offset_tokens(text[start:]) if t.is_word]
+    words = [t.norm for t in toks]
+    if not words:
+        return None
+    hit = registry.longest_match(words)
+    n, entry = (hit[0], hit[1]) if hit else (0, None)
+    generic = _generic_credits()
+    for size in range(min(3, len(words)), 0, -1):
+        if size > n and tuple(words[:size]) in generic:
+            key, kind = generic[tuple(words[:size])]
+            return _credit(start, toks, size, key, kind, None, whole, len(words))
+    if entry is None:
+        return None
+    return _credit(start, toks, n, entry.key, entry.kind, entry, whole, len(words))
+
+
+def _credit(start, toks, n, key, kind, entry, whole, total) -> Credit | None:  # noqa: ANN001
+    if whole and n != total:
+        return None
+    return Credit(start + toks[0].start, start + toks[n - 1].end, key, kind, entry)
+
+
+def parse_dateline(text: str, registry: Registry) -> Credit | None:
+    """The agency of a dateline at the start of ``text``: "بيروت (رويترز) -", "دمشق-سانا", "(AFP) -"."""
+    head = text[:200]
+    m = _PAREN_DATELINE.match(head)
+    if m:
+        inner = m.group(2)
+        credit = name_at(head, m.start(2), registry, whole=True)
+        if credit is None and len(inner) <= 40:
+            # "(أ ف ب)" style initials with dots or slashes between letters
+            credit = name_at(re.sub(r"[./]", " ", head[: m.end(2)]), m.start(2), registry, whole=True)
+        if credit:
+            return credit
+    m = _DASH_DATELINE.match(head)
+    if m:
+        credit = name_at(head, m.end(), registry)
+        if credit:
+            rest = head[credit.end : credit.end + 3]
+            if not rest or rest[0] in " \t\n-–—:،,." or re.match(_DASH, rest):
+                return credit
+    return None
+
+
+def parse_credit_line(line: str, registry: Registry) -> Credit | None:
+    """The outlet a credit line names: "المصدر: وكالة الأناضول", "Source: Reuters", "- سانا"."""
+    toks = offset_tokens(line)
+    words = [t for t in toks if t.is_word]
+    if not words or len(words) > _MAX_CREDIT_WORDS + 3:
+        return None
+    norms = [t.norm for t in words]
+    for label, role in _credit_labels():
+        if tuple(norms[: len(label)]) == label:
+            if role != "source":
+                return None
+            after = words[len(label)].start if len(words) > len(label) else len(line)
+            return name_at(line, after, registry) or _unknown_credit(line, after)
+    # a bare signature: the whole short line is a registry name, maybe in brackets or after a dash
+    return name_at(line, words[0].start, registry, whole=True)
+
+
+def _unknown_credit(line: str, start: int) -> Credit | None:
+    """A credit naming an outlet the registry does not know: its normalized words become the key."""
+    rest = line[start:].strip(" :-–—()[]\"'")
+    words = tokenize_normalized(normalize(rest))
+    if not words or len(words) > _MAX_CREDIT_WORDS:
+        return None
+    begin = line.index(rest, start)
+    return Credit(begin, begin + len(rest), " ".join(words), "outlet", None)
+
+
+def detect_outlet(article: Article, registry: Registry) -> str | None:
+    """Registry key (else normalized name) of the article's outlet, or ``None`` when nothing says.
+
+    Order: the ``outlet`` metadata field, the URL's domain, a dateline at the start of the body,
+    a credit line or signature in the last lines.
+    """
+    if article.outlet and article.outlet.strip():
+        entry = registry.resolve(article.outlet)
+        return entry.key if entry else normalize(article.outlet)
+    if article.url:
+        entry = registry.from_url(article.url)
+        if entry:
+            return entry.key
+    body = article.text or ""
+    lines = [ln for ln in body.splitlines() if ln.strip()]
+    for line in lines[:2]:
+        credit = parse_dateline(line.strip(), registry)
+        if credit:
+            return credit.key
+    for line in reversed(lines[-3:]):
+        credit = parse_credit_line(line.strip(), registry)
+        if credit:
+            return credit.key
+    return None

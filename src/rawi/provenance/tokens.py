@@ -1,0 +1,73 @@
+"""Tokens with offsets into the ORIGINAL text, so attribution spans and reuse passages point at what
+the user reads, while matching uses the normalized form (rawi.text.normalize)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rawi.text import normalize, stem_tokens, tokenize_normalized
+
+# A word is a run of letters/digits plus the marks that normalization drops inside Arabic words
+# (harakat, tatweel, superscript alef, invisible joiners); everything else non-space is one
+# punctuation token.
+_WORD_CHARS = r"\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200f\u00ad"
+_TOKEN = re.compile(f"[{_WORD_CHARS}]+(?:['’][{_WORD_CHARS}]+)?|[^\\s{_WORD_CHARS}]")
+
+
+@dataclass(frozen=True)
+class Tok:
+    """One token: its normalized form (``norm``; punctuation in ASCII form) and original offsets."""
+
+    norm: str
+    start: int
+    end: int
+    is_word: bool
+
+
+@lru_cache(maxsize=65536)
+def _norm_word(raw: str) -> str:
+    return "".join(tokenize_normalized(normalize(raw)))
+
+
+def offset_tokens(text: str) -> list[Tok]:
+    """Words and punctuation marks of ``text`` with their original character offsets."""
+    out: list[Tok] = []
+    for m in _TOKEN.finditer(text):
+        raw = m.group()
+        if raw[0].isalnum() or raw[0] == "_" or len(raw) > 1 or re.match(f"[{_WORD_CHARS}]", raw):
+            norm = _norm_word(raw)
+            if norm:
+                out.append(Tok(norm, m.start(), m.end(), True))
+            continue
+        out.append(Tok(normalize(raw) or raw, m.start(), m.end(), False))
+    return out
+
+
+def stems_of(tokens: list[Tok]) -> list[str]:
+    """Snowball stems of the word tokens (punctuation keeps its form)."""
+    return stem_tokens([t.norm for t in tokens])
+
+
+# Clitics that attach to the first word of an Arabic name: conjunctions و/ف, prepositions ب/ل/ك,
+# and their combinations with the article. Longest first.
+_ARTICLE_PREFIXES = ("وبال", "وال", "فال", "بال", "كال", "لل", "ال")
+_PROCLITICS = ("وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك")
+
+
+def strip_article(word: str) -> str:
+    """``word`` without the Arabic article (and a conjunction/preposition fused with it)."""
+    for prefix in _ARTICLE_PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 2:
+            return word[len(prefix) :]
+    return word
+
+
+def clitic_variants(word: str) -> list[str]:
+    """``word`` as written, then without each proclitic it may carry (most likely reading first)."""
+    out = [word]
+    for prefix in _PROCLITICS:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 2:
+            out.append(word[len(prefix) :])
+    return out
