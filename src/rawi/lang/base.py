@@ -58,6 +58,9 @@ class Language:
     # the stemmer itself leaves them on short words; longest first. ``min_stem`` letters must remain.
     clitic_prefixes: tuple[str, ...] = ()
     min_stem: int = 2
+    # One-letter conjunctions fused to the next word (Arabic و ف). Snowball keeps them before an
+    # alef, because after normalization it cannot tell وأكد (and he confirmed) from واحد (one).
+    conjunctions: tuple[str, ...] = ()
 
     @cached_property
     def script_re(self) -> re.Pattern[str]:

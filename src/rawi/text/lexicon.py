@@ -3,17 +3,26 @@
 A lexicon is compiled from a language list file (see :mod:`rawi.lang.base`): each phrase is
 normalized, tokenized and stemmed, and matched against the stems of a sentence. An entry ending in
 ``*`` matches any token whose *normalized* form starts with the entry's form (for prefixes that
-the stemmer does not strip, e.g. ``مفبرك*``).
+the stemmer does not strip, e.g. ``مفبرك*``), also after the article or a conjunction (المفبركة,
+ومفبركة). A token that keeps a fused conjunction in its stem (وأكد stems to واكد, since after
+normalization it reads like واحد) also matches as the word without it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from itertools import chain
 
+from rawi.lang import all_languages
 from rawi.lang.base import LexiconEntry
-from rawi.text.tokenize import stem_tokens, tokenize
+from rawi.text.tokenize import conjunction_stem, stem_tokens, strip_clitics, tokenize
+
+
+@cache
+def _conjunctions() -> frozenset[str]:
+    return frozenset(c for lang in all_languages() for c in lang.conjunctions)
 
 
 @dataclass(frozen=True)
@@ -76,15 +85,29 @@ class Lexicon:
         matches: list[LexiconMatch] = []
         i, n = 0, len(tokens)
         by_first, heads = self._by_first, self._prefix_heads
+        # Second readings: the token without its article/conjunction (for prefix items) and the stem
+        # without a conjunction the stemmer kept (وأكد -> اكد). Computed once per token, on demand.
+        bare = [strip_clitics(t) for t in tokens] if heads else list(tokens)
+        conj = _conjunctions()
+        alt = [
+            conjunction_stem(t) if self._by_first and s[:1] in conj and len(t) > 3 else None
+            for t, s in zip(tokens, stems, strict=True)
+        ]
         while i < n:
             exact = by_first.get(stems[i], ())
-            prefixed = self._prefixed if heads and tokens[i].startswith(heads) else ()
+            if not exact and alt[i] is not None:
+                exact = by_first.get(alt[i], ())
+            prefixed = (
+                self._prefixed if heads and (tokens[i].startswith(heads) or bare[i].startswith(heads)) else ()
+            )
             if not exact and not prefixed:
                 i += 1
                 continue
             best: _Pattern | None = None
             for p in chain(exact, prefixed):
-                if (best is None or len(p.items) > len(best.items)) and self._matches_at(p, tokens, stems, i):
+                if (best is None or len(p.items) > len(best.items)) and self._matches_at(
+                    p, tokens, stems, i, bare, alt
+                ):
                     best = p
             if best:
                 matches.append(LexiconMatch(i, i + len(best.items), best.entry))
@@ -94,14 +117,22 @@ class Lexicon:
         return matches
 
     @staticmethod
-    def _matches_at(p: _Pattern, tokens: Sequence[str], stems: Sequence[str], i: int) -> bool:
+    def _matches_at(
+        p: _Pattern,
+        tokens: Sequence[str],
+        stems: Sequence[str],
+        i: int,
+        bare: Sequence[str],
+        alt: Sequence[str | None],
+    ) -> bool:
         if i + len(p.items) > len(tokens):
             return False
         for k, (form, is_prefix) in enumerate(p.items):
+            j = i + k
             if is_prefix:
-                if not tokens[i + k].startswith(form):
+                if not (tokens[j].startswith(form) or bare[j].startswith(form)):
                     return False
-            elif stems[i + k] != form:
+            elif stems[j] != form and alt[j] != form:
                 return False
         return True
 

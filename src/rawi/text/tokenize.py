@@ -4,7 +4,7 @@ Arabic/English text is analyzed right without a document-level language decision
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 import Stemmer
 
@@ -43,6 +43,41 @@ def _strip_clitics(token: str, lang: Language) -> str:
         if token.startswith(prefix) and len(token) - len(prefix) >= lang.min_stem:
             return token[len(prefix) :]
     return token
+
+
+@lru_cache(maxsize=1 << 16)  # news vocabulary repeats; lexicons call this per token
+def strip_clitics(token: str) -> str:
+    """``token`` (normalized) without its leading article/clitics, or without a fused conjunction
+    (و ف) when no article is there; used where a word's written prefix matters (lexicon ``word*``).
+
+    >>> strip_clitics("والمفبركه"), strip_clitics("ومفبركه"), strip_clitics("مفبركه")
+    ('مفبركه', 'مفبركه', 'مفبركه')
+    """
+    lang = language_of_token(token)
+    if lang is None:
+        return token
+    bare = _strip_clitics(token, lang)
+    if bare == token:
+        for conj in lang.conjunctions:
+            if token.startswith(conj) and len(token) - len(conj) > lang.min_stem:
+                return token[len(conj) :]
+    return bare
+
+
+@lru_cache(maxsize=1 << 16)
+def conjunction_stem(token: str) -> str | None:
+    """Stem of ``token`` without a fused conjunction that the stemmer keeps (و/ف before an alef:
+    وأكد, فأعلن), or None when the token has none. Ambiguous (واحد reads و+احد too), so only
+    phrase matching tries it, as a second reading; retrieval stems stay as Snowball gives them."""
+    lang = language_of_token(token)
+    if lang is None:
+        return None
+    for conj in lang.conjunctions:
+        if token.startswith(conj) and len(token) - len(conj) > lang.min_stem:
+            rest = token[len(conj) :]
+            stem = stem_tokens([rest])[0]
+            return stem if stem != stem_tokens([token])[0] else None
+    return None
 
 
 def stem_tokens(tokens: list[str]) -> list[str]:

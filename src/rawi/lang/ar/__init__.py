@@ -18,7 +18,9 @@ LANGUAGE = Language(
     data_dir=Path(__file__).parent,
     letter_map=LETTER_MAP,
     sentence_enders=".!?؟۔",
-    # Snowball leaves the article on short words (السد stays السد while سد is سد): strip it first.
-    clitic_prefixes=("وبال", "وال", "فال", "بال", "كال", "لل", "ال"),
+    # Snowball leaves the article on short words (السد stays السد while سد is سد): strip it first;
+    # ولل/فلل (and the dam: وللسد) are the conjunction plus لِـ + article, which Snowball also misses.
+    clitic_prefixes=("وبال", "فبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال"),
     min_stem=2,
+    conjunctions=("و", "ف"),
 )
