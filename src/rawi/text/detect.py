@@ -31,7 +31,11 @@ def detect_language(text: str, *, sample: int = 4000) -> LanguageGuess:
     'en'
     """
     chunk = text[:sample]
-    counts = {lang.code: len(lang.script_re.findall(chunk)) for lang in all_languages()}
+    # Letters only: a script block also holds digits, punctuation and marks (٢٠١٧ ، ؟ are in the
+    # Arabic block), which must not make a date or a number "Arabic".
+    counts = {
+        lang.code: sum(ch.isalpha() for ch in lang.script_re.findall(chunk)) for lang in all_languages()
+    }
     total = sum(counts.values())
     if total == 0:
         return LanguageGuess(None, 0.0, False, {code: 0.0 for code in counts})
