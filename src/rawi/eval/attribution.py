@@ -98,7 +98,9 @@ def match_spans(
     return pairs
 
 
-def score(items: Iterable[tuple[str, str, list[dict[str, Any]]]], registry: Registry, language: str) -> dict[str, Any]:
+def score(
+    items: Iterable[tuple[str, str, list[dict[str, Any]]]], registry: Registry, language: str
+) -> dict[str, Any]:
     """Source precision/recall/F1 and polarity accuracy over one set; ``errors`` lists misses."""
     tp = n_gold = n_pred = pol_ok = 0
     confusion: Counter[tuple[str, str]] = Counter()
@@ -112,8 +114,10 @@ def score(items: Iterable[tuple[str, str, list[dict[str, Any]]]], registry: Regi
         for gi, pi in pairs:
             confusion[(gold[gi]["polarity"], pred[pi].polarity)] += 1
             pol_ok += gold[gi]["polarity"] == pred[pi].polarity
-        if len(pairs) != len(gold) or len(pairs) != len(pred) or any(
-            gold[g]["polarity"] != pred[p].polarity for g, p in pairs
+        if (
+            len(pairs) != len(gold)
+            or len(pairs) != len(pred)
+            or any(gold[g]["polarity"] != pred[p].polarity for g, p in pairs)
         ):
             errors.append(
                 {

@@ -126,7 +126,7 @@ def extract_attributions(text: str, *, language: str | None = None, registry: Re
     return _finish(drafts, toks, text, registry, deny_at, hedge_at)
 
 
-def _nonsource(toks: list[Tok], rng: tuple[int, int], frames: list) -> bool:  # noqa: ANN001
+def _nonsource(toks: list[Tok], rng: tuple[int, int], frames: list) -> bool:
     """``وفقاً للقانون``: the frame is followed by a rule or a plan, not a source."""
     head = cues_head = toks[rng[0]].norm
     del cues_head
@@ -144,7 +144,7 @@ def _nearest_before(drafts: list[_Draft], token: int) -> int | None:
     return best
 
 
-def _relay_after(toks, k, idx, c, registry, text, add, drafts) -> None:  # noqa: ANN001
+def _relay_after(toks, k, idx, c, registry, text, add, drafts) -> None:
     """After a mention: "لوكالة X" (a channel relaying it) or "عن Y" (a source it relays)."""
     n = len(toks)
     if k >= n:
@@ -154,7 +154,7 @@ def _relay_after(toks, k, idx, c, registry, text, add, drafts) -> None:  # noqa:
         rng = forward(toks, k + 1, c, registry)
         if rng:
             mention = classify(toks, *rng, c, registry, text)
-            if mention and mention.kind != "person" or (mention and mention.entry):
+            if (mention and mention.kind != "person") or (mention and mention.entry):
                 child = add(mention, "asserts", None, parent=idx)
                 if child is not None:
                     _relay_after(toks, rng[1] + 1, child, c, registry, text, add, drafts)
@@ -176,7 +176,7 @@ def _has_complement(toks: list[Tok], k: int) -> bool:
     return False
 
 
-def _arabic_verb(toks, i, verb: Verb, c: Cues, registry, text, add, drafts) -> None:  # noqa: ANN001
+def _arabic_verb(toks, i, verb: Verb, c: Cues, registry, text, add, drafts) -> None:
     rng = forward(toks, i + 1, c, registry)
     if rng is None:
         rng = _arabic_preverbal(toks, i, c, registry, text)
@@ -197,12 +197,12 @@ def _arabic_verb(toks, i, verb: Verb, c: Cues, registry, text, add, drafts) -> N
             _relay_after(toks, _skip_mention_end(toks, k, c, registry), idx, c, registry, text, add, drafts)
 
 
-def _skip_mention_end(toks, k, c, registry) -> int:  # noqa: ANN001
+def _skip_mention_end(toks, k, c, registry) -> int:
     rng = forward(toks, k, c, registry, allow_channel_start=True)
     return rng[1] + 1 if rng else k + 1
 
 
-def _arabic_preverbal(toks, i, c, registry, text) -> tuple[int, int] | None:  # noqa: ANN001
+def _arabic_preverbal(toks, i, c, registry, text) -> tuple[int, int] | None:
     """Subject before the verb (SVO): "وزارة الخارجية الروسية أكدت أن ..."."""
     rng = backward(toks, i, c, text)
     if rng is None:
@@ -214,7 +214,7 @@ def _arabic_preverbal(toks, i, c, registry, text) -> tuple[int, int] | None:  # 
     return rng
 
 
-def _english_verb(toks, i, verb: Verb, c: Cues, registry, text, add, drafts, frames) -> None:  # noqa: ANN001
+def _english_verb(toks, i, verb: Verb, c: Cues, registry, text, add, drafts, frames) -> None:
     prev = i - 1
     while prev >= 0 and toks[prev].is_word and c.noun_tag(toks[prev].norm) == "aux":
         prev -= 1
@@ -254,7 +254,7 @@ def _english_verb(toks, i, verb: Verb, c: Cues, registry, text, add, drafts, fra
             add(classify(toks, *rng, c, registry, text), "asserts", None, parent=idx)
 
 
-def _parenthetical_start(toks, comma: int, frames) -> int | None:  # noqa: ANN001
+def _parenthetical_start(toks, comma: int, frames) -> int | None:
     """Index of the comma opening ", citing Y," that ends at ``comma``."""
     for m in frames:
         if m.entry.tag == "relay" and m.start < comma and m.start > 0 and toks[m.start - 1].norm == ",":
@@ -262,12 +262,14 @@ def _parenthetical_start(toks, comma: int, frames) -> int | None:  # noqa: ANN00
     return None
 
 
-def _is_inverted(toks, i, c) -> bool:  # noqa: ANN001
-    """"..., said the ministry." — the verb is followed by a determiner or a capitalized source."""
+def _is_inverted(toks, i, c) -> bool:
+    """ "..., said the ministry." — the verb is followed by a determiner or a capitalized source."""
     return i + 1 < len(toks) and toks[i + 1].is_word and toks[i + 1].norm in ("the", "a", "an")
 
 
-def _finish(drafts: list[_Draft], toks: list[Tok], text: str, registry: Registry, deny_at, hedge_at) -> list[Attribution]:  # noqa: ANN001
+def _finish(
+    drafts: list[_Draft], toks: list[Tok], text: str, registry: Registry, deny_at, hedge_at
+) -> list[Attribution]:
     order = sorted(range(len(drafts)), key=lambda i: toks[drafts[i].mention.first].start)
     new_index = {old: new for new, old in enumerate(order)}
     has_child = {d.parent for d in drafts if d.parent is not None}
@@ -281,10 +283,21 @@ def _finish(drafts: list[_Draft], toks: list[Tok], text: str, registry: Registry
         if not d.dateline:
             if old in has_child or m.hint == "reports":
                 polarity = "reports" if polarity != "denies" else polarity
-            nxt = min((toks[x.mention.first].start for x in drafts if toks[x.mention.first].start > start and x.verb), default=len(text))
+            nxt = min(
+                (
+                    toks[x.mention.first].start
+                    for x in drafts
+                    if toks[x.mention.first].start > start and x.verb
+                ),
+                default=len(text),
+            )
             if polarity == "asserts" and any(start < toks[p].start < nxt for p in deny_at):
                 polarity = "denies"
-            elif polarity == "asserts" and any(toks[p].start < nxt for p in hedge_at) and m.kind not in ("agency", "outlet"):
+            elif (
+                polarity == "asserts"
+                and any(toks[p].start < nxt for p in hedge_at)
+                and m.kind not in ("agency", "outlet")
+            ):
                 polarity = "reports"
         key = m.entry.key if m.entry else normalize(source)
         out.append(

@@ -12,8 +12,18 @@ from rawi.provenance.tokens import Tok, clitic_variants, strip_article
 MAX_WORDS = 9
 _QUOTES = {'"', "'"}
 _NP_KINDS = {
-    "agency", "outlet", "government", "military", "official", "armed_group",
-    "international_org", "ngo", "witness", "anonymous", "person", "other",
+    "agency",
+    "outlet",
+    "government",
+    "military",
+    "official",
+    "armed_group",
+    "international_org",
+    "ngo",
+    "witness",
+    "anonymous",
+    "person",
+    "other",
 }
 _EN_NP_INTERNAL = {"the", "a", "an", "of", "for", "'s", "al", "de", "el", "and"}
 
@@ -31,7 +41,9 @@ def _words(toks: list[Tok], first: int, last: int) -> list[str]:
     return [t.norm for t in toks[first : last + 1] if t.is_word]
 
 
-def classify(toks: list[Tok], first: int, last: int, cues: Cues, registry: Registry, original: str) -> Mention | None:
+def classify(
+    toks: list[Tok], first: int, last: int, cues: Cues, registry: Registry, original: str
+) -> Mention | None:
     """A :class:`Mention` when tokens ``first..last`` look like a source, else ``None``."""
     words = _words(toks, first, last)
     if not words:
@@ -83,9 +95,10 @@ def _looks_like_name(toks: list[Tok], cues: Cues, original: str) -> bool:
         return False
     stop = cues.language.stopwords
     if cues.code == "en":
-        return all(original[t.start].isupper() or t.norm in _EN_NP_INTERNAL for t in words) and original[
-            words[0].start
-        ].isupper()
+        return (
+            all(original[t.start].isupper() or t.norm in _EN_NP_INTERNAL for t in words)
+            and original[words[0].start].isupper()
+        )
     first = words[0].norm
     bare = clitic_variants(first)[-1]
     if first in stop or bare in stop or first.startswith("ال") or len(bare) < 3:
@@ -105,7 +118,9 @@ def _is_channel(tok: Tok, cues: Cues, registry: Registry) -> bool:
     return cues.noun_tag(bare) in ("agency", "outlet")
 
 
-def forward(toks: list[Tok], j: int, cues: Cues, registry: Registry, *, allow_channel_start: bool = False) -> tuple[int, int] | None:
+def forward(
+    toks: list[Tok], j: int, cues: Cues, registry: Registry, *, allow_channel_start: bool = False
+) -> tuple[int, int] | None:
     """Token range of the mention starting at ``j`` (Arabic after a verb; English after a frame)."""
     n = len(toks)
     if j < n and toks[j].norm in _QUOTES:  # a name wrapped in quotes: the quotes stay outside
@@ -134,7 +149,13 @@ def forward(toks: list[Tok], j: int, cues: Cues, registry: Registry, *, allow_ch
                     last = close
                     k = close + 1
                     continue
-            if t.norm in ("-", ".") and last is not None and k + 1 < n and toks[k + 1].is_word and cues.code == "en":
+            if (
+                t.norm in ("-", ".")
+                and last is not None
+                and k + 1 < n
+                and toks[k + 1].is_word
+                and cues.code == "en"
+            ):
                 k += 1
                 continue
             break
@@ -202,8 +223,10 @@ def backward(toks: list[Tok], end: int, cues: Cues, original: str) -> tuple[int,
         return None
     while first < last and cues.code == "en" and toks[first].norm in ("and",):
         first += 1
-    if cues.code == "en" and not original[toks[first].start].isupper() and toks[first].norm not in (
-        "the", "a", "an"
+    if (
+        cues.code == "en"
+        and not original[toks[first].start].isupper()
+        and toks[first].norm not in ("the", "a", "an")
     ):
         # lowercase start: trim to the first capitalized word or determiner, when there is one
         for i in range(first, last + 1):

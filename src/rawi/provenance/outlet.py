@@ -15,9 +15,13 @@ from rawi.text import normalize, tokenize_normalized
 
 _DASH = r"[-\u2010-\u2015\u2212:]"
 # PLACE (AGENCY) -   /   (AGENCY) -   at the start of a body; PLACE is up to four words.
-_PAREN_DATELINE = re.compile(rf"^\W{{0,3}}((?:[^\W\d_][\w.'\u0640\u064b-\u065f]*\s*){{0,4}}?)\s*[(\[]\s*([^()\[\]\n]{{1,60}}?)\s*[)\]]\s*{_DASH}")
+_PAREN_DATELINE = re.compile(
+    rf"^\W{{0,3}}((?:[^\W\d_][\w.'\u0640\u064b-\u065f]*\s*){{0,4}}?)\s*[(\[]\s*([^()\[\]\n]{{1,60}}?)\s*[)\]]\s*{_DASH}"
+)
 # PLACE - AGENCY ...   (دمشق-سانا، دمشق - سانا)
-_DASH_DATELINE = re.compile(rf"^\W{{0,3}}((?:[^\W\d_][\w'\u0640\u064b-\u065f]*\s*){{1,3}}?)\s*{_DASH}\s*(?=\S)")
+_DASH_DATELINE = re.compile(
+    rf"^\W{{0,3}}((?:[^\W\d_][\w'\u0640\u064b-\u065f]*\s*){{1,3}}?)\s*{_DASH}\s*(?=\S)"
+)
 _MAX_CREDIT_WORDS = 8
 
 
@@ -74,7 +78,7 @@ def name_at(text: str, start: int, registry: Registry, *, whole: bool = False) -
     return _credit(start, toks, n, entry.key, entry.kind, entry, whole, len(words))
 
 
-def _credit(start, toks, n, key, kind, entry, whole, total) -> Credit | None:  # noqa: ANN001
+def _credit(start, toks, n, key, kind, entry, whole, total) -> Credit | None:
     if whole and n != total:
         return None
     return Credit(start + toks[0].start, start + toks[n - 1].end, key, kind, entry)

@@ -23,8 +23,16 @@ from rawi.text import normalize, tokenize_normalized
 
 # Words a name may be prefixed with in running text without changing who it names.
 _NAME_PREFIXES: tuple[tuple[str, ...], ...] = (
-    ("وكاله",), ("وكاله", "انباء"), ("agency",), ("news", "agency"), ("the",),
-    ("صحيفه",), ("قناه",), ("موقع",), ("تلفزيون",), ("اذاعه",),
+    ("وكاله",),
+    ("وكاله", "انباء"),
+    ("agency",),
+    ("news", "agency"),
+    ("the",),
+    ("صحيفه",),
+    ("قناه",),
+    ("موقع",),
+    ("تلفزيون",),
+    ("اذاعه",),
 )
 
 

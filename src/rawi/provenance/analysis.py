@@ -1,0 +1,140 @@
+"""Provenance of the evidence for one claim, and of stored articles (``rawi provenance``)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from rawi.provenance.attribution import Attribution, extract_attributions
+from rawi.provenance.origins import (
+    ArticleAttribution,
+    EvidenceArticle,
+    Origin,
+    group_origins,
+    party_denials,
+)
+from rawi.provenance.outlet import parse_dateline
+from rawi.provenance.registry import Registry
+from rawi.provenance.reuse import ReuseIndex, ReuseLink, find_reuse
+from rawi.records import Article, Sentence
+from rawi.text import analyze, split_sentences
+
+REUSE_CANDIDATES = 50
+
+
+@dataclass
+class ProvenanceResult:
+    attributions: list[ArticleAttribution] = field(default_factory=list)
+    reuse: list[ReuseLink] = field(default_factory=list)
+    origins: list[Origin] = field(default_factory=list)
+    party_denials: list[ArticleAttribution] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        """The contract's ``provenance`` object (plus ``party_denials``, kinds and labels)."""
+        return {
+            "attributions": [a.to_json() for a in self.attributions],
+            "reuse": [link.to_json() for link in self.reuse],
+            "origins": [o.to_json() for o in self.origins],
+            "party_denials": [a.to_json() for a in self.party_denials],
+        }
+
+
+def article_attributions(
+    article: Article, sentences: Sequence[Sentence], indices: Sequence[int] | None, registry: Registry
+) -> list[ArticleAttribution]:
+    """Attributions of the chosen sentences (all when ``indices`` is None) plus the dateline."""
+    chosen = list(dict.fromkeys(range(len(sentences)) if indices is None else indices))
+    out: list[ArticleAttribution] = []
+    language = article.language if article.language in ("ar", "en") else None
+    if sentences and 0 not in chosen:
+        credit = parse_dateline(sentences[0].text, registry)
+        if credit:
+            span = (credit.start, credit.end)
+            att = Attribution(
+                sentences[0].text[span[0] : span[1]], credit.key, credit.kind, "asserts", None, span
+            )
+            out.append(ArticleAttribution(article.id, 0, att, dateline=True))
+    for i in chosen:
+        if not 0 <= i < len(sentences):
+            continue
+        text = sentences[i].text
+        credit = parse_dateline(text, registry) if i == 0 else None
+        for att in extract_attributions(text, language=language, registry=registry):
+            is_dateline = credit is not None and att.span == (credit.start, credit.end)
+            out.append(ArticleAttribution(article.id, i, att, dateline=is_dateline))
+    return out
+
+
+def analyze_provenance(
+    claim: str, evidence: Sequence[EvidenceArticle], registry: Registry, *, reuse_threshold: float = 0.3
+) -> ProvenanceResult:
+    """Attributions (relevant sentences and datelines), text reuse, origins and party denials."""
+    attributions: list[ArticleAttribution] = []
+    for ev in evidence:
+        sentences = ev.sentences or split_sentences(ev.article.text or "")
+        attributions += article_attributions(ev.article, sentences, ev.relevant, registry)
+    related = [ev.article for ev in evidence if ev.stance != "unrelated"]
+    reuse = find_reuse(related, threshold=reuse_threshold) if len(related) > 1 else []
+    origins = group_origins(evidence, attributions, reuse, registry)
+    related_ids = {a.id for a in related}
+    denials = party_denials(claim, [a for a in attributions if a.article_id in related_ids], registry)
+    return ProvenanceResult(attributions, reuse, origins, denials)
+
+
+def _reuse_candidates(corpus: Any, article: Article) -> list[Article]:
+    """Stored articles likely to share text with ``article``: a full-text search on its terms."""
+    terms = analyze(" ".join(filter(None, [article.title, (article.text or "")[:2000]])))
+    ranked = list(dict.fromkeys(terms))[:64]
+    if not ranked:
+        return []
+    hits = corpus.search(ranked, limit=REUSE_CANDIDATES)
+    found = corpus.get_many([h.article_id for h in hits if h.article_id != article.id])
+    return [found[h.article_id] for h in hits if h.article_id in found]
+
+
+def describe_articles(corpus: Any, article_ids: Sequence[str], registry: Registry) -> dict[str, Any]:
+    """Outlet, attributions per sentence and text reuse of stored articles; unknown ids under
+    ``missing``."""
+    articles: list[dict[str, Any]] = []
+    missing: list[str] = []
+    for article_id in article_ids:
+        article = corpus.get(article_id)
+        if article is None:
+            missing.append(article_id)
+            continue
+        sentences = corpus.sentences(article_id) or split_sentences(article.text or "")
+        atts = article_attributions(article, sentences, None, registry)
+        index = ReuseIndex()
+        index.add(article.id, article.text or "", article.published)
+        candidates = _reuse_candidates(corpus, article)
+        for other in candidates:
+            index.add(other.id, other.text or "", other.published)
+        links = []
+        for other in candidates:
+            link = index.compare(article.id, other.id)
+            if link:
+                links.append(link)
+        links.sort(key=lambda x: -x.similarity)
+        articles.append(
+            {
+                "article_id": article.id,
+                "title": article.title,
+                "outlet": article.outlet,
+                "published": article.published,
+                "attributions": [
+                    {**a.to_json(), "sentence_text": sentences[a.sentence_index].text} for a in atts
+                ],
+                "reuse": [
+                    {
+                        "article_id": x.b,
+                        "title": next((c.title for c in candidates if c.id == x.b), None),
+                        "similarity": round(x.similarity, 4),
+                        "earlier": x.earlier,
+                        "shared_passages": x.shared_passages,
+                    }
+                    for x in links
+                ],
+            }
+        )
+    return {"articles": articles, "missing": missing}

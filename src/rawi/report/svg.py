@@ -1,0 +1,104 @@
+"""Inline SVG of a claim's provenance: articles and outlets on the left, cited sources on the right.
+
+Edges run from an article to each source it cites, coloured and labelled by polarity (asserts /
+reports / denies); text reuse between articles is a dashed arc on the left. The layout is a fixed
+grid (no randomness), every name is XML-escaped, and the SVG holds no script and no external
+reference, so it is safe to inline in the HTML report.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+POLARITY_COLOURS = {"asserts": "#2b7a3d", "reports": "#b7791f", "denies": "#c53030"}
+ROW = 44
+LEFT_X, RIGHT_X = 16, 430
+BOX_W, BOX_H = 250, 32
+WIDTH = RIGHT_X + BOX_W + 16
+MAX_LABEL = 38
+
+
+def _short(text: str, limit: int = MAX_LABEL) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _box(x: int, y: int, title: str, subtitle: str, css: str) -> str:
+    return (
+        f'<g class="{css}"><rect x="{x}" y="{y}" width="{BOX_W}" height="{BOX_H}" rx="5" '
+        f'fill="#f7f7f9" stroke="#8a8fa3"/>'
+        f'<text x="{x + 8}" y="{y + 14}" font-size="12" font-weight="600">{escape(_short(title))}</text>'
+        f'<text x="{x + 8}" y="{y + 27}" font-size="10" fill="#555">{escape(_short(subtitle, 48))}</text></g>'
+    )
+
+
+def render_provenance_svg(provenance_json: dict[str, Any], articles: dict[str, dict[str, Any]]) -> str:
+    """The provenance graph as an ``<svg>`` string.
+
+    Parameters
+    ----------
+    provenance_json : the contract's ``provenance`` object (attributions, reuse, origins).
+    articles : article id -> ``{"outlet": ..., "title": ...}`` for the left column labels.
+    """
+    attributions = provenance_json.get("attributions", [])
+    article_ids = list(dict.fromkeys([*articles, *(a["article_id"] for a in attributions)]))
+    sources: dict[str, str] = {}
+    for a in attributions:
+        sources.setdefault(a["source_key"], a.get("source") or a["source_key"])
+    edges: dict[tuple[str, str, str], str | None] = {}
+    for a in attributions:
+        edges.setdefault((a["article_id"], a["source_key"], a["polarity"]), a.get("verb"))
+    left_y = {aid: 40 + i * ROW for i, aid in enumerate(article_ids)}
+    right_y = {key: 40 + i * ROW for i, key in enumerate(sources)}
+    height = 40 + max(len(article_ids), len(sources), 1) * ROW + 40
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="rawi-provenance" width="{WIDTH}" '
+        f'height="{height}" viewBox="0 0 {WIDTH} {height}" role="img" font-family="sans-serif">',
+        "<title>Provenance: articles and the sources they cite</title>",
+        f'<text x="{LEFT_X}" y="24" font-size="13" font-weight="700">Articles (outlet)</text>',
+        f'<text x="{RIGHT_X}" y="24" font-size="13" font-weight="700">Cited sources</text>',
+    ]
+    for i, ((aid, key, polarity), verb) in enumerate(sorted(edges.items())):
+        colour = POLARITY_COLOURS.get(polarity, "#555")
+        x1, y1 = LEFT_X + BOX_W, left_y[aid] + BOX_H // 2
+        x2, y2 = RIGHT_X, right_y[key] + BOX_H // 2
+        label = polarity + (f" ({verb})" if verb else "")
+        ly = (y1 + y2) // 2 - 3 + (i % 3) * 4  # small stagger so labels of crossing edges separate
+        parts.append(
+            f'<g class="edge {escape(polarity)}"><line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" '
+            f'stroke="{colour}" stroke-width="1.6"/>'
+            f'<text x="{(x1 + x2) // 2}" y="{ly}" font-size="10" fill="{colour}" '
+            f'text-anchor="middle">{escape(_short(label, 30))}</text></g>'
+        )
+    for link in provenance_json.get("reuse", []):
+        if link["a"] in left_y and link["b"] in left_y:
+            ya, yb = left_y[link["a"]] + BOX_H // 2, left_y[link["b"]] + BOX_H // 2
+            bend = LEFT_X - 4
+            label = f"reuse {float(link.get('similarity', 0)):.0%}"
+            parts.append(
+                f'<g class="reuse"><path d="M {LEFT_X} {ya} C {bend - 12} {ya}, {bend - 12} {yb}, {LEFT_X} {yb}" '
+                f'fill="none" stroke="#4a5568" stroke-dasharray="4 3"/>'
+                f'<text x="{LEFT_X + 2}" y="{(ya + yb) // 2}" font-size="9" fill="#4a5568">'
+                f"{escape(label)}</text></g>"
+            )
+    for aid in article_ids:
+        meta = articles.get(aid, {})
+        title = meta.get("outlet") or aid
+        parts.append(_box(LEFT_X, left_y[aid], str(title), str(meta.get("title") or aid), "article"))
+    for key, name in sources.items():
+        parts.append(_box(RIGHT_X, right_y[key], name, key, "source"))
+    legend_y = height - 14
+    x = LEFT_X
+    for polarity, colour in POLARITY_COLOURS.items():
+        parts.append(
+            f'<line x1="{x}" y1="{legend_y - 4}" x2="{x + 22}" y2="{legend_y - 4}" stroke="{colour}" stroke-width="2"/>'
+            f'<text x="{x + 26}" y="{legend_y}" font-size="10">{polarity}</text>'
+        )
+        x += 90
+    parts.append(
+        f'<line x1="{x}" y1="{legend_y - 4}" x2="{x + 22}" y2="{legend_y - 4}" stroke="#4a5568" stroke-dasharray="4 3"/>'
+        f'<text x="{x + 26}" y="{legend_y}" font-size="10">shared text</text>'
+    )
+    parts.append("</svg>")
+    return "".join(parts)
