@@ -1,0 +1,157 @@
+"""CLI commands of the provenance stage, for the lead to register on the main Typer app:
+
+    from rawi.cli.provenance import eval_attribution_command, provenance_command
+    app.command("provenance")(provenance_command)
+    eval_app.command("attribution")(eval_attribution_command)   # eval_app: the `rawi eval` sub-app
+
+Both only parse, call the library and print (rich tables, or JSON with ``--json``).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from rawi.errors import RawiError
+
+out = Console(highlight=False)
+err = Console(stderr=True, highlight=False)
+POLARITY_STYLE = {"asserts": "green", "reports": "yellow", "denies": "red"}
+
+
+def provenance_command(
+    article_ids: Annotated[list[str], typer.Argument(help="Ids of stored articles.")],
+    db: Annotated[str, typer.Option("--db", help="SQLite file of the corpus.")] = "rawi.db",
+    json_out: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Outlet, attributions per sentence (source → polarity, verb) and text reuse of stored articles.
+
+    Examples:
+
+    - `rawi provenance ar/dam-sana.txt --db rawi.db`
+    - `rawi provenance a1 a2 --json`
+    """
+    from rawi.provenance import Registry, describe_articles
+    from rawi.store import open_corpus
+
+    try:
+        corpus = open_corpus(db, readonly=True)
+        try:
+            result = describe_articles(corpus, article_ids, Registry.load())
+        finally:
+            corpus.close()
+    except RawiError as e:
+        err.print(f"[bold red]error[/]: {e}")
+        raise typer.Exit(2) from None
+    if json_out:
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        for item in result["articles"]:
+            _print_article(item)
+    for missing in result["missing"]:
+        err.print(f"[bold red]error[/]: no article with id {missing!r} in {db}")
+    if result["missing"]:
+        raise typer.Exit(1)
+
+
+def _print_article(item: dict[str, Any]) -> None:
+    out.rule(f"[bold]{item['article_id']}[/]")
+    out.print(f"title: {item.get('title') or '—'}")
+    out.print(f"outlet: {item.get('outlet') or 'unknown'}    published: {item.get('published') or '—'}")
+    if item["attributions"]:
+        table = Table(title="Attributions", show_lines=False)
+        for col in ("sentence", "source", "kind", "polarity", "verb", "cited by"):
+            table.add_column(col)
+        for a in item["attributions"]:
+            style = POLARITY_STYLE.get(a["polarity"], "")
+            table.add_row(
+                str(a["sentence_index"]),
+                f"{a['source']} [dim]({a['source_key']})[/]",
+                a.get("source_kind") or "—",
+                f"[{style}]{a['polarity']}[/]",
+                a.get("verb") or "—",
+                "—" if a.get("cited_by") is None else str(a["cited_by"]),
+            )
+        out.print(table)
+    else:
+        out.print("no attributions found")
+    if item["reuse"]:
+        table = Table(title="Text shared with other articles")
+        for col in ("article", "similarity", "earlier", "longest shared passage"):
+            table.add_column(col)
+        for r in item["reuse"]:
+            passage = r["shared_passages"][0] if r["shared_passages"] else ""
+            table.add_row(r["article_id"], f"{r['similarity']:.2f}", r.get("earlier") or "—", passage[:160])
+        out.print(table)
+    else:
+        out.print("no text reuse found in the corpus")
+
+
+def _default_data() -> Path | None:
+    env = os.environ.get("RAWI_DATA")
+    if env:
+        return Path(env)
+    guess = Path.cwd().parent / "shared" / "datasets"
+    return guess if guess.is_dir() else None
+
+
+def eval_attribution_command(
+    data: Annotated[
+        Path | None,
+        typer.Option("--data", help="Datasets folder holding Baly2018_ArabicFC_Stance/ (default: RAWI_DATA)."),
+    ] = None,
+    json_out: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Score attribution extraction on the annotated Arabic (Baly 2018 references) and English sets.
+
+    Examples:
+
+    - `rawi eval attribution --data ../shared/datasets`
+    - `rawi eval attribution --json`
+    """
+    from rawi.eval.attribution import evaluate_attribution
+
+    try:
+        result = evaluate_attribution(data or _default_data())
+    except RawiError as e:
+        err.print(f"[bold red]error[/]: {e}")
+        raise typer.Exit(2) from None
+    if json_out:
+        slim = {k: v for k, v in result.items() if k != "languages"}
+        slim["languages"] = {
+            code: {k: v for k, v in scores.items() if k != "errors"} for code, scores in result["languages"].items()
+        }
+        print(json.dumps(slim, ensure_ascii=False, indent=2))
+        return
+    table = Table(title="Attribution extraction")
+    for col in ("set", "gold", "predicted", "matched", "precision", "recall", "F1", "polarity acc."):
+        table.add_column(col, justify="right")
+    rows = [*result["languages"].items(), ("overall", result["overall"])]
+    for name, s in rows:
+        table.add_row(
+            name,
+            str(s["gold_sources"]),
+            str(s["predicted_sources"]),
+            str(s["matched"]),
+            f"{s['precision']:.3f}",
+            f"{s['recall']:.3f}",
+            f"{s['f1']:.3f}",
+            f"{s['polarity_accuracy']:.3f}",
+        )
+    out.print(table)
+    conf = Table(title="Polarity confusion (rows gold, columns predicted), matched sources")
+    conf.add_column("gold \\ predicted")
+    labels = list(result["overall"]["polarity_confusion"])
+    for p in labels:
+        conf.add_column(p, justify="right")
+    for g in labels:
+        conf.add_row(g, *(str(result["overall"]["polarity_confusion"][g][p]) for p in labels))
+    out.print(conf)
+    for note in result["notes"]:
+        err.print(f"[yellow]note[/]: {note}")
