@@ -1,0 +1,82 @@
+"""The SQLite schema of a rawi corpus, its version and the connection settings.
+
+Layout (schema version 1):
+
+- ``meta(key, value)``: ``schema_version`` and when the corpus was created.
+- ``articles``: one row per article as ingested (display text) with its ``content_hash``; ``doc`` is
+  the integer key the full-text index and the sentences refer to (a rowid alias, stable across VACUUM).
+- ``sentences``: offsets, text and space-joined analyzed terms of each sentence, ``(doc, idx)`` keyed.
+- ``article_terms``: the analyzed terms of title + body, space-joined: the external content of
+- ``article_fts``: FTS5 over those terms. Terms are already normalized and stemmed, so the tokenizer
+  only splits on spaces: unicode61 with punctuation and symbols kept as token characters (so "3.5" or
+  "don't" stay one term, as the text stage made them), no case or diacritic folding of its own.
+- ``article_vocab``: fts5vocab (``row``) over the index, for document frequencies.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+SCHEMA_VERSION = 1
+
+DDL = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+CREATE TABLE IF NOT EXISTS articles (
+    doc INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    title TEXT,
+    text TEXT NOT NULL,
+    url TEXT,
+    published TEXT,
+    outlet TEXT,
+    language TEXT,
+    source_path TEXT,
+    content_hash TEXT NOT NULL,
+    meta TEXT NOT NULL DEFAULT '{}',
+    ingested_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS articles_language ON articles(language);
+CREATE INDEX IF NOT EXISTS articles_outlet ON articles(outlet);
+CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
+
+CREATE TABLE IF NOT EXISTS sentences (
+    doc INTEGER NOT NULL REFERENCES articles(doc) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    terms TEXT NOT NULL,
+    PRIMARY KEY (doc, idx)
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS article_terms (
+    doc INTEGER PRIMARY KEY REFERENCES articles(doc) ON DELETE CASCADE,
+    terms TEXT NOT NULL
+);
+
+CREATE VIRTUAL TABLE IF NOT EXISTS article_fts USING fts5(
+    terms,
+    content='article_terms',
+    content_rowid='doc',
+    tokenize="unicode61 remove_diacritics 0 categories 'L* N* Co M* P* S*'"
+);
+
+CREATE VIRTUAL TABLE IF NOT EXISTS article_vocab USING fts5vocab(article_fts, 'row');
+"""
+
+PRAGMAS = ("PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON")
+READ_PRAGMAS = ("PRAGMA foreign_keys=ON", "PRAGMA query_only=ON")
+
+
+def table_names(conn: sqlite3.Connection) -> set[str]:
+    rows = conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')").fetchall()
+    return {r[0] for r in rows}
+
+
+def stored_version(conn: sqlite3.Connection) -> int | None:
+    """The schema version written in ``meta``, or None for a database rawi has not set up."""
+    if "meta" not in table_names(conn):
+        return None
+    row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    return int(row[0]) if row else None

@@ -1,0 +1,335 @@
+"""The SQLite corpus: articles, sentences and an FTS5 BM25 index over analyzed terms, in one file.
+
+One writer, many readers (WAL). Every write batch is one transaction: a failure rolls back that
+batch only and raises :class:`StoreError`, so what earlier batches committed stays. Queries are
+built from analyzed terms only, each quoted as an FTS5 string, so nothing a user types can change or
+break a query.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import datetime, timezone
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from rawi.errors import StoreError
+from rawi.records import Article, Sentence
+from rawi.store.analysis import analyze_article
+from rawi.store.base import SearchHit, WriteResult
+from rawi.store.schema import DDL, PRAGMAS, READ_PRAGMAS, SCHEMA_VERSION, stored_version, table_names
+
+BATCH_SIZE = 500
+_ARTICLE_COLUMNS = "id, title, text, url, published, outlet, language, source_path, meta"
+
+
+def fts_query(terms: Sequence[str]) -> str:
+    """An FTS5 MATCH expression: each distinct term as a quoted string, joined with OR.
+
+    >>> print(fts_query(["سد", 'a"b', "NEAR", "سد"]))
+    "سد" OR "a""b" OR "NEAR"
+    """
+    distinct = dict.fromkeys(t for t in terms if t and t.strip())
+    return " OR ".join('"' + t.replace('"', '""') + '"' for t in distinct)
+
+
+def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    it = iter(items)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+def _row_to_article(row: sqlite3.Row | tuple[Any, ...]) -> Article:
+    id_, title, text, url, published, outlet, language, source_path, meta = row
+    return Article(
+        id=id_,
+        text=text,
+        title=title,
+        url=url,
+        published=published,
+        outlet=outlet,
+        language=language,
+        source_path=source_path,
+        meta=json.loads(meta) if meta else {},
+    )
+
+
+class SqliteCorpus:
+    """A corpus in one SQLite file (created with its schema when absent, unless ``readonly``).
+
+    Parameters
+    ----------
+    path : the database file.
+    readonly : open with ``mode=ro``: searches and reads only; the file must exist.
+    """
+
+    def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
+        self.path = Path(path)
+        self.readonly = readonly
+        self.url = f"sqlite:///{self.path}"
+        self._conn = self._connect()
+
+    # -- connection and schema --------------------------------------------------------------------
+    def _connect(self) -> sqlite3.Connection:
+        try:
+            if self.readonly:
+                if not self.path.is_file():
+                    raise StoreError(f"No corpus at {self.path}: run `rawi ingest PATH --db {self.path}` first.")
+                conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True,
+                                       check_same_thread=False)
+                pragmas = READ_PRAGMAS
+            else:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                conn = sqlite3.connect(self.path, check_same_thread=False)
+                pragmas = PRAGMAS
+            conn.isolation_level = None  # transactions are explicit (BEGIN ... COMMIT per batch)
+            for pragma in pragmas:
+                conn.execute(pragma)
+            self._check_schema(conn)
+        except sqlite3.DatabaseError as e:
+            raise StoreError(f"Cannot open {self.path} as a rawi corpus: {e}.", code="E302") from None
+        return conn
+
+    def _check_schema(self, conn: sqlite3.Connection) -> None:
+        version = stored_version(conn)
+        if version is not None and version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path} has corpus schema version {version}, newer than this rawi understands "
+                f"({SCHEMA_VERSION}); upgrade rawi to read it.",
+                code="E301",
+            )
+        if version is not None and version < SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path} has corpus schema version {version}, which this rawi cannot migrate; "
+                "re-ingest the sources into a new database.",
+                code="E302",
+            )
+        if version is None:
+            if self.readonly:
+                raise StoreError(f"{self.path} is not a rawi corpus (no schema version).", code="E302")
+            if table_names(conn) - {"sqlite_sequence"}:
+                raise StoreError(
+                    f"{self.path} is a SQLite database but not a rawi corpus; give a new file.", code="E302"
+                )
+            conn.execute("BEGIN")
+            self._create(conn)
+            conn.execute("COMMIT")
+
+    @staticmethod
+    def _create(conn: sqlite3.Connection) -> None:
+        for statement in DDL.split(";\n"):
+            if statement.strip():
+                conn.execute(statement)
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        conn.executemany(
+            "INSERT INTO meta(key, value) VALUES (?, ?)",
+            [("schema_version", str(SCHEMA_VERSION)), ("created_at", now)],
+        )
+
+    # -- writing ----------------------------------------------------------------------------------
+    def write(self, articles: Iterable[Article]) -> WriteResult:
+        """Add or replace articles by id, one transaction per batch of ``BATCH_SIZE``.
+
+        Same id and same ``content_hash``: unchanged (not even analyzed again). A failing batch is
+        rolled back and raises :class:`StoreError` (code E303) with ``.result`` holding what the
+        earlier batches of this call committed.
+        """
+        if self.readonly:
+            raise StoreError(f"The corpus {self.path} is open read-only; it cannot be written.", code="E304")
+        result = WriteResult()
+        for batch in _chunks(articles, BATCH_SIZE):
+            try:
+                added, updated, unchanged = self._write_batch(batch)
+            except Exception as e:
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
+                first = batch[0].id if batch and isinstance(batch[0], Article) else "?"
+                err = StoreError(
+                    f"Writing a batch of {len(batch)} articles (from {first!r}) failed and was rolled back; "
+                    f"{len(result.added) + len(result.updated)} articles written before it are kept: {e}",
+                    code="E303",
+                )
+                err.result = result  # type: ignore[attr-defined]
+                raise err from e
+            result.added += added
+            result.updated += updated
+            result.unchanged += unchanged
+        return result
+
+    def _write_batch(self, batch: list[Article]) -> tuple[list[str], list[str], list[str]]:
+        latest: dict[str, Article] = {}
+        for article in batch:  # the same id twice in a batch: the later one wins
+            if not isinstance(article, Article) or not isinstance(article.text, str):
+                raise TypeError(f"expected an Article with text, got {article!r:.80}")
+            latest[article.id] = article
+        ids = list(latest)
+        known: dict[str, tuple[int, str]] = {}
+        for start in range(0, len(ids), 900):
+            part = ids[start : start + 900]
+            rows = self._conn.execute(
+                f"SELECT id, doc, content_hash FROM articles WHERE id IN ({','.join('?' * len(part))})", part
+            ).fetchall()
+            known.update((r[0], (r[1], r[2])) for r in rows)
+        hashes = {i: a.content_hash for i, a in latest.items()}
+        unchanged = [i for i in ids if i in known and known[i][1] == hashes[i]]
+        todo = [i for i in ids if i not in known or known[i][1] != hashes[i]]
+        analyzed = {i: analyze_article(latest[i]) for i in todo}  # outside the transaction
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        added: list[str] = []
+        updated: list[str] = []
+        conn = self._conn
+        conn.execute("BEGIN IMMEDIATE")
+        sentence_rows: list[tuple[int, int, int, int, str, str]] = []
+        fts_rows: list[tuple[int, str]] = []
+        for i in todo:
+            a, an = latest[i], analyzed[i]
+            values = (a.title, a.text, a.url, a.published, a.outlet, a.language, a.source_path,
+                      hashes[i], json.dumps(a.meta or {}, ensure_ascii=False), now)
+            if i in known:
+                doc = known[i][0]
+                self._unindex(doc)
+                conn.execute(
+                    "UPDATE articles SET title=?, text=?, url=?, published=?, outlet=?, language=?, "
+                    "source_path=?, content_hash=?, meta=?, ingested_at=? WHERE doc=?",
+                    (*values, doc),
+                )
+                updated.append(i)
+            else:
+                doc = conn.execute(
+                    "INSERT INTO articles(id, title, text, url, published, outlet, language, source_path, "
+                    "content_hash, meta, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                    (i, *values),
+                ).lastrowid
+                added.append(i)
+            sentence_rows += [
+                (doc, s.index, s.start, s.end, s.text, " ".join(terms))
+                for s, terms in zip(an.sentences, an.sentence_terms, strict=True)
+            ]
+            fts_rows.append((doc, " ".join(an.terms)))
+        conn.executemany(
+            'INSERT INTO sentences(doc, idx, start, "end", text, terms) VALUES (?,?,?,?,?,?)', sentence_rows
+        )
+        conn.executemany("INSERT INTO article_terms(doc, terms) VALUES (?, ?)", fts_rows)
+        conn.executemany("INSERT INTO article_fts(rowid, terms) VALUES (?, ?)", fts_rows)
+        conn.execute("COMMIT")
+        return added, updated, unchanged
+
+    def _unindex(self, doc: int) -> None:
+        """Remove an article's sentences and index entries (FTS5 needs the old terms to delete them)."""
+        row = self._conn.execute("SELECT terms FROM article_terms WHERE doc = ?", (doc,)).fetchone()
+        if row is not None:
+            self._conn.execute(
+                "INSERT INTO article_fts(article_fts, rowid, terms) VALUES ('delete', ?, ?)", (doc, row[0])
+            )
+            self._conn.execute("DELETE FROM article_terms WHERE doc = ?", (doc,))
+        self._conn.execute("DELETE FROM sentences WHERE doc = ?", (doc,))
+
+    # -- reading ----------------------------------------------------------------------------------
+    def get(self, article_id: str) -> Article | None:
+        row = self._conn.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return _row_to_article(row) if row else None
+
+    def get_many(self, article_ids: Sequence[str]) -> dict[str, Article]:
+        out: dict[str, Article] = {}
+        ids = list(dict.fromkeys(article_ids))
+        for start in range(0, len(ids), 900):
+            part = ids[start : start + 900]
+            rows = self._conn.execute(
+                f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id IN ({','.join('?' * len(part))})", part
+            )
+            for row in rows:
+                out[row[0]] = _row_to_article(row)
+        return out
+
+    def sentences(self, article_id: str) -> list[Sentence]:
+        rows = self._conn.execute(
+            'SELECT s.idx, s.start, s."end", s.text FROM sentences s JOIN articles a ON a.doc = s.doc '
+            "WHERE a.id = ? ORDER BY s.idx",
+            (article_id,),
+        )
+        return [Sentence(*row) for row in rows]
+
+    def sentence_terms(self, article_id: str) -> list[list[str]]:
+        rows = self._conn.execute(
+            "SELECT s.terms FROM sentences s JOIN articles a ON a.doc = s.doc WHERE a.id = ? ORDER BY s.idx",
+            (article_id,),
+        )
+        return [row[0].split() for row in rows]
+
+    def search(self, terms: Sequence[str], limit: int = 50) -> list[SearchHit]:
+        """Articles ranked by BM25 over the index; any term may match. Empty terms: no hits."""
+        query = fts_query(terms)
+        if not query or limit <= 0:
+            return []
+        rows = self._conn.execute(
+            "SELECT a.id, -f.rank FROM (SELECT rowid, rank FROM article_fts WHERE article_fts MATCH ? "
+            "ORDER BY rank LIMIT ?) f JOIN articles a ON a.doc = f.rowid ORDER BY f.rank",
+            (query, int(limit)),
+        )
+        return [SearchHit(article_id, float(score)) for article_id, score in rows]
+
+    def document_frequencies(self, terms: Sequence[str]) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for term in dict.fromkeys(terms):
+            row = self._conn.execute("SELECT doc FROM article_vocab WHERE term = ?", (term,)).fetchone()
+            out[term] = int(row[0]) if row else 0
+        return out
+
+    def count(self) -> int:
+        return int(self._conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def iter_articles(self, batch_size: int = 1000) -> Iterator[Article]:
+        """Every article in insertion order, fetched ``batch_size`` at a time (keyset pagination)."""
+        last = 0
+        while True:
+            rows = self._conn.execute(
+                f"SELECT doc, {_ARTICLE_COLUMNS} FROM articles WHERE doc > ? ORDER BY doc LIMIT ?",
+                (last, max(1, batch_size)),
+            ).fetchall()
+            if not rows:
+                return
+            for row in rows:
+                yield _row_to_article(row[1:])
+            last = rows[-1][0]
+
+    def stats(self) -> dict[str, object]:
+        conn = self._conn
+        languages = dict(conn.execute(
+            "SELECT coalesce(language, 'und'), count(*) FROM articles GROUP BY 1 ORDER BY 2 DESC"
+        ).fetchall())
+        outlets = dict(conn.execute(
+            "SELECT outlet, count(*) FROM articles WHERE outlet IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20"
+        ).fetchall())
+        first, last = conn.execute(
+            "SELECT min(published), max(published) FROM articles WHERE published IS NOT NULL"
+        ).fetchone()
+        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+        pages = conn.execute("PRAGMA page_count").fetchone()[0]
+        return {
+            "articles": self.count(),
+            "sentences": int(conn.execute("SELECT count(*) FROM sentences").fetchone()[0]),
+            "languages": languages,
+            "outlets": outlets,
+            "published": {"first": first, "last": last},
+            "size_bytes": int(page_size * pages),
+            "schema_version": SCHEMA_VERSION,
+        }
+
+    def close(self) -> None:
+        conn, self._conn = self._conn, None
+        if conn is not None:
+            if not self.readonly and not conn.in_transaction:
+                conn.execute("PRAGMA optimize")
+            conn.close()
+
+    def __enter__(self) -> SqliteCorpus:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"SqliteCorpus({str(self.path)!r}, readonly={self.readonly})"
