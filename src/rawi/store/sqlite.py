@@ -77,9 +77,13 @@ class SqliteCorpus:
         try:
             if self.readonly:
                 if not self.path.is_file():
-                    raise StoreError(f"No corpus at {self.path}: run `rawi ingest PATH --db {self.path}` first.")
-                conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True,
-                                       check_same_thread=False)
+                    raise StoreError(
+                        f"No corpus at {self.path}: run `rawi ingest PATH --db {self.path}` first.",
+                        code="E302",
+                    )
+                conn = sqlite3.connect(
+                    f"{self.path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False
+                )
                 pragmas = READ_PRAGMAS
             else:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -186,8 +190,18 @@ class SqliteCorpus:
         fts_rows: list[tuple[int, str]] = []
         for i in todo:
             a, an = latest[i], analyzed[i]
-            values = (a.title, a.text, a.url, a.published, a.outlet, a.language, a.source_path,
-                      hashes[i], json.dumps(a.meta or {}, ensure_ascii=False), now)
+            values = (
+                a.title,
+                a.text,
+                a.url,
+                a.published,
+                a.outlet,
+                a.language,
+                a.source_path,
+                hashes[i],
+                json.dumps(a.meta or {}, ensure_ascii=False),
+                now,
+            )
             if i in known:
                 doc = known[i][0]
                 self._unindex(doc)
@@ -229,7 +243,8 @@ class SqliteCorpus:
 
     # -- reading ----------------------------------------------------------------------------------
     def get(self, article_id: str) -> Article | None:
-        row = self._conn.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,)).fetchone()
+        sql = f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ?"
+        row = self._conn.execute(sql, (article_id,)).fetchone()
         return _row_to_article(row) if row else None
 
     def get_many(self, article_ids: Sequence[str]) -> dict[str, Article]:
@@ -297,12 +312,17 @@ class SqliteCorpus:
 
     def stats(self) -> dict[str, object]:
         conn = self._conn
-        languages = dict(conn.execute(
-            "SELECT coalesce(language, 'und'), count(*) FROM articles GROUP BY 1 ORDER BY 2 DESC"
-        ).fetchall())
-        outlets = dict(conn.execute(
-            "SELECT outlet, count(*) FROM articles WHERE outlet IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20"
-        ).fetchall())
+        languages = dict(
+            conn.execute(
+                "SELECT coalesce(language, 'und'), count(*) FROM articles GROUP BY 1 ORDER BY 2 DESC"
+            ).fetchall()
+        )
+        outlets = dict(
+            conn.execute(
+                "SELECT outlet, count(*) FROM articles WHERE outlet IS NOT NULL "
+                "GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20"
+            ).fetchall()
+        )
         first, last = conn.execute(
             "SELECT min(published), max(published) FROM articles WHERE published IS NOT NULL"
         ).fetchone()
