@@ -41,11 +41,29 @@ def _table() -> dict[int, str]:
     return table
 
 
+@cache
+def _replacements() -> tuple[tuple[str, str], ...] | None:
+    """The table as (char, replacement) pairs, or None when a replacement contains a mapped char
+    (then successive replaces would differ from one ``translate`` pass)."""
+    table = _table()
+    if any(ord(ch) in table for dst in table.values() for ch in dst):
+        return None
+    return tuple((chr(src), dst) for src, dst in table.items())
+
+
 def fold(text: str) -> str:
     """Fold letters, digits, punctuation and invisible marks without touching spacing or case."""
     if _NEEDS_NFKC.search(text):
         text = unicodedata.normalize("NFKC", text)
-    return text.translate(_table())
+    pairs = _replacements()
+    if pairs is None:
+        return text.translate(_table())
+    # One C-speed scan per mapped character is ~10x faster than translate's per-character dict
+    # lookup on news-length text; the result is the same (no replacement contains a mapped char).
+    for src, dst in pairs:
+        if src in text:
+            text = text.replace(src, dst)
+    return text
 
 
 def normalize(text: str) -> str:
