@@ -8,15 +8,22 @@ relays ("نقلت وكالة X عن مصادر Y", "Y told X", "X, citing Y, sai
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from rawi.provenance.cues import Cues, Verb, cues
 from rawi.provenance.mentions import Mention, backward, classify, forward
-from rawi.provenance.outlet import parse_dateline
+from rawi.provenance.outlet import Credit, name_at, parse_dateline
 from rawi.provenance.registry import Registry
 from rawi.provenance.tokens import Tok, offset_tokens, stems_of
 from rawi.text import normalize
 
+_CREDIT_LABELS = {"المصدر", "source"}
+_CLAUSE_OPENERS = {"كان", "كانت", "وكان", "وكانت", "لكن", "ولكن", "اما", "بينما", "فيما", "كما", "وان", "ان"}
+_SOURCE_KINDS = {
+    "agency", "outlet", "government", "military", "official", "armed_group",
+    "international_org", "ngo", "witness", "anonymous",
+}
 _COMPLEMENT = {"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", "that", ":", '"', "'"}
 _ARABIC_LETTER = range(0x0600, 0x0700)
 
@@ -81,12 +88,14 @@ def extract_attributions(text: str, *, language: str | None = None, registry: Re
         drafts.append(_Draft(mention, polarity, verb, **kw))  # type: ignore[arg-type]
         return len(drafts) - 1
 
-    credit = parse_dateline(text, registry)
-    if credit:
+    for credit in credits_in(text, toks, registry):
         idx = [i for i, t in enumerate(toks) if t.start >= credit.start and t.end <= credit.end]
         if idx:
             mention = Mention(idx[0], idx[-1], credit.entry, credit.kind)
             add(mention, "asserts", None, dateline=True)
+    headline = _headline_source(toks, c, registry, text)
+    if headline is not None:
+        add(headline, "asserts", None)
     frames = c.frames.find(norms, stems)
     frame_tokens = {i for m in frames for i in range(m.start, m.end)}
     deny_at = [m.start for m in frames if m.entry.tag == "deny"]
@@ -98,7 +107,10 @@ def extract_attributions(text: str, *, language: str | None = None, registry: Re
             continue
         rng = forward(toks, m.end, c, registry, allow_channel_start=True)
         if rng and not _nonsource(toks, rng, frames):
-            idx = add(classify(toks, *rng, c, registry, text), "reports", None)
+            cited = classify(toks, *rng, c, registry, text)
+            if cited and cited.kind == "person" and toks[rng[0]].norm.startswith("ل"):
+                continue  # "وفقاً لشكل المنطقة": a rule or a shape, not a person
+            idx = add(cited, "reports", None)
             if idx is not None:
                 _relay_after(toks, rng[1] + 1, idx, c, registry, text, add, drafts)
 
@@ -126,6 +138,51 @@ def extract_attributions(text: str, *, language: str | None = None, registry: Re
     return _finish(drafts, toks, text, registry, deny_at, hedge_at)
 
 
+_MIDLINE_DATELINE = re.compile(r"[(\[]\s*([^()\[\]\n]{1,40}?)\s*[)\]]\s*[-\u2010-\u2015]")
+
+
+def credits_in(text: str, toks: list[Tok], registry: Registry) -> list[Credit]:
+    """Datelines and credit lines anywhere in a line (scraped pages put them after clutter):
+    "بيروت (رويترز) -", "دمشق-سانا" at the start, "المصدر : الأناضول - السورية نت"."""
+    found: list[Credit] = []
+    first = parse_dateline(text, registry)
+    if first:
+        found.append(first)
+    for m in _MIDLINE_DATELINE.finditer(text):
+        credit = name_at(text, m.start(1), registry, whole=True) or name_at(
+            re.sub(r"[./]", " ", text[: m.end(1)]), m.start(1), registry, whole=True
+        )
+        if credit and all(credit.start != f.start for f in found):
+            found.append(credit)
+    for k in range(len(toks) - 2):
+        if toks[k].norm in _CREDIT_LABELS and toks[k + 1].norm == ":":
+            start = toks[k + 2].start
+            while start is not None:
+                credit = name_at(text, start, registry)
+                if credit is None:
+                    break
+                found.append(credit)
+                rest = text[credit.end :]
+                dash = re.match(r"\s*[-\u2010-\u2015]\s*", rest)
+                start = credit.end + dash.end() if dash else None
+    return found
+
+
+def _headline_source(toks: list[Tok], c: Cues, registry: Registry, text: str) -> Mention | None:
+    """"مصادر العربية : استسلام ..." — a headline that opens with a source and a colon."""
+    for k, t in enumerate(toks[:7]):
+        if t.norm == ":":
+            if k == 0 or not all(x.is_word for x in toks[:k]) or toks[0].norm in _CREDIT_LABELS:
+                return None
+            mention = classify(toks, 0, k - 1, c, registry, text)
+            if mention and mention.kind not in ("person", "other") and c.noun_tag(toks[0].norm) not in ("statement",):
+                return mention
+            return None
+        if not t.is_word:
+            return None
+    return None
+
+
 def _nonsource(toks: list[Tok], rng: tuple[int, int], frames: list) -> bool:
     """``وفقاً للقانون``: the frame is followed by a rule or a plan, not a source."""
     head = cues_head = toks[rng[0]].norm
@@ -144,9 +201,16 @@ def _nearest_before(drafts: list[_Draft], token: int) -> int | None:
     return best
 
 
-def _relay_after(toks, k, idx, c, registry, text, add, drafts) -> None:
+def _relay_after(toks, k, idx, c, registry, text, add, drafts, *, relay_verb: bool = False) -> None:
     """After a mention: "لوكالة X" (a channel relaying it) or "عن Y" (a source it relays)."""
     n = len(toks)
+    # "في تصريح لوكالة X" / "في بيان له": skip the occasion to reach the channel
+    if k + 1 < n and toks[k].norm in ("في", "خلال") and c.noun_tag(toks[k + 1].norm) in ("statement", "other"):
+        k += 2
+        while k < n and toks[k].is_word and not toks[k].norm.startswith("ل") and k < n:
+            k += 1
+            if k >= n or c.noun_tag(toks[k - 1].norm) == "stop":
+                return
     if k >= n:
         return
     t = toks[k]
@@ -154,7 +218,7 @@ def _relay_after(toks, k, idx, c, registry, text, add, drafts) -> None:
         rng = forward(toks, k + 1, c, registry)
         if rng:
             mention = classify(toks, *rng, c, registry, text)
-            if (mention and mention.kind != "person") or (mention and mention.entry):
+            if mention and (mention.kind != "person" or relay_verb or _has_complement(toks, rng[1] + 1, 3)):
                 child = add(mention, "asserts", None, parent=idx)
                 if child is not None:
                     _relay_after(toks, rng[1] + 1, child, c, registry, text, add, drafts)
@@ -169,32 +233,79 @@ def _relay_after(toks, k, idx, c, registry, text, add, drafts) -> None:
                     drafts[idx].parent = channel
 
 
-def _has_complement(toks: list[Tok], k: int) -> bool:
-    for t in toks[k : k + 4]:
-        if t.norm in _COMPLEMENT:
-            return True
-    return False
+def _has_complement(toks: list[Tok], k: int, window: int = 4) -> bool:
+    return any(t.norm in _COMPLEMENT for t in toks[k : k + window])
+
+
+def _person_ok(toks: list[Tok], rng: tuple[int, int], verb: Verb) -> bool:
+    """A name-like subject (no registry entry, no source noun) counts only with some evidence that
+    it is the speaker: a complement after it, or a denial / hearsay verb with a short name."""
+    if _has_complement(toks, rng[1] + 1):
+        return True
+    return not verb.strict and verb.polarity != "asserts" and rng[1] - rng[0] < 3
 
 
 def _arabic_verb(toks, i, verb: Verb, c: Cues, registry, text, add, drafts) -> None:
-    rng = forward(toks, i + 1, c, registry)
-    if rng is None:
-        rng = _arabic_preverbal(toks, i, c, registry, text)
-        if rng is None:
-            return
-    mention = classify(toks, *rng, c, registry, text)
-    if mention is None:
+    after = forward(toks, i + 1, c, registry)
+    if after and _addressee_or_channel(toks[after[0]], c, registry):
+        after = None  # "قال للحريري", "قال لمراسل X": the subject is elided
+    mention = classify(toks, *after, c, registry, text) if after else None
+    if mention is not None and mention.kind == "person" and not _person_ok(toks, after, verb):
+        mention = None
+    if mention is None and after and _definite_name(toks, after, c):
+        mention = Mention(after[0], after[1], None, "person")
+    before = _arabic_preverbal(toks, i, c, registry, text)
+    if before is not None and (mention is None or (mention.kind == "person" and before[2].kind != "person")):
+        after, mention = before[:2], before[2]
+    if mention is None or after is None:
         return
-    if verb.strict and not _has_complement(toks, rng[1] + 1) and mention.kind == "person":
+    if verb.strict and not _has_complement(toks, after[1] + 1):
         return
-    if mention.kind == "person" and not _has_complement(toks, rng[1] + 1) and verb.lemma != "نقل":
-        return
-    idx = add(mention, verb.polarity, toks[i].norm)
-    if idx is not None:
-        _relay_after(toks, rng[1] + 1, idx, c, registry, text, add, drafts)
+    for rng in split_coordination(toks, after, c, registry):
+        part = mention if rng == after else classify(toks, *rng, c, registry, text)
+        idx = add(part, verb.polarity, toks[i].norm)
+        if idx is None:
+            continue
+        relay = verb.lemma == "نقل"
+        _relay_after(toks, rng[1] + 1, idx, c, registry, text, add, drafts, relay_verb=relay)
         k = rng[1] + 1
         if k < len(toks) and toks[k].norm.startswith("ل") and drafts[idx].parent is not None:
-            _relay_after(toks, _skip_mention_end(toks, k, c, registry), idx, c, registry, text, add, drafts)
+            end = _skip_mention_end(toks, k, c, registry)
+            _relay_after(toks, end, idx, c, registry, text, add, drafts, relay_verb=relay)
+
+
+def _definite_name(toks: list[Tok], rng: tuple[int, int], c: Cues) -> bool:
+    """"وذكر الصافي أن": a short definite phrase right before أن/إن or a colon is a speaker's
+    name (Arabic family names and titles often carry the article)."""
+    first, last = rng
+    if last - first > 2 or not toks[first].norm.startswith("ال") or toks[first].norm in c.language.stopwords:
+        return False
+    nxt = toks[last + 1].norm if last + 1 < len(toks) else ""
+    return nxt in _COMPLEMENT and nxt not in ('"', "'")
+
+
+def _addressee_or_channel(tok: Tok, c: Cues, registry: Registry) -> bool:
+    w = tok.norm
+    if not w.startswith("ل") or len(w) < 4:
+        return False
+    return w.startswith("لل") or c.noun_tag(w[1:]) in ("agency", "outlet") or registry.lookup_words([w[1:]]) is not None
+
+
+def split_coordination(toks, rng, c, registry) -> list[tuple[int, int]]:  # noqa: ANN001
+    """"سكان وعمال إغاثة والمرصد السوري": one range per coordinated source (a و-word that is itself a
+    source noun or a registry name starts a new one)."""
+    first, last = rng
+    parts = []
+    start = first
+    for k in range(first + 1, last + 1):
+        w = toks[k].norm
+        if c.code == "ar" and w.startswith("و") and len(w) > 3 and c.noun_tag_exact(w) is None:
+            bare = w[1:]
+            if c.noun_tag(bare) in _SOURCE_KINDS or registry.longest_match([bare] + [t.norm for t in toks[k + 1 : last + 1]]):
+                parts.append((start, k - 1))
+                start = k
+    parts.append((start, last))
+    return parts
 
 
 def _skip_mention_end(toks, k, c, registry) -> int:
@@ -202,16 +313,27 @@ def _skip_mention_end(toks, k, c, registry) -> int:
     return rng[1] + 1 if rng else k + 1
 
 
-def _arabic_preverbal(toks, i, c, registry, text) -> tuple[int, int] | None:
-    """Subject before the verb (SVO): "وزارة الخارجية الروسية أكدت أن ..."."""
-    rng = backward(toks, i, c, text)
+def _arabic_preverbal(toks, i, c, registry, text) -> tuple[int, int, Mention] | None:
+    """Subject before the verb (SVO): "وكانت وزارة الخارجية قد أعلنت"، "الجيش السوري نفى"."""
+    end = i
+    if end > 0 and toks[end - 1].norm in ("قد", "لقد"):
+        end -= 1
+    rng = backward(toks, end, c, text)
     if rng is None:
         return None
     first, last = rng
-    mention = classify(toks, first, last, c, registry, text)
-    if mention is None or mention.kind == "person" or (mention.entry is None and mention.kind in ("other",)):
+    if last != end - 1:
         return None
-    return rng
+    mention = classify(toks, first, last, c, registry, text)
+    if mention is None:
+        return None
+    opener = toks[first - 1].norm if first > 0 else ""
+    clause_start = first == 0 or not toks[first - 1].is_word or opener in _CLAUSE_OPENERS
+    if mention.kind == "person" and not clause_start:
+        return None
+    if mention.entry is None and mention.kind == "other" and not clause_start:
+        return None
+    return first, last, mention
 
 
 def _english_verb(toks, i, verb: Verb, c: Cues, registry, text, add, drafts, frames) -> None:

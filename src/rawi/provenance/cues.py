@@ -17,6 +17,7 @@ _PAST_SUFFIXES = ("", "ت", "وا", "ا", "تا", "ن", "نا")
 _PRESENT_PREFIXES = ("ي", "ت", "ن")
 _PRESENT_SUFFIXES = ("", "ون", "ان", "ن", "ين")
 _CONJUNCTIONS = ("", "و", "ف")
+_OBJECTS = ("ه", "ها", "هم")
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,11 @@ def _arabic_forms(past: str, present: str | None) -> set[str]:
                     if b is not body and suffix in ("", "ن"):
                         continue
                     forms.add(prefix + b + suffix)
-    return {c + f for f in forms for c in _CONJUNCTIONS}
+    # object pronouns on the verb: "نفاه المفتي", "نقلها التلفزيون", "أكدته روسيا"
+    with_object = {f + o for f in forms for o in _OBJECTS if not f.endswith(("وا", "ن"))}
+    if past.endswith("ي"):
+        with_object |= {past[:-1] + "ا" + o for o in _OBJECTS}
+    return {c + f for f in forms | with_object for c in _CONJUNCTIONS}
 
 
 @dataclass
@@ -69,6 +74,11 @@ class Cues:
         if self.code == "ar":
             return self.verbs_by_form.get(norm)
         return self.verbs_by_form.get(stem) or self.verbs_by_form.get(norm)
+
+    def noun_tag_exact(self, norm: str) -> str | None:
+        """Kind or role of a word as written (no clitic stripping beyond the article)."""
+        bare = strip_article(norm)
+        return self.nouns.get(norm) or self.nouns.get(bare) or self.nouns.get(stem_tokens([bare])[0])
 
     def noun_tag(self, norm: str) -> str | None:
         """Kind or role of a word (clitics and the article tolerated)."""

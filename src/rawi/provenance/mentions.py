@@ -25,6 +25,7 @@ _NP_KINDS = {
     "person",
     "other",
 }
+_AR_QUANTIFIERS = {"احد", "بعض", "عدد", "العديد", "جميع", "كبار", "معظم", "اغلب"}
 _EN_NP_INTERNAL = {"the", "a", "an", "of", "for", "'s", "al", "de", "el", "and"}
 
 
@@ -51,13 +52,24 @@ def classify(
     found = registry.find_in(words)
     entry = found[2] if found else None
     tags = [cues.noun_tag(w) for w in words]
-    kinds = [t for t in tags if t in _NP_KINDS]
     head_tag = None
-    if any(t in ("anonymous", "witness") for t in kinds):
-        head_tag = next(t for t in kinds if t in ("anonymous", "witness"))
-    elif kinds:
-        # Arabic names are head-first (وزارة الدفاع); English head-last (the defence ministry)
-        head_tag = kinds[0] if cues.code == "ar" else kinds[-1]
+    if cues.code == "ar":
+        # Arabic is head-first: the first word (after a quantifier such as أحد/بعض) decides; a
+        # source noun deeper in the phrase ("نجاح استراتيجية الجيش") does not make it a source.
+        h = 0
+        while h < len(words) - 1 and words[h] in _AR_QUANTIFIERS:
+            h += 1
+        head_tag = tags[h] if tags[h] in _NP_KINDS else None
+        if entry is not None and found[0] > h and head_tag is None:
+            entry = None
+        if head_tag is None and entry is None and not _looks_like_name(toks[first : last + 1], cues, original):
+            return None
+    else:
+        kinds = [t for t in tags if t in _NP_KINDS]
+        if any(t in ("anonymous", "witness") for t in kinds):
+            head_tag = next(t for t in kinds if t in ("anonymous", "witness"))
+        elif kinds:
+            head_tag = kinds[-1]  # English is head-last: "the defence ministry"
     anon = cues.anonymous.find(words)
     hint = None
     if anon:
@@ -101,9 +113,13 @@ def _looks_like_name(toks: list[Tok], cues: Cues, original: str) -> bool:
         )
     first = words[0].norm
     bare = clitic_variants(first)[-1]
-    if first in stop or bare in stop or first.startswith("ال") or len(bare) < 3:
+    if first in stop or bare in stop or strip_article(first) != first or len(bare) < 3:
         return False
-    return all(not t.norm.startswith("ال") or i > 0 for i, t in enumerate(words))
+    if any(ch.isdigit() for t in words for ch in t.norm):
+        return False
+    if len(words) == 1 and first.endswith("ا"):  # accusative adverbs: مرارا، زورا، رسميا
+        return False
+    return all(strip_article(t.norm) == t.norm or i > 0 for i, t in enumerate(words))
 
 
 def _is_channel(tok: Tok, cues: Cues, registry: Registry) -> bool:
@@ -214,7 +230,7 @@ def backward(toks: list[Tok], end: int, cues: Cues, original: str) -> tuple[int,
             break
         if cues.verb(t.norm, t.norm) and count > 0:
             break
-        if cues.code == "en" and t.norm not in _EN_NP_INTERNAL and t.norm in cues.language.stopwords:
+        if t.norm not in _EN_NP_INTERNAL and t.norm in cues.language.stopwords:
             break
         k -= 1
         count += 1
