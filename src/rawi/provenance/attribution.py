@@ -121,19 +121,18 @@ def extract_attributions(text: str, *, language: str | None = None, registry: Re
         verb = c.verb(t.norm, stems[i])
         if verb is None:
             continue
+        if code == "en" and (text[t.start].isupper() or (i > 0 and toks[i - 1].norm in ("the", "a", "an"))):
+            continue  # "Islamic State", "the claim": a name or a noun, not a verb
         if code == "ar":
             _arabic_verb(toks, i, verb, c, registry, text, add, drafts)
         else:
-            _english_verb(toks, i, verb, c, registry, text, add, drafts, frames)
+            _english_verb(toks, i, verb, c, registry, text, add, drafts)
 
     # English relays not tied to a verb: "X, citing Y, said" is handled with the verb; a lone
     # "citing Y" after a subject still names Y
     for m in frames:
         if m.entry.tag == "relay" and code == "en":
-            rng = forward(toks, m.end, c, registry)
-            if rng:
-                parent = _nearest_before(drafts, m.start)
-                add(classify(toks, *rng, c, registry, text), "asserts", None, parent=parent)
+            _english_relay(toks, m.start, m.end, c, registry, text, add, drafts)
 
     return _finish(drafts, toks, text, registry, deny_at, hedge_at)
 
@@ -193,6 +192,29 @@ def _nonsource(toks: list[Tok], rng: tuple[int, int], frames: list) -> bool:
     return head in ("ما",)
 
 
+def _english_relay(toks, start, end, c, registry, text, add, drafts) -> None:  # noqa: ANN001
+    """"citing Y" / "quoting Y" / "X quoted Y as saying" / "Y was quoted by X as saying"."""
+    word = toks[start].norm
+    if word.startswith("quot") and end < len(toks) and toks[end].norm == "by":
+        channel_rng = forward(toks, end + 1, c, registry)
+        subject_rng = backward(toks, start, c, text)
+        channel = classify(toks, *channel_rng, c, registry, text) if channel_rng else None
+        subject = classify(toks, *subject_rng, c, registry, text) if subject_rng else None
+        if channel is not None and subject is not None:
+            parent = add(channel, "reports", None)
+            add(subject, "asserts", None, parent=parent)
+        return
+    parent = _nearest_before(drafts, start)
+    if word.startswith("quot") and start > 0 and toks[start - 1].is_word:
+        subject_rng = backward(toks, start, c, text)
+        subject = classify(toks, *subject_rng, c, registry, text) if subject_rng else None
+        if subject is not None:
+            parent = add(subject, "reports", word) if parent is None else parent
+    rng = forward(toks, end, c, registry)
+    if rng:
+        add(classify(toks, *rng, c, registry, text), "asserts", None, parent=parent)
+
+
 def _nearest_before(drafts: list[_Draft], token: int) -> int | None:
     best = None
     for i, d in enumerate(drafts):
@@ -240,7 +262,7 @@ def _has_complement(toks: list[Tok], k: int, window: int = 4) -> bool:
 def _person_ok(toks: list[Tok], rng: tuple[int, int], verb: Verb) -> bool:
     """A name-like subject (no registry entry, no source noun) counts only with some evidence that
     it is the speaker: a complement after it, or a denial / hearsay verb with a short name."""
-    if _has_complement(toks, rng[1] + 1):
+    if _has_complement(toks, rng[1] + 1, 7 if rng[1] + 1 < len(toks) and toks[rng[1] + 1].norm == "," else 4):
         return True
     return not verb.strict and verb.polarity != "asserts" and rng[1] - rng[0] < 3
 
@@ -336,7 +358,7 @@ def _arabic_preverbal(toks, i, c, registry, text) -> tuple[int, int, Mention] | 
     return first, last, mention
 
 
-def _english_verb(toks, i, verb: Verb, c: Cues, registry, text, add, drafts, frames) -> None:
+def _english_verb(toks, i, verb: Verb, c: Cues, registry, text, add, drafts) -> None:
     prev = i - 1
     while prev >= 0 and toks[prev].is_word and c.noun_tag(toks[prev].norm) == "aux":
         prev -= 1
@@ -344,14 +366,14 @@ def _english_verb(toks, i, verb: Verb, c: Cues, registry, text, add, drafts, fra
     if prev >= 0 and toks[prev].is_word:
         subject = backward(toks, i, c, text)
     elif prev >= 0 and toks[prev].norm == ",":
-        # "X, citing Y, said": skip back over the parenthetical to X
-        opener = _parenthetical_start(toks, prev, frames)
-        if opener is not None:
-            subject = backward(toks, opener, c, text)
-        elif prev >= 1 and toks[prev - 1].norm in ('"', "'"):
+        # "X, citing Y, said" / "X, a war monitor, said" / "X, speaking on condition of anonymity, said"
+        opener = _parenthetical_start(toks, prev)
+        if prev >= 1 and toks[prev - 1].norm in ('"', "'"):
             subject = forward(toks, i + 1, c, registry)
-        else:
-            subject = forward(toks, i + 1, c, registry) if _is_inverted(toks, i, c) else None
+        elif opener is not None:
+            subject = backward(toks, opener, c, text)
+        if subject is None and _is_inverted(toks, i, c):
+            subject = forward(toks, i + 1, c, registry)
     elif prev >= 0 and toks[prev].norm in ('"', "'"):
         subject = forward(toks, i + 1, c, registry)
     if subject is None:
@@ -366,22 +388,34 @@ def _english_verb(toks, i, verb: Verb, c: Cues, registry, text, add, drafts, fra
         return
     if toks[i].norm in ("told", "tell", "tells", "telling"):
         rng = forward(toks, i + 1, c, registry)
-        if rng:
-            channel = add(classify(toks, *rng, c, registry, text), "reports", None)
+        target = classify(toks, *rng, c, registry, text) if rng else None
+        if target is not None and target.kind in ("agency", "outlet"):
+            channel = add(target, "reports", None)
             if channel is not None:
                 drafts[idx].parent = channel
+    if _sentence_final(toks, i) and subject[0] > 0 and toks[subject[0] - 1].norm == ",":
+        # "..., officials said the crossing would reopen, the National News Agency reported."
+        for k, d in enumerate(drafts[:idx]):
+            if d.parent is None and not d.dateline and d.mention.last < subject[0]:
+                d.parent = idx
     if toks[i].norm.startswith("quot"):
         rng = forward(toks, i + 1, c, registry)
         if rng:
             add(classify(toks, *rng, c, registry, text), "asserts", None, parent=idx)
 
 
-def _parenthetical_start(toks, comma: int, frames) -> int | None:
-    """Index of the comma opening ", citing Y," that ends at ``comma``."""
-    for m in frames:
-        if m.entry.tag == "relay" and m.start < comma and m.start > 0 and toks[m.start - 1].norm == ",":
-            return m.start - 1
+def _parenthetical_start(toks: list[Tok], comma: int) -> int | None:
+    """Index of the comma opening a short parenthetical (", citing Y,") that ends at ``comma``."""
+    for k in range(comma - 1, max(-1, comma - 12), -1):
+        if toks[k].norm == ",":
+            return k if k > 0 and toks[k - 1].is_word else None
+        if not toks[k].is_word and toks[k].norm not in ("-", "(", ")", "'"):
+            return None
     return None
+
+
+def _sentence_final(toks: list[Tok], i: int) -> bool:
+    return i + 1 >= len(toks) or (not toks[i + 1].is_word and toks[i + 1].norm in (".", "!", "?", ";"))
 
 
 def _is_inverted(toks, i, c) -> bool:

@@ -30,7 +30,7 @@ class Verb:
 def _arabic_forms(past: str, present: str | None) -> set[str]:
     forms: set[str] = set()
     bases = [past]
-    if past.endswith("ي"):  # defective verbs: نفى → نفت، نفوا
+    if past.endswith(("ي", "ا")):  # defective verbs: نفى → نفت، نفوا؛ دعا → دعت، دعوا
         bases.append(past[:-1])
     for base in bases:
         for suffix in _PAST_SUFFIXES:
@@ -40,7 +40,7 @@ def _arabic_forms(past: str, present: str | None) -> set[str]:
     if present and len(present) > 2:
         body = present[1:]
         bodies = [body]
-        if body.endswith("ي"):
+        if body.endswith(("ي", "و")):
             bodies.append(body[:-1])
         for prefix in _PRESENT_PREFIXES:
             for b in bodies:

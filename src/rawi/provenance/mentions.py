@@ -224,6 +224,9 @@ def backward(toks: list[Tok], end: int, cues: Cues, original: str) -> tuple[int,
             if cues.code == "en" and t.norm == "-" and k > 0 and toks[k - 1].is_word:
                 k -= 1
                 continue
+            if t.norm == ")" and k > 1 and toks[k - 1].is_word and toks[k - 2].norm == "(" and count == 0:
+                k -= 3  # "the Syrian Democratic Forces (SDF)": the acronym belongs to the name
+                continue
             break
         tag = cues.noun_tag(t.norm)
         if tag in ("stop", "statement") and t.norm not in _EN_NP_INTERNAL:
