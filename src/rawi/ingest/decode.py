@@ -1,0 +1,93 @@
+"""Bytes to text: UTF-8 (with or without BOM) first, then charset-normalizer, preferring cp1256 for
+Arabic. Binary and undecodable input raise :class:`rawi.errors.InputError` with a stable code."""
+
+from __future__ import annotations
+
+import re
+
+from charset_normalizer import from_bytes
+
+from rawi.errors import InputError
+
+# Encodings that can hold Arabic letters; any other best guess is checked against cp1256.
+ARABIC_CAPABLE = frozenset(
+    {
+        "utf_8",
+        "utf_8_sig",
+        "utf_16",
+        "utf_16_le",
+        "utf_16_be",
+        "cp1256",
+        "iso8859_6",
+        "cp864",
+        "cp720",
+        "mac_arabic",
+    }
+)
+ARABIC_SHARE = 0.6  # share of letters that must be Arabic for cp1256 to win over another guess
+CONTROL_SHARE = 0.05  # more control characters than this (besides tab/newline/CR/FF) means binary
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
+_ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3]")
+_LETTER = re.compile(r"[^\W\d_]")
+_NEWLINES = re.compile(r"\r\n?|\u2028|\u2029")
+
+
+def _arabic_share(text: str) -> float:
+    letters = len(_LETTER.findall(text))
+    return len(_ARABIC_LETTER.findall(text)) / letters if letters else 0.0
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:20_000]
+    return bool(sample) and len(_CONTROL.findall(sample)) > CONTROL_SHARE * len(sample)
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Decode file content; returns (text with ``\\n`` newlines and no BOM, encoding name).
+
+    >>> decode_bytes("قال الوزير".encode("cp1256"))
+    ('قال الوزير', 'cp1256')
+    >>> decode_bytes(b"\\xef\\xbb\\xbfline one\\r\\nline two")
+    ('line one\\nline two', 'utf_8_sig')
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text, encoding = _decode_utf16(data)
+    elif b"\x00" in data:
+        raise InputError("it is a binary file (it contains NUL bytes), not text", code="E102")
+    else:
+        try:
+            encoding = "utf_8_sig" if data.startswith(b"\xef\xbb\xbf") else "utf_8"
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            text, encoding = _guess(data)
+    if _looks_binary(text):
+        raise InputError("it is a binary file (mostly control characters), not text", code="E102")
+    return _NEWLINES.sub("\n", text), encoding
+
+
+def _decode_utf16(data: bytes) -> tuple[str, str]:
+    try:
+        return data.decode("utf_16"), "utf_16"
+    except UnicodeDecodeError:
+        raise InputError(
+            "it starts with a UTF-16 byte-order mark but is not valid UTF-16", code="E103"
+        ) from None
+
+
+def _guess(data: bytes) -> tuple[str, str]:
+    best = from_bytes(data).best()
+    guess = best.encoding if best is not None else None
+    if guess not in ARABIC_CAPABLE:
+        # charset-normalizer often calls short Arabic cp1256 text some other single-byte page.
+        try:
+            as_cp1256 = data.decode("cp1256")
+        except UnicodeDecodeError:
+            as_cp1256 = None
+        if as_cp1256 is not None and _arabic_share(as_cp1256) >= ARABIC_SHARE:
+            return as_cp1256, "cp1256"
+    if best is None or guess is None:
+        raise InputError(
+            "its encoding could not be recognised (not UTF-8, cp1256 or another known encoding)", code="E103"
+        )
+    return str(best), guess

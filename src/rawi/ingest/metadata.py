@@ -1,0 +1,170 @@
+"""Metadata a text gives plainly: its published date, and boilerplate lines to drop.
+
+Dates are read from record fields or from an article's first lines (its dateline). Month names come
+from each language's ``months.txt`` and footer/share phrases from its ``boilerplate.txt`` (through
+:mod:`rawi.lang`), so no language is written into this module.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from functools import cache
+
+from rawi.lang import all_languages
+from rawi.text import normalize, tokenize
+
+MIN_YEAR, MAX_YEAR = 1900, 2100
+BOILERPLATE_MAX_WORDS = 12  # a footer or share line is short; a longer line is content
+DATELINE_LINES = 6  # how many first lines may hold the date
+
+
+@cache
+def _months() -> dict[str, int]:
+    names: dict[str, int] = {}
+    for lang in all_languages():
+        names.update(lang.months)
+    return names
+
+
+@cache
+def _date_patterns() -> tuple[re.Pattern[str], ...]:
+    """Patterns over *normalized* text (ASCII digits, folded letters, lowercase)."""
+    month = "|".join(re.escape(m) for m in sorted(_months(), key=len, reverse=True))
+    m = f"(?:{month})"
+    # "15 ايلول/سبتمبر 2026", "15 اذار (مارس) 2026", "15 march 2026", "15 mar. 2026"
+    day_month_year = rf"(?<!\d)(?P<d>\d{{1,2}})\s+(?P<m>{m})\.?(?:\s*(?:/|-|\()\s*{m}\.?\s*\)?)?\s*,?\s+(?P<y>\d{{4}})(?!\d)"
+    # "march 15, 2026", "sept. 15 2026"
+    month_day_year = rf"(?<!\w)(?P<m>{m})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s+(?P<y>\d{{4}})(?!\d)"
+    return (
+        re.compile(r"(?<![\d.])(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d])"),
+        re.compile(r"(?<![\d./-])(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})(?![\d])"),
+        re.compile(day_month_year),
+        re.compile(month_day_year),
+    )
+
+
+def _make_date(year: str, month: str, day: str) -> str | None:
+    months = _months()
+    month_number = int(month) if month.isdigit() else months.get(month, 0)
+    try:
+        found = date(int(year), month_number, int(day))
+    except ValueError:
+        return None
+    return found.isoformat() if MIN_YEAR <= found.year <= MAX_YEAR else None
+
+
+def find_date(text: str) -> str | None:
+    """The first date written in ``text``, as ISO 8601 (YYYY-MM-DD), or None.
+
+    >>> find_date("الأحد ١٥ آذار (مارس) ٢٠٢٦")
+    '2026-03-15'
+    >>> find_date("Beirut, March 15, 2026 (Reuters) -")
+    '2026-03-15'
+    """
+    norm = normalize(text)
+    best: tuple[int, str] | None = None
+    for pattern in _date_patterns():
+        for m in pattern.finditer(norm):
+            iso = _make_date(m.group("y"), m.group("m"), m.group("d"))
+            if iso is not None:
+                if best is None or m.start() < best[0]:
+                    best = (m.start(), iso)
+                break
+    return best[1] if best else None
+
+
+def parse_date_field(value: object) -> str | None:
+    """A record's date field as ISO 8601: an ISO date or datetime is kept (normalized), anything else
+    is read like a dateline. Numbers are taken as Unix timestamps (UTC)."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int | float):
+        try:
+            return datetime.fromtimestamp(float(value), timezone.utc).date().isoformat()
+        except (OverflowError, OSError, ValueError):
+            return None
+    text = str(value).strip()
+    if not text:
+        return None
+    try:
+        parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return find_date(text)
+    if not MIN_YEAR <= parsed.year <= MAX_YEAR:
+        return None
+    if len(text) <= 10:
+        return parsed.date().isoformat()
+    return parsed.isoformat()
+
+
+def date_from_lines(lines: list[str]) -> str | None:
+    """The date of an article from its first non-empty lines (title and dateline)."""
+    seen = 0
+    for line in lines:
+        if not line.strip():
+            continue
+        found = find_date(line[:400])
+        if found:
+            return found
+        seen += 1
+        if seen >= DATELINE_LINES:
+            break
+    return None
+
+
+@dataclass(frozen=True)
+class _Boilerplate:
+    phrases: tuple[tuple[str, ...], ...]
+    widget_words: frozenset[str]
+
+
+@cache
+def _boilerplate() -> _Boilerplate:
+    phrases: set[tuple[str, ...]] = set()
+    widgets: set[str] = set()
+    for lang in all_languages():
+        for entry in lang.entries("boilerplate"):
+            tokens = tuple(tokenize(entry.phrase))
+            if not tokens:
+                continue
+            if entry.tag == "widget":
+                widgets.update(tokens)
+            else:
+                phrases.add(tokens)
+    return _Boilerplate(tuple(sorted(phrases, key=len, reverse=True)), frozenset(widgets))
+
+
+def _contains(tokens: list[str], phrase: tuple[str, ...]) -> bool:
+    n = len(phrase)
+    return any(tuple(tokens[i : i + n]) == phrase for i in range(len(tokens) - n + 1))
+
+
+def is_boilerplate(line: str) -> bool:
+    """True for a short stand-alone footer/share/subscribe line.
+
+    >>> is_boilerplate("جميع الحقوق محفوظة © 2026")
+    True
+    >>> is_boilerplate("Facebook | Twitter | WhatsApp")
+    True
+    >>> is_boilerplate("وقال الوزير إن جميع الحقوق محفوظة للمزارعين الذين تضرروا من قرار الوزارة الأخير")
+    False
+    """
+    tokens = tokenize(line)
+    if not tokens or len(tokens) > BOILERPLATE_MAX_WORDS:
+        return False
+    data = _boilerplate()
+    if all(t in data.widget_words for t in tokens):
+        return True
+    return any(_contains(tokens, phrase) for phrase in data.phrases)
+
+
+def strip_boilerplate(lines: list[str]) -> list[str]:
+    """Drop boilerplate (and blank) lines at the start and the end; lines in between stay."""
+    start, end = 0, len(lines)
+    while start < end and (not lines[start].strip() or is_boilerplate(lines[start])):
+        start += 1
+    while end > start and (not lines[end - 1].strip() or is_boilerplate(lines[end - 1])):
+        end -= 1
+    return lines[start:end]
