@@ -34,7 +34,8 @@ def _date_patterns() -> tuple[re.Pattern[str], ...]:
     month = "|".join(re.escape(m) for m in sorted(_months(), key=len, reverse=True))
     m = f"(?:{month})"
     # "15 ايلول/سبتمبر 2026", "15 اذار (مارس) 2026", "15 march 2026", "15 mar. 2026"
-    day_month_year = rf"(?<!\d)(?P<d>\d{{1,2}})\s+(?P<m>{m})\.?(?:\s*(?:/|-|\()\s*{m}\.?\s*\)?)?\s*,?\s+(?P<y>\d{{4}})(?!\d)"
+    second_name = rf"(?:\s*(?:/|-|\()\s*{m}\.?\s*\)?)?"  # "/سبتمبر" or "(مارس)" after the first name
+    day_month_year = rf"(?<!\d)(?P<d>\d{{1,2}})\s+(?P<m>{m})\.?{second_name}\s*,?\s+(?P<y>\d{{4}})(?!\d)"
     # "march 15, 2026", "sept. 15 2026"
     month_day_year = rf"(?<!\w)(?P<m>{m})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s+(?P<y>\d{{4}})(?!\d)"
     return (
