@@ -451,7 +451,7 @@ def _finish(
                 polarity = "denies"
             elif (
                 polarity == "asserts"
-                and any(toks[p].start < nxt for p in hedge_at)
+                and any(m.first - 4 <= p <= m.last + 4 for p in hedge_at)  # "X reportedly said"
                 and m.kind not in ("agency", "outlet")
             ):
                 polarity = "reports"

@@ -52,6 +52,8 @@ def classify(
     found = registry.find_in(words)
     entry = found[2] if found else None
     tags = [cues.noun_tag(w) for w in words]
+    for m in cues.noun_phrases.find(words):  # multi-word source nouns: "الدفاع المدني"
+        tags[m.start] = m.entry.tag
     head_tag = None
     if cues.code == "ar":
         # Arabic is head-first: the first word (after a quantifier such as أحد/بعض) decides; a
@@ -154,8 +156,23 @@ def forward(
     k = j
     count = 0
     head_tag = None
+    definite = False  # Arabic: once the phrase is definite only agreeing adjectives may follow
+    link = False  # after باسم / في / من the next word is a genitive, whatever it looks like
     while k < n and count < MAX_WORDS:
         t = toks[k]
+        if cues.code == "ar" and t.is_word and not link:
+            hit = registry.longest_match([x.norm for x in toks[k : k + registry.max_name_words] if x.is_word], 0)
+            if (
+                hit
+                and all(x.is_word for x in toks[k : k + hit[0]])
+                and (count == 0 or (not definite and not t.norm.startswith("ل")))
+            ):
+                last, count, definite = k + hit[0] - 1, count + hit[0], True
+                head_tag = head_tag or hit[1].kind
+                k += hit[0]
+                continue
+            if count > 0 and not _arabic_continues(t.norm, definite, count, cues):
+                break
         if not t.is_word:
             if t.norm in _QUOTES and last is not None:
                 close = k + 1
@@ -193,14 +210,42 @@ def forward(
             break
         if head_tag is None and tag in _NP_KINDS:
             head_tag = tag
+        link = cues.code == "ar" and t.norm in _AR_LINKS
+        if cues.code == "ar" and strip_article(t.norm) != t.norm:
+            definite = True
         last = k
         count += 1
         k += 1
     if last is None:
         return None
+    while last > j and cues.code == "ar" and toks[last].norm in _AR_LINKS:
+        last -= 1
     while last > j and toks[last].is_word and cues.code == "en" and toks[last].norm in _EN_NP_INTERNAL:
         last -= 1
     return j, last
+
+
+_AR_LINKS = {"باسم", "في", "من", "لدى"}
+
+
+def _adjective_like(word: str) -> bool:
+    """Nisba adjectives (السوري، المحلية، محليون) and participles (المتداولة، مطلع، مسلحة)."""
+    bare = strip_article(word)
+    if bare.endswith(("ي", "يون", "يين", "يان")) or (bare.endswith("يه") and not bare.endswith("ايه")):
+        return True
+    return bare.startswith("م") and len(bare) >= 4
+
+
+def _arabic_continues(word: str, definite: bool, count: int, cues: Cues) -> bool:
+    """Whether ``word`` still belongs to an Arabic noun phrase: after a definite phrase only definite
+    adjectives agree ("الجيش السوري" but not "الجيش الخبر"); an indefinite head takes one genitive
+    or name word ("وزارة النقل", "وكالة رويترز") or indefinite adjectives ("مصادر أهلية")."""
+    if word in _AR_LINKS or cues.noun_tag(word) in ("stop", "statement"):
+        return True  # decided by the general rules
+    is_definite = strip_article(word) != word
+    if definite:
+        return is_definite and _adjective_like(word)
+    return is_definite or _adjective_like(word) or count == 1
 
 
 def backward(toks: list[Tok], end: int, cues: Cues, original: str) -> tuple[int, int] | None:
@@ -231,8 +276,9 @@ def backward(toks: list[Tok], end: int, cues: Cues, original: str) -> tuple[int,
         tag = cues.noun_tag(t.norm)
         if tag in ("stop", "statement") and t.norm not in _EN_NP_INTERNAL:
             break
-        if cues.verb(t.norm, t.norm) and count > 0:
-            break
+        verb = cues.verb(t.norm, t.norm)
+        if verb and count > 0 and (cues.code == "ar" or t.norm != verb.lemma):
+            break  # English bare forms ("the state news agency") are nouns here
         if t.norm not in _EN_NP_INTERNAL and t.norm in cues.language.stopwords:
             break
         k -= 1
