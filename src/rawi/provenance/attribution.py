@@ -8,23 +8,29 @@ relays ("نقلت وكالة X عن مصادر Y", "Y told X", "X, citing Y, sai
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from rawi.provenance.cues import Cues, Verb, cues
-from rawi.provenance.mentions import Mention, backward, classify, forward
-from rawi.provenance.outlet import Credit, name_at, parse_dateline
+from rawi.provenance.english import english_relay, english_verb
+from rawi.provenance.mentions import COMPLEMENT, Mention, backward, classify, forward, has_complement
+from rawi.provenance.outlet import CREDIT_LABELS, credits_in
 from rawi.provenance.registry import Registry
 from rawi.provenance.tokens import Tok, offset_tokens, stems_of
 from rawi.text import normalize
 
-_CREDIT_LABELS = {"المصدر", "source"}
 _CLAUSE_OPENERS = {"كان", "كانت", "وكان", "وكانت", "لكن", "ولكن", "اما", "بينما", "فيما", "كما", "وان", "ان"}
 _SOURCE_KINDS = {
-    "agency", "outlet", "government", "military", "official", "armed_group",
-    "international_org", "ngo", "witness", "anonymous",
+    "agency",
+    "outlet",
+    "government",
+    "military",
+    "official",
+    "armed_group",
+    "international_org",
+    "ngo",
+    "witness",
+    "anonymous",
 }
-_COMPLEMENT = {"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", "that", ":", '"', "'"}
 _ARABIC_LETTER = range(0x0600, 0x0700)
 
 
@@ -126,55 +132,29 @@ def extract_attributions(text: str, *, language: str | None = None, registry: Re
         if code == "ar":
             _arabic_verb(toks, i, verb, c, registry, text, add, drafts)
         else:
-            _english_verb(toks, i, verb, c, registry, text, add, drafts)
+            english_verb(toks, i, verb, c, registry, text, add, drafts)
 
     # English relays not tied to a verb: "X, citing Y, said" is handled with the verb; a lone
     # "citing Y" after a subject still names Y
     for m in frames:
         if m.entry.tag == "relay" and code == "en":
-            _english_relay(toks, m.start, m.end, c, registry, text, add, drafts)
+            english_relay(toks, m.start, m.end, c, registry, text, add, drafts)
 
     return _finish(drafts, toks, text, registry, deny_at, hedge_at)
 
 
-_MIDLINE_DATELINE = re.compile(r"[(\[]\s*([^()\[\]\n]{1,40}?)\s*[)\]]\s*[-\u2010-\u2015]")
-
-
-def credits_in(text: str, toks: list[Tok], registry: Registry) -> list[Credit]:
-    """Datelines and credit lines anywhere in a line (scraped pages put them after clutter):
-    "بيروت (رويترز) -", "دمشق-سانا" at the start, "المصدر : الأناضول - السورية نت"."""
-    found: list[Credit] = []
-    first = parse_dateline(text, registry)
-    if first:
-        found.append(first)
-    for m in _MIDLINE_DATELINE.finditer(text):
-        credit = name_at(text, m.start(1), registry, whole=True) or name_at(
-            re.sub(r"[./]", " ", text[: m.end(1)]), m.start(1), registry, whole=True
-        )
-        if credit and all(credit.start != f.start for f in found):
-            found.append(credit)
-    for k in range(len(toks) - 2):
-        if toks[k].norm in _CREDIT_LABELS and toks[k + 1].norm == ":":
-            start = toks[k + 2].start
-            while start is not None:
-                credit = name_at(text, start, registry)
-                if credit is None:
-                    break
-                found.append(credit)
-                rest = text[credit.end :]
-                dash = re.match(r"\s*[-\u2010-\u2015]\s*", rest)
-                start = credit.end + dash.end() if dash else None
-    return found
-
-
 def _headline_source(toks: list[Tok], c: Cues, registry: Registry, text: str) -> Mention | None:
-    """"مصادر العربية : استسلام ..." — a headline that opens with a source and a colon."""
+    """ "مصادر العربية : استسلام ..." — a headline that opens with a source and a colon."""
     for k, t in enumerate(toks[:7]):
         if t.norm == ":":
-            if k == 0 or not all(x.is_word for x in toks[:k]) or toks[0].norm in _CREDIT_LABELS:
+            if k == 0 or not all(x.is_word for x in toks[:k]) or toks[0].norm in CREDIT_LABELS:
                 return None
             mention = classify(toks, 0, k - 1, c, registry, text)
-            if mention and mention.kind not in ("person", "other") and c.noun_tag(toks[0].norm) not in ("statement",):
+            if (
+                mention
+                and mention.kind not in ("person", "other")
+                and c.noun_tag(toks[0].norm) not in ("statement",)
+            ):
                 return mention
             return None
         if not t.is_word:
@@ -192,42 +172,15 @@ def _nonsource(toks: list[Tok], rng: tuple[int, int], frames: list) -> bool:
     return head in ("ما",)
 
 
-def _english_relay(toks, start, end, c, registry, text, add, drafts) -> None:  # noqa: ANN001
-    """"citing Y" / "quoting Y" / "X quoted Y as saying" / "Y was quoted by X as saying"."""
-    word = toks[start].norm
-    if word.startswith("quot") and end < len(toks) and toks[end].norm == "by":
-        channel_rng = forward(toks, end + 1, c, registry)
-        subject_rng = backward(toks, start, c, text)
-        channel = classify(toks, *channel_rng, c, registry, text) if channel_rng else None
-        subject = classify(toks, *subject_rng, c, registry, text) if subject_rng else None
-        if channel is not None and subject is not None:
-            parent = add(channel, "reports", None)
-            add(subject, "asserts", None, parent=parent)
-        return
-    parent = _nearest_before(drafts, start)
-    if word.startswith("quot") and start > 0 and toks[start - 1].is_word:
-        subject_rng = backward(toks, start, c, text)
-        subject = classify(toks, *subject_rng, c, registry, text) if subject_rng else None
-        if subject is not None:
-            parent = add(subject, "reports", word) if parent is None else parent
-    rng = forward(toks, end, c, registry)
-    if rng:
-        add(classify(toks, *rng, c, registry, text), "asserts", None, parent=parent)
-
-
-def _nearest_before(drafts: list[_Draft], token: int) -> int | None:
-    best = None
-    for i, d in enumerate(drafts):
-        if d.mention.last < token and not d.dateline:
-            best = i
-    return best
-
-
 def _relay_after(toks, k, idx, c, registry, text, add, drafts, *, relay_verb: bool = False) -> None:
     """After a mention: "لوكالة X" (a channel relaying it) or "عن Y" (a source it relays)."""
     n = len(toks)
     # "في تصريح لوكالة X" / "في بيان له": skip the occasion to reach the channel
-    if k + 1 < n and toks[k].norm in ("في", "خلال") and c.noun_tag(toks[k + 1].norm) in ("statement", "other"):
+    if (
+        k + 1 < n
+        and toks[k].norm in ("في", "خلال")
+        and c.noun_tag(toks[k + 1].norm) in ("statement", "other")
+    ):
         k += 2
         while k < n and toks[k].is_word and not toks[k].norm.startswith("ل") and k < n:
             k += 1
@@ -240,7 +193,7 @@ def _relay_after(toks, k, idx, c, registry, text, add, drafts, *, relay_verb: bo
         rng = forward(toks, k + 1, c, registry)
         if rng:
             mention = classify(toks, *rng, c, registry, text)
-            if mention and (mention.kind != "person" or relay_verb or _has_complement(toks, rng[1] + 1, 3)):
+            if mention and (mention.kind != "person" or relay_verb or has_complement(toks, rng[1] + 1, 3)):
                 child = add(mention, "asserts", None, parent=idx)
                 if child is not None:
                     _relay_after(toks, rng[1] + 1, child, c, registry, text, add, drafts)
@@ -255,14 +208,10 @@ def _relay_after(toks, k, idx, c, registry, text, add, drafts, *, relay_verb: bo
                     drafts[idx].parent = channel
 
 
-def _has_complement(toks: list[Tok], k: int, window: int = 4) -> bool:
-    return any(t.norm in _COMPLEMENT for t in toks[k : k + window])
-
-
 def _person_ok(toks: list[Tok], rng: tuple[int, int], verb: Verb) -> bool:
     """A name-like subject (no registry entry, no source noun) counts only with some evidence that
     it is the speaker: a complement after it, or a denial / hearsay verb with a short name."""
-    if _has_complement(toks, rng[1] + 1, 7 if rng[1] + 1 < len(toks) and toks[rng[1] + 1].norm == "," else 4):
+    if has_complement(toks, rng[1] + 1, 7 if rng[1] + 1 < len(toks) and toks[rng[1] + 1].norm == "," else 4):
         return True
     return not verb.strict and verb.polarity != "asserts" and rng[1] - rng[0] < 3
 
@@ -281,7 +230,7 @@ def _arabic_verb(toks, i, verb: Verb, c: Cues, registry, text, add, drafts) -> N
         after, mention = before[:2], before[2]
     if mention is None or after is None:
         return
-    if verb.strict and not _has_complement(toks, after[1] + 1):
+    if verb.strict and not has_complement(toks, after[1] + 1):
         return
     for rng in split_coordination(toks, after, c, registry):
         part = mention if rng == after else classify(toks, *rng, c, registry, text)
@@ -297,24 +246,28 @@ def _arabic_verb(toks, i, verb: Verb, c: Cues, registry, text, add, drafts) -> N
 
 
 def _definite_name(toks: list[Tok], rng: tuple[int, int], c: Cues) -> bool:
-    """"وذكر الصافي أن": a short definite phrase right before أن/إن or a colon is a speaker's
+    """ "وذكر الصافي أن": a short definite phrase right before أن/إن or a colon is a speaker's
     name (Arabic family names and titles often carry the article)."""
     first, last = rng
     if last - first > 2 or not toks[first].norm.startswith("ال") or toks[first].norm in c.language.stopwords:
         return False
     nxt = toks[last + 1].norm if last + 1 < len(toks) else ""
-    return nxt in _COMPLEMENT and nxt not in ('"', "'")
+    return nxt in COMPLEMENT and nxt not in ('"', "'")
 
 
 def _addressee_or_channel(tok: Tok, c: Cues, registry: Registry) -> bool:
     w = tok.norm
     if not w.startswith("ل") or len(w) < 4:
         return False
-    return w.startswith("لل") or c.noun_tag(w[1:]) in ("agency", "outlet") or registry.lookup_words([w[1:]]) is not None
+    return (
+        w.startswith("لل")
+        or c.noun_tag(w[1:]) in ("agency", "outlet")
+        or registry.lookup_words([w[1:]]) is not None
+    )
 
 
-def split_coordination(toks, rng, c, registry) -> list[tuple[int, int]]:  # noqa: ANN001
-    """"سكان وعمال إغاثة والمرصد السوري": one range per coordinated source (a و-word that is itself a
+def split_coordination(toks, rng, c, registry) -> list[tuple[int, int]]:
+    """ "سكان وعمال إغاثة والمرصد السوري": one range per coordinated source (a و-word that is itself a
     source noun or a registry name starts a new one)."""
     first, last = rng
     parts = []
@@ -323,7 +276,9 @@ def split_coordination(toks, rng, c, registry) -> list[tuple[int, int]]:  # noqa
         w = toks[k].norm
         if c.code == "ar" and w.startswith("و") and len(w) > 3 and c.noun_tag_exact(w) is None:
             bare = w[1:]
-            if c.noun_tag(bare) in _SOURCE_KINDS or registry.longest_match([bare] + [t.norm for t in toks[k + 1 : last + 1]]):
+            if c.noun_tag(bare) in _SOURCE_KINDS or registry.longest_match(
+                [bare] + [t.norm for t in toks[k + 1 : last + 1]]
+            ):
                 parts.append((start, k - 1))
                 start = k
     parts.append((start, last))
@@ -356,71 +311,6 @@ def _arabic_preverbal(toks, i, c, registry, text) -> tuple[int, int, Mention] | 
     if mention.entry is None and mention.kind == "other" and not clause_start:
         return None
     return first, last, mention
-
-
-def _english_verb(toks, i, verb: Verb, c: Cues, registry, text, add, drafts) -> None:
-    prev = i - 1
-    while prev >= 0 and toks[prev].is_word and c.noun_tag(toks[prev].norm) == "aux":
-        prev -= 1
-    subject: tuple[int, int] | None = None
-    if prev >= 0 and toks[prev].is_word:
-        subject = backward(toks, i, c, text)
-    elif prev >= 0 and toks[prev].norm == ",":
-        # "X, citing Y, said" / "X, a war monitor, said" / "X, speaking on condition of anonymity, said"
-        opener = _parenthetical_start(toks, prev)
-        if prev >= 1 and toks[prev - 1].norm in ('"', "'"):
-            subject = forward(toks, i + 1, c, registry)
-        elif opener is not None:
-            subject = backward(toks, opener, c, text)
-        if subject is None and _is_inverted(toks, i, c):
-            subject = forward(toks, i + 1, c, registry)
-    elif prev >= 0 and toks[prev].norm in ('"', "'"):
-        subject = forward(toks, i + 1, c, registry)
-    if subject is None:
-        return
-    mention = classify(toks, *subject, c, registry, text)
-    if mention is None:
-        return
-    if verb.strict and not _has_complement(toks, max(i, subject[1]) + 1):
-        return
-    idx = add(mention, verb.polarity, toks[i].norm)
-    if idx is None:
-        return
-    if toks[i].norm in ("told", "tell", "tells", "telling"):
-        rng = forward(toks, i + 1, c, registry)
-        target = classify(toks, *rng, c, registry, text) if rng else None
-        if target is not None and target.kind in ("agency", "outlet"):
-            channel = add(target, "reports", None)
-            if channel is not None:
-                drafts[idx].parent = channel
-    if _sentence_final(toks, i) and subject[0] > 0 and toks[subject[0] - 1].norm == ",":
-        # "..., officials said the crossing would reopen, the National News Agency reported."
-        for k, d in enumerate(drafts[:idx]):
-            if d.parent is None and not d.dateline and d.mention.last < subject[0]:
-                d.parent = idx
-    if toks[i].norm.startswith("quot"):
-        rng = forward(toks, i + 1, c, registry)
-        if rng:
-            add(classify(toks, *rng, c, registry, text), "asserts", None, parent=idx)
-
-
-def _parenthetical_start(toks: list[Tok], comma: int) -> int | None:
-    """Index of the comma opening a short parenthetical (", citing Y,") that ends at ``comma``."""
-    for k in range(comma - 1, max(-1, comma - 12), -1):
-        if toks[k].norm == ",":
-            return k if k > 0 and toks[k - 1].is_word else None
-        if not toks[k].is_word and toks[k].norm not in ("-", "(", ")", "'"):
-            return None
-    return None
-
-
-def _sentence_final(toks: list[Tok], i: int) -> bool:
-    return i + 1 >= len(toks) or (not toks[i + 1].is_word and toks[i + 1].norm in (".", "!", "?", ";"))
-
-
-def _is_inverted(toks, i, c) -> bool:
-    """ "..., said the ministry." — the verb is followed by a determiner or a capitalized source."""
-    return i + 1 < len(toks) and toks[i + 1].is_word and toks[i + 1].norm in ("the", "a", "an")
 
 
 def _finish(
@@ -467,11 +357,4 @@ def _finish(
                 cited_by=new_index[d.parent] if d.parent is not None else None,
             )
         )
-    return out
-
-
-def with_cited_by(attributions: list[Attribution], index: int, parent: int | None) -> list[Attribution]:
-    """A copy of ``attributions`` with one ``cited_by`` changed (for callers building chains)."""
-    out = list(attributions)
-    out[index] = replace(out[index], cited_by=parent)
     return out

@@ -11,6 +11,7 @@ from rawi.provenance.tokens import Tok, clitic_variants, strip_article
 
 MAX_WORDS = 9
 _QUOTES = {'"', "'"}
+COMPLEMENT = {"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", "that", ":", '"', "'"}
 _NP_KINDS = {
     "agency",
     "outlet",
@@ -64,7 +65,11 @@ def classify(
         head_tag = tags[h] if tags[h] in _NP_KINDS else None
         if entry is not None and found[0] > h and head_tag is None:
             entry = None
-        if head_tag is None and entry is None and not _looks_like_name(toks[first : last + 1], cues, original):
+        if (
+            head_tag is None
+            and entry is None
+            and not _looks_like_name(toks[first : last + 1], cues, original)
+        ):
             return None
     else:
         kinds = [t for t in tags if t in _NP_KINDS]
@@ -161,7 +166,9 @@ def forward(
     while k < n and count < MAX_WORDS:
         t = toks[k]
         if cues.code == "ar" and t.is_word and not link:
-            hit = registry.longest_match([x.norm for x in toks[k : k + registry.max_name_words] if x.is_word], 0)
+            hit = registry.longest_match(
+                [x.norm for x in toks[k : k + registry.max_name_words] if x.is_word], 0
+            )
             if (
                 hit
                 and all(x.is_word for x in toks[k : k + hit[0]])
@@ -201,9 +208,11 @@ def forward(
             if head_tag not in ("anonymous", "official") or k + 1 >= n:
                 break
             nxt = cues.noun_tag(toks[k + 1].norm)
-            if nxt in ("statement", "stop", None) and registry.longest_match([toks[k + 1].norm]) is None:
-                if nxt != None or not toks[k + 1].norm.startswith("ال"):  # noqa: E711
-                    break
+            unknown = (
+                nxt in ("statement", "stop", None) and registry.longest_match([toks[k + 1].norm]) is None
+            )
+            if unknown and (nxt is not None or not toks[k + 1].norm.startswith("ال")):
+                break
         if count > 0 and _is_channel(t, cues, registry) and not allow_channel_start:
             break
         if cues.code == "en" and count > 0 and t.norm in ("said", "says", "told"):
@@ -317,3 +326,15 @@ def _anonymous_ending_at(toks: list[Tok], k: int, cues: Cues) -> int | None:
         if m.entry.tag != "clause" and m.end == k + 1 and m.end - m.start > 1:
             return m.start
     return None
+
+
+def has_complement(toks: list[Tok], k: int, window: int = 4) -> bool:
+    return any(t.norm in COMPLEMENT for t in toks[k : k + window])
+
+
+def nearest_before(drafts: list, token: int) -> int | None:
+    best = None
+    for i, d in enumerate(drafts):
+        if d.mention.last < token and not d.dateline:
+            best = i
+    return best

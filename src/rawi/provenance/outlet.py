@@ -9,7 +9,7 @@ from functools import cache
 
 from rawi.lang import all_languages
 from rawi.provenance.registry import Registry, SourceEntry
-from rawi.provenance.tokens import offset_tokens
+from rawi.provenance.tokens import Tok, offset_tokens
 from rawi.records import Article
 from rawi.text import normalize, tokenize_normalized
 
@@ -23,6 +23,7 @@ _DASH_DATELINE = re.compile(
     rf"^\W{{0,3}}((?:[^\W\d_][\w'\u0640\u064b-\u065f]*\s*){{1,3}}?)\s*{_DASH}\s*(?=\S)"
 )
 _MAX_CREDIT_WORDS = 8
+CREDIT_LABELS = {"المصدر", "source"}  # labels followed by a colon that name the source anywhere in a line
 
 
 @dataclass(frozen=True)
@@ -157,3 +158,33 @@ def detect_outlet(article: Article, registry: Registry) -> str | None:
         if credit:
             return credit.key
     return None
+
+
+_MIDLINE_DATELINE = re.compile(r"[(\[]\s*([^()\[\]\n]{1,40}?)\s*[)\]]\s*[-\u2010-\u2015]")
+
+
+def credits_in(text: str, toks: list[Tok], registry: Registry) -> list[Credit]:
+    """Datelines and credit lines anywhere in a line (scraped pages put them after clutter):
+    "بيروت (رويترز) -", "دمشق-سانا" at the start, "المصدر : الأناضول - السورية نت"."""
+    found: list[Credit] = []
+    first = parse_dateline(text, registry)
+    if first:
+        found.append(first)
+    for m in _MIDLINE_DATELINE.finditer(text):
+        credit = name_at(text, m.start(1), registry, whole=True) or name_at(
+            re.sub(r"[./]", " ", text[: m.end(1)]), m.start(1), registry, whole=True
+        )
+        if credit and all(credit.start != f.start for f in found):
+            found.append(credit)
+    for k in range(len(toks) - 2):
+        if toks[k].norm in CREDIT_LABELS and toks[k + 1].norm == ":":
+            start = toks[k + 2].start
+            while start is not None:
+                credit = name_at(text, start, registry)
+                if credit is None:
+                    break
+                found.append(credit)
+                rest = text[credit.end :]
+                dash = re.match(r"\s*[-\u2010-\u2015]\s*", rest)
+                start = credit.end + dash.end() if dash else None
+    return found

@@ -103,7 +103,8 @@ class ReuseIndex:
             )
         if not 0.0 < min_similarity <= 1.0:
             raise ValueError(
-                f"The 'min_similarity' parameter of ReuseIndex must be in (0, 1]. Got {min_similarity!r} instead."
+                "The 'min_similarity' parameter of ReuseIndex must be in (0, 1]. "
+                f"Got {min_similarity!r} instead."
             )
         if shingle < 1 or num_perm < 16:
             raise ValueError("ReuseIndex needs shingle >= 1 and num_perm >= 16.")

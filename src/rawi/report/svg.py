@@ -77,7 +77,8 @@ def render_provenance_svg(provenance_json: dict[str, Any], articles: dict[str, d
             bend = LEFT_X - 4
             label = f"reuse {float(link.get('similarity', 0)):.0%}"
             parts.append(
-                f'<g class="reuse"><path d="M {LEFT_X} {ya} C {bend - 12} {ya}, {bend - 12} {yb}, {LEFT_X} {yb}" '
+                f'<g class="reuse"><path d="M {LEFT_X} {ya} C {bend - 12} {ya}, '
+                f'{bend - 12} {yb}, {LEFT_X} {yb}" '
                 f'fill="none" stroke="#4a5568" stroke-dasharray="4 3"/>'
                 f'<text x="{LEFT_X + 2}" y="{(ya + yb) // 2}" font-size="9" fill="#4a5568">'
                 f"{escape(label)}</text></g>"
@@ -92,12 +93,14 @@ def render_provenance_svg(provenance_json: dict[str, Any], articles: dict[str, d
     x = LEFT_X
     for polarity, colour in POLARITY_COLOURS.items():
         parts.append(
-            f'<line x1="{x}" y1="{legend_y - 4}" x2="{x + 22}" y2="{legend_y - 4}" stroke="{colour}" stroke-width="2"/>'
+            f'<line x1="{x}" y1="{legend_y - 4}" x2="{x + 22}" y2="{legend_y - 4}" '
+            f'stroke="{colour}" stroke-width="2"/>'
             f'<text x="{x + 26}" y="{legend_y}" font-size="10">{polarity}</text>'
         )
         x += 90
     parts.append(
-        f'<line x1="{x}" y1="{legend_y - 4}" x2="{x + 22}" y2="{legend_y - 4}" stroke="#4a5568" stroke-dasharray="4 3"/>'
+        f'<line x1="{x}" y1="{legend_y - 4}" x2="{x + 22}" y2="{legend_y - 4}" '
+        f'stroke="#4a5568" stroke-dasharray="4 3"/>'
         f'<text x="{x + 26}" y="{legend_y}" font-size="10">shared text</text>'
     )
     parts.append("</svg>")
