@@ -18,6 +18,7 @@ from rawi.text import normalize, tokenize
 MIN_YEAR, MAX_YEAR = 1900, 2100
 BOILERPLATE_MAX_WORDS = 12  # a footer or share line is short; a longer line is content
 DATELINE_LINES = 6  # how many first lines may hold the date
+DATELINE_CHARS = 200  # and how far into each line
 
 
 @cache
@@ -101,18 +102,9 @@ def parse_date_field(value: object) -> str | None:
 
 
 def date_from_lines(lines: list[str]) -> str | None:
-    """The date of an article from its first non-empty lines (title and dateline)."""
-    seen = 0
-    for line in lines:
-        if not line.strip():
-            continue
-        found = find_date(line[:400])
-        if found:
-            return found
-        seen += 1
-        if seen >= DATELINE_LINES:
-            break
-    return None
+    """The date of an article from its first non-empty lines (title and dateline), read in one pass."""
+    head = [line[:DATELINE_CHARS] for line in lines if line.strip()][:DATELINE_LINES]
+    return find_date("\n".join(head)) if head else None
 
 
 @dataclass(frozen=True)
@@ -152,6 +144,8 @@ def is_boilerplate(line: str) -> bool:
     >>> is_boilerplate("وقال الوزير إن جميع الحقوق محفوظة للمزارعين الذين تضرروا من قرار الوزارة الأخير")
     False
     """
+    if len(line.split()) > 3 * BOILERPLATE_MAX_WORDS:  # a paragraph; skip normalizing it
+        return False
     tokens = tokenize(line)
     if not tokens or len(tokens) > BOILERPLATE_MAX_WORDS:
         return False

@@ -28,8 +28,11 @@ class Source:
     encoding: str
 
 
+LANGUAGE_SAMPLE = 800  # characters enough to tell scripts apart; detection counts letter by letter
+
+
 def _language(title: str | None, text: str) -> str | None:
-    return detect_language(f"{title or ''}\n{text[:4000]}").code
+    return detect_language(f"{title or ''}\n{text[:LANGUAGE_SAMPLE]}", sample=LANGUAGE_SAMPLE).code
 
 
 def _article(source: Source, id_: str, text: str, fmt: str, **fields: Any) -> Article:

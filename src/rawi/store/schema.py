@@ -3,13 +3,16 @@
 Layout (schema version 1):
 
 - ``meta(key, value)``: ``schema_version`` and when the corpus was created.
-- ``articles``: one row per article as ingested (display text) with its ``content_hash``; ``doc`` is
-  the integer key the full-text index and the sentences refer to (a rowid alias, stable across VACUUM).
-- ``sentences``: offsets, text and space-joined analyzed terms of each sentence, ``(doc, idx)`` keyed.
-- ``article_terms``: the analyzed terms of title + body, space-joined: the external content of
-- ``article_fts``: FTS5 over those terms. Terms are already normalized and stemmed, so the tokenizer
-  only splits on spaces: unicode61 with punctuation and symbols kept as token characters (so "3.5" or
-  "don't" stay one term, as the text stage made them), no case or diacritic folding of its own.
+- ``articles``: one row per article as ingested (display text) with its ``content_hash`` and the
+  analyzed terms of its title; ``doc`` is the integer key the index and the sentences refer to (a
+  rowid alias, stable across VACUUM); ``id`` is the article id (unique).
+- ``sentences``: per sentence, ``(doc, idx)`` keyed: start/end offsets into the article's text and the
+  space-joined analyzed terms. A sentence's text is ``articles.text[start:end]``, sliced on read, so
+  the body is stored once (storing it twice made the file ~40% larger and ingest slower).
+- ``article_fts``: contentless FTS5 over the article's terms (title terms + sentence terms). Terms are
+  already normalized and stemmed, so the tokenizer only splits on spaces: unicode61 with punctuation
+  and symbols kept as token characters (so "3.5" or "don't" stay one term, as the text stage made
+  them). Replacing an article deletes its index entry with its old terms, rebuilt from the two tables.
 - ``article_vocab``: fts5vocab (``row``) over the index, for document frequencies.
 """
 
@@ -33,6 +36,7 @@ CREATE TABLE IF NOT EXISTS articles (
     language TEXT,
     source_path TEXT,
     content_hash TEXT NOT NULL,
+    title_terms TEXT NOT NULL DEFAULT '',
     meta TEXT NOT NULL DEFAULT '{}',
     ingested_at TEXT NOT NULL
 );
@@ -45,20 +49,13 @@ CREATE TABLE IF NOT EXISTS sentences (
     idx INTEGER NOT NULL,
     start INTEGER NOT NULL,
     "end" INTEGER NOT NULL,
-    text TEXT NOT NULL,
     terms TEXT NOT NULL,
     PRIMARY KEY (doc, idx)
 ) WITHOUT ROWID;
 
-CREATE TABLE IF NOT EXISTS article_terms (
-    doc INTEGER PRIMARY KEY REFERENCES articles(doc) ON DELETE CASCADE,
-    terms TEXT NOT NULL
-);
-
 CREATE VIRTUAL TABLE IF NOT EXISTS article_fts USING fts5(
     terms,
-    content='article_terms',
-    content_rowid='doc',
+    content='',
     tokenize="unicode61 remove_diacritics 0 categories 'L* N* Co M* P* S*'"
 );
 

@@ -36,6 +36,11 @@ def fts_query(terms: Sequence[str]) -> str:
     return " OR ".join('"' + t.replace('"', '""') + '"' for t in distinct)
 
 
+def _joined(title_terms: str, sentence_terms: list[str]) -> str:
+    """The indexed terms of an article: title terms then each sentence's, space-joined."""
+    return " ".join(t for t in (title_terms, *sentence_terms) if t)
+
+
 def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
     it = iter(items)
     while batch := list(islice(it, size)):
@@ -186,59 +191,54 @@ class SqliteCorpus:
         updated: list[str] = []
         conn = self._conn
         conn.execute("BEGIN IMMEDIATE")
-        sentence_rows: list[tuple[int, int, int, int, str, str]] = []
+        sentence_rows: list[tuple[int, int, int, int, str]] = []
         fts_rows: list[tuple[int, str]] = []
         for i in todo:
             a, an = latest[i], analyzed[i]
             values = (
-                a.title,
-                a.text,
-                a.url,
-                a.published,
-                a.outlet,
-                a.language,
-                a.source_path,
-                hashes[i],
-                json.dumps(a.meta or {}, ensure_ascii=False),
-                now,
-            )
+                a.title, a.text, a.url, a.published, a.outlet, a.language, a.source_path, hashes[i],
+                " ".join(an.title_terms), json.dumps(a.meta or {}, ensure_ascii=False), now,
+            )  # fmt: skip
             if i in known:
                 doc = known[i][0]
                 self._unindex(doc)
                 conn.execute(
                     "UPDATE articles SET title=?, text=?, url=?, published=?, outlet=?, language=?, "
-                    "source_path=?, content_hash=?, meta=?, ingested_at=? WHERE doc=?",
+                    "source_path=?, content_hash=?, title_terms=?, meta=?, ingested_at=? WHERE doc=?",
                     (*values, doc),
                 )
                 updated.append(i)
             else:
                 doc = conn.execute(
                     "INSERT INTO articles(id, title, text, url, published, outlet, language, source_path, "
-                    "content_hash, meta, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                    "content_hash, title_terms, meta, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                     (i, *values),
                 ).lastrowid
                 added.append(i)
+            sentence_terms = [" ".join(terms) for terms in an.sentence_terms]
             sentence_rows += [
-                (doc, s.index, s.start, s.end, s.text, " ".join(terms))
-                for s, terms in zip(an.sentences, an.sentence_terms, strict=True)
+                (doc, s.index, s.start, s.end, terms)
+                for s, terms in zip(an.sentences, sentence_terms, strict=True)
             ]
-            fts_rows.append((doc, " ".join(an.terms)))
+            fts_rows.append((doc, _joined(" ".join(an.title_terms), sentence_terms)))
         conn.executemany(
-            'INSERT INTO sentences(doc, idx, start, "end", text, terms) VALUES (?,?,?,?,?,?)', sentence_rows
+            'INSERT INTO sentences(doc, idx, start, "end", terms) VALUES (?,?,?,?,?)', sentence_rows
         )
-        conn.executemany("INSERT INTO article_terms(doc, terms) VALUES (?, ?)", fts_rows)
         conn.executemany("INSERT INTO article_fts(rowid, terms) VALUES (?, ?)", fts_rows)
         conn.execute("COMMIT")
         return added, updated, unchanged
 
     def _unindex(self, doc: int) -> None:
-        """Remove an article's sentences and index entries (FTS5 needs the old terms to delete them)."""
-        row = self._conn.execute("SELECT terms FROM article_terms WHERE doc = ?", (doc,)).fetchone()
-        if row is not None:
-            self._conn.execute(
-                "INSERT INTO article_fts(article_fts, rowid, terms) VALUES ('delete', ?, ?)", (doc, row[0])
-            )
-            self._conn.execute("DELETE FROM article_terms WHERE doc = ?", (doc,))
+        """Remove an article's sentences and index entry; a contentless FTS5 index deletes a row
+        given the exact terms it indexed, rebuilt here from the title and sentence terms."""
+        row = self._conn.execute("SELECT title_terms FROM articles WHERE doc = ?", (doc,)).fetchone()
+        sentence_terms = [
+            r[0] for r in self._conn.execute("SELECT terms FROM sentences WHERE doc = ? ORDER BY idx", (doc,))
+        ]
+        self._conn.execute(
+            "INSERT INTO article_fts(article_fts, rowid, terms) VALUES ('delete', ?, ?)",
+            (doc, _joined(row[0] if row else "", sentence_terms)),
+        )
         self._conn.execute("DELETE FROM sentences WHERE doc = ?", (doc,))
 
     # -- reading ----------------------------------------------------------------------------------
@@ -260,12 +260,14 @@ class SqliteCorpus:
         return out
 
     def sentences(self, article_id: str) -> list[Sentence]:
+        row = self._conn.execute("SELECT doc, text FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            return []
+        doc, text = row
         rows = self._conn.execute(
-            'SELECT s.idx, s.start, s."end", s.text FROM sentences s JOIN articles a ON a.doc = s.doc '
-            "WHERE a.id = ? ORDER BY s.idx",
-            (article_id,),
+            'SELECT idx, start, "end" FROM sentences WHERE doc = ? ORDER BY idx', (doc,)
         )
-        return [Sentence(*row) for row in rows]
+        return [Sentence(idx, start, end, text[start:end]) for idx, start, end in rows]
 
     def sentence_terms(self, article_id: str) -> list[list[str]]:
         rows = self._conn.execute(
