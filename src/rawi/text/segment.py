@@ -36,6 +36,8 @@ _WORD_BEFORE = re.compile(r"([\w.]+)$")
 # the text length (a 7,000-character article took ~25 ms); no abbreviation or initial is longer.
 _LOOKBACK = 32
 _HAS_CONTENT = re.compile(r"\w")
+# Letters joined by periods are an abbreviation in any language: U.S., e.g., agency credits أ.ف.ب.
+_DOTTED_LETTERS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]$")
 
 
 def _is_false_stop(text: str, mark_start: int, mark: str) -> bool:
@@ -49,7 +51,10 @@ def _is_false_stop(text: str, mark_start: int, mark: str) -> bool:
     if not m:
         return False
     word = m.group(1).lower().strip(".")
-    return len(word) == 1 or word in _abbreviations()
+    # A lone letter is an initial (F. / د.), a lone digit is not ("rose to 5. Officials said").
+    if len(word) == 1:
+        return word.isalpha()
+    return word in _abbreviations() or bool(_DOTTED_LETTERS.match(word))
 
 
 def split_sentences(text: str) -> list[Sentence]:
