@@ -117,13 +117,16 @@ def root_sources(attributions: Sequence[ArticleAttribution], registry: Registry 
             by_sentence.setdefault((a.article_id, a.sentence_index), []).append(a)
     roots = []
     for items in by_sentence.values():
-        relayers = {x.cited_by for x in items if x.cited_by is not None}
-        for i, x in enumerate(items):
-            if i in relayers or x.source_kind in _UNGROUPABLE_KINDS:
-                continue
-            if registry is not None and x.source_key not in registry:
-                continue
-            roots.append(x.source_key)
+
+        def known(x: ArticleAttribution) -> bool:
+            if x.source_kind in _UNGROUPABLE_KINDS:
+                return False
+            return registry is None or x.source_key in registry
+
+        # a relay of a known source is not a root ("نقلت الجزيرة عن سانا" traces to SANA); a known
+        # relay of an unnamed source is ("نقلت سانا عن مصدر عسكري" traces to SANA)
+        relays_known = {x.cited_by for x in items if x.cited_by is not None and known(x)}
+        roots += [x.source_key for i, x in enumerate(items) if known(x) and i not in relays_known]
     return roots
 
 

@@ -14,13 +14,14 @@ from rawi.records import Article
 from rawi.text import normalize, tokenize_normalized
 
 _DASH = r"[-\u2010-\u2015\u2212:]"
+_HYPHEN = r"[-\u2010-\u2015\u2212]"  # "دمشق-سانا" takes a dash only: "مصدر الصورة: رويترز" is a photo credit
 # PLACE (AGENCY) -   /   (AGENCY) -   at the start of a body; PLACE is up to four words.
 _PAREN_DATELINE = re.compile(
     rf"^\W{{0,3}}((?:[^\W\d_][\w.'\u0640\u064b-\u065f]*\s*){{0,4}}?)\s*[(\[]\s*([^()\[\]\n]{{1,60}}?)\s*[)\]]\s*{_DASH}"
 )
 # PLACE - AGENCY ...   (دمشق-سانا، دمشق - سانا)
 _DASH_DATELINE = re.compile(
-    rf"^\W{{0,3}}((?:[^\W\d_][\w'\u0640\u064b-\u065f]*\s*){{1,3}}?)\s*{_DASH}\s*(?=\S)"
+    rf"^\W{{0,3}}((?:[^\W\d_][\w'\u0640\u064b-\u065f]*\s*){{1,3}}?)\s*{_HYPHEN}\s*(?=\S)"
 )
 _MAX_CREDIT_WORDS = 8
 CREDIT_LABELS = {"المصدر", "source"}  # labels followed by a colon that name the source anywhere in a line
@@ -102,7 +103,7 @@ def parse_dateline(text: str, registry: Registry) -> Credit | None:
         credit = name_at(head, m.end(), registry)
         if credit:
             rest = head[credit.end : credit.end + 3]
-            if not rest or rest[0] in " \t\n-–—:،,." or re.match(_DASH, rest):
+            if not rest or rest[0] in " \t\n-–—:،,." or re.match(_HYPHEN, rest):
                 return credit
     return None
 
