@@ -91,10 +91,14 @@ def main() -> None:
         size_mb = (folder / "rawi.db").stat().st_size / 1e6
     print(f"{'run':<22} {'articles':>9} {'seconds':>8} {'articles/s':>11} {'ratio':>6}")
     print(f"{'baseline raw insert':<22} {args.n:>9} {base_s:>8.2f} {args.n / base_s:>11.0f} {1.0:>6.1f}")
-    print(f"{'rawi ingest (' + args.format + ')':<22} {written:>9} {ingest_s:>8.2f} {written / ingest_s:>11.0f} "
-          f"{ingest_s / base_s:>6.1f}")
-    print(f"mean article {chars / args.n:,.0f} chars; {chars / ingest_s / 1e6:.2f} M chars/s; db {size_mb:.0f} MB; "
-          f"problems {problems}; peak RSS {peak_rss_mb():.0f} MB")
+    print(
+        f"{'rawi ingest (' + args.format + ')':<22} {written:>9} {ingest_s:>8.2f} {written / ingest_s:>11.0f} "
+        f"{ingest_s / base_s:>6.1f}"
+    )
+    print(
+        f"mean article {chars / args.n:,.0f} chars; {chars / ingest_s / 1e6:.2f} M chars/s; db {size_mb:.0f} MB; "
+        f"problems {problems}; peak RSS {peak_rss_mb():.0f} MB"
+    )
 
 
 if __name__ == "__main__":

@@ -38,6 +38,18 @@ def _arabic_share(text: str) -> float:
     return len(_ARABIC_LETTER.findall(text)) / letters if letters else 0.0
 
 
+def _plausible_arabic(text: str) -> bool:
+    """Mostly Arabic letters, with spaces between words (random high bytes decode to letters too)."""
+    sample = text[:20_000]
+    letters = len(_LETTER.findall(sample))
+    spaces = sum(ch.isspace() for ch in sample)
+    return (
+        spaces >= 0.05 * len(sample)
+        and letters + spaces >= 0.75 * len(sample)
+        and _arabic_share(sample) >= ARABIC_SHARE
+    )
+
+
 def _looks_binary(text: str) -> bool:
     sample = text[:20_000]
     return bool(sample) and len(_CONTROL.findall(sample)) > CONTROL_SHARE * len(sample)
@@ -84,7 +96,7 @@ def _guess(data: bytes) -> tuple[str, str]:
             as_cp1256 = data.decode("cp1256")
         except UnicodeDecodeError:
             as_cp1256 = None
-        if as_cp1256 is not None and _arabic_share(as_cp1256) >= ARABIC_SHARE:
+        if as_cp1256 is not None and _plausible_arabic(as_cp1256):
             return as_cp1256, "cp1256"
     if best is None or guess is None:
         raise InputError(

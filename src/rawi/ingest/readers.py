@@ -118,6 +118,8 @@ def record_article(source: Source, record: Any, number: int, options: IngestOpti
     if name is not None:
         used.add(name)
     published = parse_date_field(raw_date) or date_from_lines([title or "", *text.split("\n", 6)[:6]])
+    url, outlet = field("url"), field("outlet")
+    # other scalar fields are kept as metadata (a section, an author), never as text
     extra = {k: v for k, v in record.items() if k not in used and isinstance(v, str | int | float | bool)}
     return _article(
         source,
@@ -125,8 +127,8 @@ def record_article(source: Source, record: Any, number: int, options: IngestOpti
         text.replace("\r\n", "\n"),
         "record",
         title=title,
-        url=field("url"),
-        outlet=field("outlet"),
+        url=url,
+        outlet=outlet,
         published=published,
         meta={"record": number, **({"fields": extra} if extra else {})},
     )
@@ -161,7 +163,7 @@ def read_jsonl(source: Source, text: str, options: IngestOptions) -> Iterator[It
 
 def read_csv(source: Source, text: str, options: IngestOptions) -> Iterator[Item]:
     csv.field_size_limit(max(options.max_bytes, 131_072))
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = next(reader, None)
         if not header or not any(h.strip() for h in header):
