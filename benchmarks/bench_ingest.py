@@ -8,12 +8,18 @@ costs on top of storing the bytes as a ratio that survives this shared machine's
     python benchmarks/bench_ingest.py                 # 10,000 articles as .txt files
     python benchmarks/bench_ingest.py --n 100000
     python benchmarks/bench_ingest.py --format jsonl  # one JSONL file instead of N files
+    python benchmarks/bench_ingest.py --max-chars 4000 # news-length: Baly articles cut at 4,000 chars
+    python benchmarks/bench_ingest.py --workers 0     # analysis in the main process only
+
+CPU ms/article (user + system, this process and its analysis workers) is printed next to the wall
+time: on a shared machine the wall time depends on what else runs, the CPU time much less.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import resource
 import sqlite3
 import tempfile
 import time
@@ -29,18 +35,34 @@ from rawi.store import SqliteCorpus
 BATCH = 500
 
 
-def write_sources(folder: Path, n: int, fmt: str) -> tuple[Path, list[tuple[str, str]]]:
+def records(n: int, max_chars: int | None) -> list[dict[str, str]]:
+    out = list(repeated_records(n))
+    if max_chars:
+        for rec in out:  # keep the distinct closing line of each copy
+            body, _, last = rec["text"].rpartition("\n")
+            rec["text"] = f"{body[:max_chars]}\n{last}"
+    return out
+
+
+def cpu_seconds() -> float:
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def write_sources(
+    folder: Path, n: int, fmt: str, max_chars: int | None = None
+) -> tuple[Path, list[tuple[str, str]]]:
     """The corpus as files (title line + body) or one JSONL; returns its path and (id, text) pairs."""
     pairs: list[tuple[str, str]] = []
     if fmt == "jsonl":
         path = folder / "corpus.jsonl"
         with path.open("w", encoding="utf-8") as f:
-            for rec in repeated_records(n):
+            for rec in records(n, max_chars):
                 f.write(json.dumps(rec, ensure_ascii=False) + "\n")
                 pairs.append((rec["id"], rec["text"]))
         return path, pairs
     path = folder / "corpus"
-    for i, rec in enumerate(repeated_records(n)):
+    for i, rec in enumerate(records(n, max_chars)):
         sub = path / f"{i // 1000:03d}"
         if i % 1000 == 0:
             sub.mkdir(parents=True)
@@ -50,20 +72,21 @@ def write_sources(folder: Path, n: int, fmt: str) -> tuple[Path, list[tuple[str,
     return path, pairs
 
 
-def time_ingest(source: Path, db: Path) -> tuple[float, int, int]:
-    start = time.perf_counter()
+def time_ingest(source: Path, db: Path, workers: int | None = None) -> tuple[float, float, int, int]:
+    """Wall seconds, CPU seconds, articles written, problems: read_paths + write, as the core does."""
+    start, cpu_start = time.perf_counter(), cpu_seconds()
     written = problems = 0
-    with SqliteCorpus(db) as corpus:
+    with SqliteCorpus(db, workers=workers) as corpus:
         items = read_paths([source])
         while batch := list(islice(items, BATCH)):
             articles = [a for a in batch if isinstance(a, Article)]
             problems += sum(isinstance(a, Problem) for a in batch)
             written += len(corpus.write(articles).added)
-    return time.perf_counter() - start, written, problems
+    return time.perf_counter() - start, cpu_seconds() - cpu_start, written, problems
 
 
-def time_baseline(pairs: list[tuple[str, str]], db: Path) -> float:
-    start = time.perf_counter()
+def time_baseline(pairs: list[tuple[str, str]], db: Path) -> tuple[float, float]:
+    start, cpu_start = time.perf_counter(), cpu_seconds()
     conn = sqlite3.connect(db, isolation_level=None)
     for pragma in ("PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL"):
         conn.execute(pragma)
@@ -73,31 +96,37 @@ def time_baseline(pairs: list[tuple[str, str]], db: Path) -> float:
         conn.executemany("INSERT INTO articles VALUES (?, ?)", pairs[i : i + BATCH])
         conn.execute("COMMIT")
     conn.close()
-    return time.perf_counter() - start
+    return time.perf_counter() - start, cpu_seconds() - cpu_start
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=10_000, help="articles to ingest (default 10,000)")
     ap.add_argument("--format", choices=("txt", "jsonl"), default="txt")
+    ap.add_argument("--max-chars", type=int, default=None, help="cut each article body to this length")
+    ap.add_argument("--workers", type=int, default=None, help="analysis processes (default: one per core)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        source, pairs = write_sources(folder, args.n, args.format)
+        source, pairs = write_sources(folder, args.n, args.format, args.max_chars)
         chars = sum(len(text) for _, text in pairs)
-        base_s = time_baseline(pairs, folder / "baseline.db")
+        base_s, base_cpu = time_baseline(pairs, folder / "baseline.db")
         del pairs
-        ingest_s, written, problems = time_ingest(source, folder / "rawi.db")
+        ingest_s, ingest_cpu, written, problems = time_ingest(source, folder / "rawi.db", args.workers)
         size_mb = (folder / "rawi.db").stat().st_size / 1e6
-    print(f"{'run':<22} {'articles':>9} {'seconds':>8} {'articles/s':>11} {'ratio':>6}")
-    print(f"{'baseline raw insert':<22} {args.n:>9} {base_s:>8.2f} {args.n / base_s:>11.0f} {1.0:>6.1f}")
+    head = f"{'run':<24} {'articles':>9} {'seconds':>8} {'articles/s':>11} {'CPU ms/art':>11} {'ratio':>6}"
+    print(head)
+    rows = [
+        ("baseline raw insert", args.n, base_s, base_cpu),
+        (f"rawi ingest ({args.format})", written, ingest_s, ingest_cpu),
+    ]
+    for name, n, wall, cpu in rows:
+        print(
+            f"{name:<24} {n:>9} {wall:>8.2f} {n / wall:>11.0f} {1000 * cpu / max(n, 1):>11.2f} {wall / base_s:>6.1f}"
+        )
     print(
-        f"{'rawi ingest (' + args.format + ')':<22} {written:>9} {ingest_s:>8.2f} {written / ingest_s:>11.0f} "
-        f"{ingest_s / base_s:>6.1f}"
-    )
-    print(
-        f"mean article {chars / args.n:,.0f} chars; {chars / ingest_s / 1e6:.2f} M chars/s; db {size_mb:.0f} MB; "
-        f"problems {problems}; peak RSS {peak_rss_mb():.0f} MB"
+        f"mean article {chars / args.n:,.0f} chars; {chars / ingest_s / 1e6:.2f} M chars/s; "
+        f"db {size_mb:.0f} MB; problems {problems}; peak RSS {peak_rss_mb():.0f} MB (main process)"
     )
 
 

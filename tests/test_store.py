@@ -227,3 +227,20 @@ def test_stats(corpus: SqliteCorpus) -> None:
     assert stats["outlets"] == {"petra": 1, "reuters": 1, "sana": 1}
     assert stats["published"] == {"first": "2026-03-15", "last": "2026-09-07"}
     assert stats["schema_version"] == 1 and stats["size_bytes"] > 0
+
+
+def test_analysis_in_worker_processes_stores_the_same_as_in_process(tmp_path: Path) -> None:
+    texts = [
+        f"خبر رقم {i}: أعلنت الوزارة أن السد سليم. وقال مهندس إن المياه انحسرت.\nThe dam is intact, officials said."
+        for i in range(80)
+    ]
+    batch = [Article(id=f"a{i}.txt", title=f"عنوان {i}", text=t) for i, t in enumerate(texts)]
+    stored = []
+    for workers in (0, 2):
+        with SqliteCorpus(tmp_path / f"w{workers}.db", workers=workers) as corpus:
+            assert len(corpus.write(batch).added) == 80
+            stored.append(
+                [(corpus.sentences(a.id), corpus.sentence_terms(a.id)) for a in batch]
+                + [corpus.search(analyze("السد سليم"), limit=5)]
+            )
+    assert stored[0] == stored[1]

@@ -11,6 +11,10 @@ calling ``analyze`` on each sentence, only faster on news-length text:
 
 from __future__ import annotations
 
+import multiprocessing as mp
+import os
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from itertools import chain
@@ -23,7 +27,9 @@ from rawi.text import fold, split_sentences, stem_tokens, tokenize_normalized
 # thousand chunks fits, and the cache is emptied when it grows past this (terms are cheap to redo).
 CHUNK_CACHE_SIZE = 300_000
 
-_chunk_terms: dict[str, tuple[str, ...]] = {}
+# chunk -> its terms space-joined ("" when it has none): terms never contain spaces, and a store
+# writes them joined, so joining per chunk once saves building and joining lists per sentence.
+_chunk_terms: dict[str, str] = {}
 
 
 @dataclass(frozen=True)
@@ -59,11 +65,11 @@ def _learn_chunks(chunks: set[str]) -> None:
     distinct = list({t for tokens in tokens_of.values() for t in tokens})
     stem_of = dict(zip(distinct, stem_tokens(distinct), strict=True))
     for chunk, tokens in tokens_of.items():
-        _chunk_terms[chunk] = tuple(stem_of[t] for t in tokens)
+        _chunk_terms[chunk] = " ".join([stem_of[t] for t in tokens])
 
 
-def analyze_texts(texts: list[str]) -> list[list[str]]:
-    """``[rawi.text.analyze(t) for t in texts]``, with per-chunk work done once per distinct chunk.
+def analyze_texts_joined(texts: list[str]) -> list[str]:
+    """``[" ".join(rawi.text.analyze(t)) for t in texts]``, each distinct chunk analyzed once.
 
     No token spans whitespace, so a text's tokens are the tokens of its whitespace-separated
     chunks in order, and a chunk's terms never depend on its neighbours.
@@ -74,11 +80,18 @@ def analyze_texts(texts: list[str]) -> list[list[str]]:
     if len(lines) != len(texts):  # a text held a newline, or NFKC made one: fold one by one
         lines = [fold(t).lower() for t in texts]
     chunked = [line.split() for line in lines]
-    unseen = set(chain.from_iterable(chunked)).difference(_chunk_terms)
-    if unseen:
-        _learn_chunks(unseen)
-    lookup = _chunk_terms.__getitem__
-    return [list(chain.from_iterable(map(lookup, chunks))) for chunks in chunked]
+    try:  # one pass over the chunks when all are known (most of a warm corpus)
+        lookup = _chunk_terms.__getitem__
+        return [" ".join(filter(None, map(lookup, chunks))) for chunks in chunked]
+    except KeyError:
+        _learn_chunks(set(chain.from_iterable(chunked)).difference(_chunk_terms))
+        lookup = _chunk_terms.__getitem__
+        return [" ".join(filter(None, map(lookup, chunks))) for chunks in chunked]
+
+
+def analyze_texts(texts: list[str]) -> list[list[str]]:
+    """``[rawi.text.analyze(t) for t in texts]`` (see :func:`analyze_texts_joined`)."""
+    return [joined.split() for joined in analyze_texts_joined(texts)]
 
 
 def analyze_article(article: Article) -> AnalyzedArticle:
@@ -94,3 +107,68 @@ def analyze_article(article: Article) -> AnalyzedArticle:
     title = " ".join((article.title or "").split())  # titles may hold newlines; terms do not care
     analyzed = analyze_texts([title, *(s.text for s in sentences)])
     return AnalyzedArticle(sentences, analyzed[1:], analyzed[0])
+
+
+# -- what a store writes, computed in worker processes when a batch is large ------------------------
+
+# (title terms, [(sentence index, start, end, sentence terms)]), terms space-joined: small to pickle.
+StoredAnalysis = tuple[str, list[tuple[int, int, int, str]]]
+
+PARALLEL_MIN_ARTICLES = 64  # below this, starting work in other processes costs more than it saves
+CHUNK_ARTICLES = 16  # articles per task sent to a worker
+
+
+def analyze_for_store(title: str | None, text: str) -> StoredAnalysis:
+    """:func:`analyze_article` in the compact form a store writes (terms space-joined)."""
+    sentences = split_sentences(text)
+    joined = analyze_texts_joined([" ".join((title or "").split()), *(s.text for s in sentences)])
+    return joined[0], [
+        (s.index, s.start, s.end, terms) for s, terms in zip(sentences, joined[1:], strict=True)
+    ]
+
+
+def _analyze_chunk(pairs: list[tuple[str | None, str]]) -> list[StoredAnalysis]:
+    return [analyze_for_store(title, text) for title, text in pairs]
+
+
+def default_workers() -> int:
+    """Worker processes for analysis: one per core when there are several, else none."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return cores if cores > 1 else 0
+
+
+class AnalysisPool:
+    """Analyzes batches of articles in worker processes (started on first use), results in order.
+
+    The text stage is pure Python, so threads would not run it in parallel; processes do. Each
+    worker keeps its own chunk cache, warm across batches, for the life of the pool.
+    """
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self._executor: ProcessPoolExecutor | None = None
+
+    def map(self, articles: Sequence[Article]) -> Iterator[StoredAnalysis]:
+        """Start analyzing now (in workers for a large batch); iterate for the results in order."""
+        pairs = [(a.title, a.text) for a in articles]
+        executor = self._start() if len(pairs) >= PARALLEL_MIN_ARTICLES else None
+        if executor is None:
+            return (analyze_for_store(title, text) for title, text in pairs)
+        chunks = [pairs[i : i + CHUNK_ARTICLES] for i in range(0, len(pairs), CHUNK_ARTICLES)]
+        return chain.from_iterable(executor.map(_analyze_chunk, chunks))
+
+    def _start(self) -> ProcessPoolExecutor | None:
+        if self.workers < 2:
+            return None
+        if self._executor is None:
+            method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
+            try:
+                self._executor = ProcessPoolExecutor(self.workers, mp_context=mp.get_context(method))
+            except (OSError, ValueError):  # no processes allowed here (a sandbox): analyze in-process
+                self.workers = 0
+        return self._executor
+
+    def close(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(cancel_futures=True)
+            self._executor = None

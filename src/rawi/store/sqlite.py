@@ -18,7 +18,7 @@ from typing import Any
 
 from rawi.errors import StoreError
 from rawi.records import Article, Sentence
-from rawi.store.analysis import analyze_article
+from rawi.store.analysis import AnalysisPool, default_workers
 from rawi.store.base import SearchHit, WriteResult
 from rawi.store.schema import DDL, PRAGMAS, READ_PRAGMAS, SCHEMA_VERSION, stored_version, table_names
 
@@ -69,13 +69,16 @@ class SqliteCorpus:
     ----------
     path : the database file.
     readonly : open with ``mode=ro``: searches and reads only; the file must exist.
+    workers : processes that analyze large write batches (default: one per core when there are
+        several; 0 analyzes in this process).
     """
 
-    def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
+    def __init__(self, path: str | Path, *, readonly: bool = False, workers: int | None = None) -> None:
         self.path = Path(path)
         self.readonly = readonly
         self.url = f"sqlite:///{self.path}"
         self._conn = self._connect()
+        self._pool = AnalysisPool(default_workers() if workers is None else workers)
 
     # -- connection and schema --------------------------------------------------------------------
     def _connect(self) -> sqlite3.Connection:
@@ -185,7 +188,9 @@ class SqliteCorpus:
         hashes = {i: a.content_hash for i, a in latest.items()}
         unchanged = [i for i in ids if i in known and known[i][1] == hashes[i]]
         todo = [i for i in ids if i not in known or known[i][1] != hashes[i]]
-        analyzed = {i: analyze_article(latest[i]) for i in todo}  # outside the transaction
+        # Analysis starts (in worker processes for a large batch) before the write lock is taken,
+        # and the loop below writes the rows of each article as its analysis arrives.
+        analyses = self._pool.map([latest[i] for i in todo])
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         added: list[str] = []
         updated: list[str] = []
@@ -193,11 +198,11 @@ class SqliteCorpus:
         conn.execute("BEGIN IMMEDIATE")
         sentence_rows: list[tuple[int, int, int, int, str]] = []
         fts_rows: list[tuple[int, str]] = []
-        for i in todo:
-            a, an = latest[i], analyzed[i]
+        for i, (title_terms, sentences) in zip(todo, analyses, strict=True):
+            a = latest[i]
             values = (
                 a.title, a.text, a.url, a.published, a.outlet, a.language, a.source_path, hashes[i],
-                " ".join(an.title_terms), json.dumps(a.meta or {}, ensure_ascii=False), now,
+                title_terms, json.dumps(a.meta or {}, ensure_ascii=False), now,
             )  # fmt: skip
             if i in known:
                 doc = known[i][0]
@@ -215,12 +220,8 @@ class SqliteCorpus:
                     (i, *values),
                 ).lastrowid
                 added.append(i)
-            sentence_terms = [" ".join(terms) for terms in an.sentence_terms]
-            sentence_rows += [
-                (doc, s.index, s.start, s.end, terms)
-                for s, terms in zip(an.sentences, sentence_terms, strict=True)
-            ]
-            fts_rows.append((doc, _joined(" ".join(an.title_terms), sentence_terms)))
+            sentence_rows += [(doc, *sentence) for sentence in sentences]
+            fts_rows.append((doc, _joined(title_terms, [sentence[3] for sentence in sentences])))
         conn.executemany(
             'INSERT INTO sentences(doc, idx, start, "end", terms) VALUES (?,?,?,?,?)', sentence_rows
         )
@@ -341,6 +342,7 @@ class SqliteCorpus:
         }
 
     def close(self) -> None:
+        self._pool.close()
         conn, self._conn = self._conn, None
         if conn is not None:
             if not self.readonly and not conn.in_transaction:
