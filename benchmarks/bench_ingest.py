@@ -121,9 +121,8 @@ def main() -> None:
         (f"rawi ingest ({args.format})", written, ingest_s, ingest_cpu),
     ]
     for name, n, wall, cpu in rows:
-        print(
-            f"{name:<24} {n:>9} {wall:>8.2f} {n / wall:>11.0f} {1000 * cpu / max(n, 1):>11.2f} {wall / base_s:>6.1f}"
-        )
+        cpu_ms = 1000 * cpu / max(n, 1)
+        print(f"{name:<24} {n:>9} {wall:>8.2f} {n / wall:>11.0f} {cpu_ms:>11.2f} {wall / base_s:>6.1f}")
     print(
         f"mean article {chars / args.n:,.0f} chars; {chars / ingest_s / 1e6:.2f} M chars/s; "
         f"db {size_mb:.0f} MB; problems {problems}; peak RSS {peak_rss_mb():.0f} MB (main process)"

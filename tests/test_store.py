@@ -244,3 +244,25 @@ def test_analysis_in_worker_processes_stores_the_same_as_in_process(tmp_path: Pa
                 + [corpus.search(analyze("السد سليم"), limit=5)]
             )
     assert stored[0] == stored[1]
+
+
+def test_fast_analysis_equals_the_text_stage_on_real_news(datasets_dir: Path) -> None:
+    """The store's chunk-cached analysis must give exactly rawi.text.analyze, sentence by sentence."""
+    import json
+
+    from rawi.store.analysis import analyze_for_store
+    from rawi.text import split_sentences
+
+    files = sorted((datasets_dir / "Baly2018_ArabicFC_Stance" / "dataset").glob("*.json"))[:15]
+    if not files:
+        pytest.skip(f"no Baly 2018 claim files under {datasets_dir}")
+    checked = 0
+    for f in files:
+        for text in json.loads(f.read_text(encoding="utf-8"))["article"][:3]:
+            title = text.split("\n", 1)[0][:120]
+            title_terms, sentences = analyze_for_store(title, text)
+            assert title_terms.split() == analyze(title)
+            expected = [(s.index, s.start, s.end, analyze(s.text)) for s in split_sentences(text)]
+            assert [(i, a, b, terms.split()) for i, a, b, terms in sentences] == expected
+            checked += 1
+    assert checked > 10
