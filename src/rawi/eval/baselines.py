@@ -151,9 +151,9 @@ class TfidfLogRegClassifier(_LabelsMixin):
         if len(classes) == 1:  # logistic regression needs two classes; one label is a constant model
             self.model_ = None
         else:
-            # one-vs-rest liblinear: several times faster than multinomial lbfgs on ~10^5 sparse
-            # n-gram columns, at the same macro-F1 on Baly 2018
-            binary = LogisticRegression(C=self.C, class_weight="balanced", solver="liblinear")
+            # one-vs-rest liblinear in the dual (far fewer pairs than n-gram columns): several times
+            # faster than multinomial lbfgs or the primal, at the same macro-F1 on Baly 2018
+            binary = LogisticRegression(C=self.C, class_weight="balanced", solver="liblinear", dual=True)
             self.model_ = OneVsRestClassifier(binary).fit(features, list(labels))
         self.classes_ = tuple(classes)
         return self
