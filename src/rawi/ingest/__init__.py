@@ -65,18 +65,21 @@ def _walk(folder: Path) -> Iterator[Path]:
 
 
 def _targets(paths: Sequence[str | Path]) -> Iterator[tuple[Path, str, bool]]:
-    """(file, article id base, named explicitly) for every file to read, each file once."""
-    seen: set[Path] = set()
+    """(file, article id base, named explicitly) for every file to read, each file once.
+
+    Files are told apart by absolute path (no symlink resolution: a realpath per file costs more
+    than reading a short article)."""
+    seen: set[str] = set()
     for given in paths:
         path = Path(given)
         if path.is_dir():
             for file in _walk(path):
-                key = file.resolve()
+                key = os.path.abspath(file)
                 if key not in seen:
                     seen.add(key)
                     yield file, file.relative_to(path).as_posix(), False
         else:
-            key = path.resolve()
+            key = os.path.abspath(path)
             if key not in seen:
                 seen.add(key)
                 yield path, path.name, True

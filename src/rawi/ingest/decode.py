@@ -75,7 +75,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             text, encoding = _guess(data)
     if _looks_binary(text):
         raise InputError("it is a binary file (mostly control characters), not text", code="E102")
-    return _NEWLINES.sub("\n", text), encoding
+    if "\r" in text or "\u2028" in text or "\u2029" in text:
+        text = _NEWLINES.sub("\n", text)
+    return text, encoding
 
 
 def _decode_utf16(data: bytes) -> tuple[str, str]:

@@ -17,8 +17,12 @@ from rawi.text import normalize, tokenize
 
 MIN_YEAR, MAX_YEAR = 1900, 2100
 BOILERPLATE_MAX_WORDS = 12  # a footer or share line is short; a longer line is content
-DATELINE_LINES = 6  # how many first lines may hold the date
-DATELINE_CHARS = 200  # and how far into each line
+DATELINE_LINES = 4  # how many first lines may hold the date
+DATELINE_CHARS = 160  # and how far into each line
+
+
+_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+NAMED_DATE_REACH = 60  # "الأحد 15 أيلول/سبتمبر 2026": how far before the year a named date starts
 
 
 @cache
@@ -30,21 +34,21 @@ def _months() -> dict[str, int]:
 
 
 @cache
-def _date_patterns() -> tuple[re.Pattern[str], ...]:
-    """Patterns over *normalized* text (ASCII digits, folded letters, lowercase)."""
+def _date_patterns() -> tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]]:
+    """(numeric patterns, month-name patterns) over *normalized* text (ASCII digits, folded, lower).
+    Every month-name pattern ends with the year, so it is only tried just before a year."""
     month = "|".join(re.escape(m) for m in sorted(_months(), key=len, reverse=True))
     m = f"(?:{month})"
     # "15 ايلول/سبتمبر 2026", "15 اذار (مارس) 2026", "15 march 2026", "15 mar. 2026"
     second_name = rf"(?:\s*(?:/|-|\()\s*{m}\.?\s*\)?)?"  # "/سبتمبر" or "(مارس)" after the first name
-    day_month_year = rf"(?<!\d)(?P<d>\d{{1,2}})\s+(?P<m>{m})\.?{second_name}\s*,?\s+(?P<y>\d{{4}})(?!\d)"
+    day_month_year = rf"(?<!\d)(?P<d>\d{{1,2}})\s+(?P<m>{m})\.?{second_name}\s*,?\s+(?P<y>\d{{4}})$"
     # "march 15, 2026", "sept. 15 2026"
-    month_day_year = rf"(?<!\w)(?P<m>{m})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s+(?P<y>\d{{4}})(?!\d)"
-    return (
+    month_day_year = rf"(?<!\w)(?P<m>{m})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s+(?P<y>\d{{4}})$"
+    numeric = (
         re.compile(r"(?<![\d.])(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d])"),
         re.compile(r"(?<![\d./-])(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})(?![\d])"),
-        re.compile(day_month_year),
-        re.compile(month_day_year),
     )
+    return numeric, (re.compile(day_month_year), re.compile(month_day_year))
 
 
 def _make_date(year: str, month: str, day: str) -> str | None:
@@ -66,15 +70,28 @@ def find_date(text: str) -> str | None:
     '2026-03-15'
     """
     norm = normalize(text)
-    best: tuple[int, str] | None = None
-    for pattern in _date_patterns():
+    years = [y.start() for y in _YEAR.finditer(norm)]
+    if not years:  # every pattern needs a 4-digit year
+        return None
+    numeric, named = _date_patterns()
+    found: list[tuple[int, str]] = []
+    for pattern in numeric:
         for m in pattern.finditer(norm):
             iso = _make_date(m.group("y"), m.group("m"), m.group("d"))
             if iso is not None:
-                if best is None or m.start() < best[0]:
-                    best = (m.start(), iso)
+                found.append((m.start(), iso))
                 break
-    return best[1] if best else None
+    for year_at in years:  # "$" in these patterns is the end of the year (endpos)
+        for pattern in named:
+            m = pattern.search(norm, max(0, year_at - NAMED_DATE_REACH), year_at + 4)
+            iso = _make_date(m.group("y"), m.group("m"), m.group("d")) if m else None
+            if iso is not None:
+                found.append((m.start(), iso))
+                break
+        else:
+            continue
+        break
+    return min(found)[1] if found else None
 
 
 def parse_date_field(value: object) -> str | None:
@@ -109,29 +126,24 @@ def date_from_lines(lines: list[str]) -> str | None:
 
 @dataclass(frozen=True)
 class _Boilerplate:
-    phrases: tuple[tuple[str, ...], ...]
+    phrases: tuple[str, ...]  # space-joined normalized tokens, each padded with spaces
     widget_words: frozenset[str]
 
 
 @cache
 def _boilerplate() -> _Boilerplate:
-    phrases: set[tuple[str, ...]] = set()
+    phrases: set[str] = set()
     widgets: set[str] = set()
     for lang in all_languages():
         for entry in lang.entries("boilerplate"):
-            tokens = tuple(tokenize(entry.phrase))
+            tokens = tokenize(entry.phrase)
             if not tokens:
                 continue
             if entry.tag == "widget":
                 widgets.update(tokens)
             else:
-                phrases.add(tokens)
+                phrases.add(f" {' '.join(tokens)} ")
     return _Boilerplate(tuple(sorted(phrases, key=len, reverse=True)), frozenset(widgets))
-
-
-def _contains(tokens: list[str], phrase: tuple[str, ...]) -> bool:
-    n = len(phrase)
-    return any(tuple(tokens[i : i + n]) == phrase for i in range(len(tokens) - n + 1))
 
 
 def is_boilerplate(line: str) -> bool:
@@ -152,7 +164,8 @@ def is_boilerplate(line: str) -> bool:
     data = _boilerplate()
     if all(t in data.widget_words for t in tokens):
         return True
-    return any(_contains(tokens, phrase) for phrase in data.phrases)
+    padded = f" {' '.join(tokens)} "  # whole-token phrase match as a substring test
+    return any(phrase in padded for phrase in data.phrases)
 
 
 def strip_boilerplate(lines: list[str]) -> list[str]:

@@ -28,7 +28,7 @@ class Source:
     encoding: str
 
 
-LANGUAGE_SAMPLE = 800  # characters enough to tell scripts apart; detection counts letter by letter
+LANGUAGE_SAMPLE = 400  # characters enough to tell scripts apart; detection counts letter by letter
 
 
 def _language(title: str | None, text: str) -> str | None:
