@@ -226,3 +226,17 @@ def test_files_listed_sorted_without_hidden_or_unknown(tmp_path: Path) -> None:
     names = [p.relative_to(tmp_path).as_posix() for p in list_files([tmp_path])]
     assert names == ["a.md", "b.txt", "c.jsonl", "sub/z.csv"]
     assert list_files([tmp_path, tmp_path / "b.txt"]) == list_files([tmp_path])  # each file once
+
+
+def test_fallback_html_extractor_drops_navigation_and_footer() -> None:
+    """Used when trafilatura finds nothing or cannot be imported (e.g. lxml without html_clean)."""
+    from rawi.ingest.html import extract_fallback
+
+    page = extract_fallback(
+        "<html><head><title>الوزارة تنفي</title><link rel='canonical' href='https://a.example/x'>"
+        "<meta name='date' content='2026-03-16'><script>var x = 1;</script></head><body>"
+        "<header>الرئيسية</header><nav>سياسة | اقتصاد</nav><p>نفت الوزارة &amp; المحافظة الخبر.</p>"
+        "<p>وقالت إن السد سليم.</p><aside>الأكثر قراءة</aside><footer>جميع الحقوق محفوظة</footer></body></html>"
+    )
+    assert page.text == "نفت الوزارة & المحافظة الخبر.\nوقالت إن السد سليم."
+    assert (page.title, page.url, page.date) == ("الوزارة تنفي", "https://a.example/x", "2026-03-16")
