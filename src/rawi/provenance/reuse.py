@@ -10,18 +10,21 @@ Articles whose normalized texts are identical are grouped first and never re-com
 from __future__ import annotations
 
 import zlib
-from collections.abc import Iterable, Sequence
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
-from rawi.provenance.tokens import offset_tokens
+from rawi.provenance.boilerplate import find_boilerplate
+from rawi.provenance.tokens import Tok, offset_tokens
 from rawi.records import Article
+from rawi.text import tokenize
 
 _MASK = np.uint64(0xFFFFFFFF)
 _MULT = np.uint64(1000003)
+NEAR_DUPLICATE = 0.8  # Jaccard at which two texts are copies of one story (for boilerplate counting)
 
 
 @dataclass(frozen=True)
@@ -45,16 +48,27 @@ class ReuseLink:
         }
 
 
-@lru_cache(maxsize=200_000)
-def _word_hash(word: str) -> int:
-    return zlib.crc32(word.encode("utf-8"))
+class _WordHashes(dict):
+    """crc32 of each word, memoized (a dict lookup is far cheaper than hashing the bytes again)."""
+
+    limit = 2_000_000
+
+    def __missing__(self, word: str) -> int:
+        if len(self) >= self.limit:
+            self.clear()
+        value = self[word] = zlib.crc32(word.encode("utf-8"))
+        return value
+
+
+_WORD_HASHES = _WordHashes()
 
 
 def shingle_hashes(words: Sequence[str], size: int) -> np.ndarray:
     """32-bit hash of every run of ``size`` words (one hash for a text shorter than ``size``)."""
     if not words:
         return np.zeros(0, dtype=np.uint64)
-    h = np.fromiter((_word_hash(w) for w in words), dtype=np.uint64, count=len(words))
+    table = _WORD_HASHES
+    h = np.array([table[w] for w in words], dtype=np.uint64)
     if len(words) < size:
         size = len(words)
     out = np.zeros(len(words) - size + 1, dtype=np.uint64)
@@ -66,7 +80,6 @@ def shingle_hashes(words: Sequence[str], size: int) -> np.ndarray:
 @dataclass
 class _Doc:
     id: str
-    text: str
     published: str | None
     shingles: np.ndarray  # sorted unique shingle hashes (uint32)
     signature: bytes  # identity of the normalized word sequence
@@ -84,6 +97,9 @@ class ReuseIndex:
     max_passages : shared passages reported per pair (longest first).
     max_links : links kept per article (most similar first); duplicates beyond it link to the
         earliest copy only, so a text copied 1,000 times does not make 500,000 pairs.
+    max_shingle_df : a shingle found in more than this many distinct stories (clusters of
+        near-duplicates) is site boilerplate and never counts as shared text; ``None`` keeps all.
+        Applied by :meth:`links` over the whole collection.
     """
 
     def __init__(
@@ -96,6 +112,7 @@ class ReuseIndex:
         max_passages: int = 3,
         max_passage_chars: int = 400,
         max_links: int = 20,
+        max_shingle_df: int | None = 3,
     ) -> None:
         if not 0.0 < threshold < 1.0:
             raise ValueError(
@@ -115,10 +132,18 @@ class ReuseIndex:
         self.max_passages = max_passages
         self.max_passage_chars = max_passage_chars
         self.max_links = max_links
+        self.max_shingle_df = max_shingle_df
+        self._boilerplate = np.zeros(0, dtype=np.uint32)
         self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
         self._template = MinHash(num_perm=num_perm, seed=1, hashfunc=int)
         self._docs: dict[str, _Doc] = {}
         self._by_signature: dict[bytes, list[str]] = {}
+        self._texts: dict[str, str] = {}
+        # Where passages are cut from: the kept texts, or a caller's lookup (find_reuse reads its
+        # input sequence, so 100,000 texts are never copied into the index).
+        self.text_of: Callable[[str], str] = self._texts.__getitem__
+        self._aligned: OrderedDict[str, tuple[list[Tok], np.ndarray]] = OrderedDict()
+        self._minhashes: dict[str, MinHash] = {}
 
     def __len__(self) -> int:
         return len(self._docs)
@@ -138,25 +163,32 @@ class ReuseIndex:
         return m
 
     def _doc(self, article_id: str, text: str, published: str | None) -> _Doc:
-        words = [t.norm for t in offset_tokens(text) if t.is_word]
+        words = tokenize(text)  # one normalize pass over the text: the fast path for indexing
         hashes = shingle_hashes(words, self.shingle)
-        signature = zlib.crc32(" ".join(words).encode("utf-8")).to_bytes(4, "big") + len(words).to_bytes(
-            4, "big"
-        )
-        return _Doc(article_id, text, published, np.unique(hashes).astype(np.uint32), signature)
+        digest = zlib.crc32(" ".join(words).encode("utf-8"))
+        signature = digest.to_bytes(4, "big") + len(words).to_bytes(4, "big")
+        return _Doc(article_id, published, np.unique(hashes).astype(np.uint32), signature)
 
-    def add(self, article_id: str, text: str, published: str | None = None) -> None:
-        """Index one article (an id already indexed is replaced)."""
+    def add(
+        self, article_id: str, text: str, published: str | None = None, *, keep_text: bool = True
+    ) -> None:
+        """Index one article (an id already indexed is replaced). Without ``keep_text`` the
+        passages are cut from ``self.text_of(article_id)``."""
         if article_id in self._docs:
             self.remove(article_id)
         doc = self._doc(article_id, text, published)
         self._docs[article_id] = doc
+        if keep_text:
+            self._texts[article_id] = text
         same = self._by_signature.setdefault(doc.signature, [])
         same.append(article_id)
         if len(same) == 1 and len(doc.shingles):
-            self._lsh.insert(
-                article_id, self._minhash(doc.shingles.astype(np.uint64)), check_duplication=False
-            )
+            self._insert(doc)
+
+    def _insert(self, doc: _Doc) -> None:
+        m = self._minhash(doc.shingles.astype(np.uint64))
+        self._minhashes[doc.id] = m
+        self._lsh.insert(doc.id, m, check_duplication=False)
 
     def add_many(self, articles: Iterable[Article]) -> None:
         for a in articles:
@@ -164,15 +196,14 @@ class ReuseIndex:
 
     def remove(self, article_id: str) -> None:
         doc = self._docs.pop(article_id)
+        self._texts.pop(article_id, None)
+        self._aligned.pop(article_id, None)
         group = self._by_signature[doc.signature]
         group.remove(article_id)
-        if article_id in self._lsh.keys:
+        if self._minhashes.pop(article_id, None) is not None:
             self._lsh.remove(article_id)
             if group:  # another copy of the same text takes its place in the LSH
-                rep = self._docs[group[0]]
-                self._lsh.insert(
-                    rep.id, self._minhash(rep.shingles.astype(np.uint64)), check_duplication=False
-                )
+                self._insert(self._docs[group[0]])
         if not group:
             del self._by_signature[doc.signature]
 
@@ -181,13 +212,20 @@ class ReuseIndex:
         """The link between two indexed articles, or ``None`` when they share too little."""
         return self._link(self._docs[a], self._docs[b])
 
+    def _content(self, doc: _Doc) -> np.ndarray:
+        """Shingles of ``doc`` minus the site boilerplate found by :meth:`_find_boilerplate`."""
+        if not len(self._boilerplate):
+            return doc.shingles
+        return doc.shingles[~np.isin(doc.shingles, self._boilerplate, assume_unique=True)]
+
     def _similarity(self, da: _Doc, db: _Doc) -> float:
         if da.signature == db.signature:
             return 1.0
-        shorter = min(len(da.shingles), len(db.shingles))
+        a, b = self._content(da), self._content(db)
+        shorter = min(len(a), len(b))
         if not shorter:
             return 0.0
-        shared = np.intersect1d(da.shingles, db.shingles, assume_unique=True).size
+        shared = np.intersect1d(a, b, assume_unique=True).size
         return shared / shorter
 
     def _link(self, da: _Doc, db: _Doc, similarity: float | None = None) -> ReuseLink | None:
@@ -196,14 +234,32 @@ class ReuseIndex:
             return None
         return ReuseLink(da.id, db.id, min(1.0, sim), self.passages(da, db), _earlier(da, db))
 
-    def passages(self, da: _Doc, db: _Doc) -> list[str]:
+    def _tokens_of(self, doc_id: str, text: str | None = None) -> tuple[list[Tok], np.ndarray]:
+        """Word tokens (original offsets) and their shingle hashes, cached for the last few articles."""
+        cached = self._aligned.get(doc_id)
+        if cached is not None:
+            self._aligned.move_to_end(doc_id)
+            return cached
+        toks = [t for t in offset_tokens(self.text_of(doc_id) if text is None else text) if t.is_word]
+        hashes = shingle_hashes([t.norm for t in toks], self.shingle).astype(np.uint32)
+        self._aligned[doc_id] = (toks, hashes)
+        if len(self._aligned) > 512:
+            self._aligned.popitem(last=False)
+        return toks, hashes
+
+    def passages(self, da: _Doc, db: _Doc, text_a: str | None = None) -> list[str]:
         """Shared passages in the original text of the shorter article, longest first, capped."""
-        short, other = (da, db) if len(da.shingles) <= len(db.shingles) else (db, da)
-        toks = [t for t in offset_tokens(short.text) if t.is_word]
+        if len(da.shingles) <= len(db.shingles):
+            short, other, text = da, db, text_a
+        else:
+            short, other, text = db, da, None
+        toks, hashes = self._tokens_of(short.id, text)
         if not toks:
             return []
-        hashes = shingle_hashes([t.norm for t in toks], self.shingle).astype(np.uint32)
-        present = np.isin(hashes, other.shingles)
+        original = self.text_of(short.id) if text is None else text
+        present = np.isin(hashes, self._content(other))
+        if len(self._boilerplate):
+            present &= ~np.isin(hashes, self._boilerplate)
         size = min(self.shingle, len(toks))
         runs: list[tuple[int, int]] = []  # token ranges [start, end)
         for i in np.flatnonzero(present):
@@ -215,7 +271,7 @@ class ReuseIndex:
         runs.sort(key=lambda r: -(r[1] - r[0]))
         out = []
         for start, end in runs[: self.max_passages]:
-            passage = short.text[toks[start].start : toks[end - 1].end]
+            passage = original[toks[start].start : toks[end - 1].end]
             if len(passage) > self.max_passage_chars:
                 passage = passage[: self.max_passage_chars].rstrip() + "…"
             out.append(passage)
@@ -223,7 +279,7 @@ class ReuseIndex:
 
     def query(self, text: str, *, exclude: str | None = None) -> list[ReuseLink]:
         """Indexed articles that share text with ``text`` (most similar first)."""
-        probe = self._doc("", text, None)
+        probe = self._doc("\x00probe", text, None)
         ids = list(self._by_signature.get(probe.signature, []))
         if len(probe.shingles):
             for rep in self._lsh.query(self._minhash(probe.shingles.astype(np.uint64))):
@@ -232,9 +288,11 @@ class ReuseIndex:
         for other in dict.fromkeys(ids):
             if other == exclude:
                 continue
-            link = self._link(probe, self._docs[other])
-            if link:
-                links.append(ReuseLink(other, "", link.similarity, link.shared_passages))
+            sim = self._similarity(probe, self._docs[other])
+            if sim >= self.min_similarity:
+                passages = self.passages(probe, self._docs[other], text_a=text)
+                links.append(ReuseLink(other, "", min(1.0, sim), passages))
+        self._aligned.pop("\x00probe", None)
         return sorted(links, key=lambda x: -x.similarity)
 
     def links(self) -> list[ReuseLink]:
@@ -244,13 +302,27 @@ class ReuseIndex:
         for group in self._by_signature.values():
             out += self._duplicate_links(group)
         reps = [g[0] for g in self._by_signature.values() if len(self._docs[g[0]].shingles)]
+        candidates: dict[str, list[str]] = {}
+        near: list[tuple[str, str]] = []
+        self._boilerplate = np.zeros(0, dtype=np.uint32)
+        for rep in reps:
+            doc = self._docs[rep]
+            found = [
+                o for o in self._lsh.query(self._minhashes[rep]) if order[o] > order[rep]
+            ]  # each pair once
+            candidates[rep] = found
+            for other in found:
+                if _jaccard(doc.shingles, self._docs[other].shingles) >= NEAR_DUPLICATE:
+                    near.append((rep, other))
+        if self.max_shingle_df is not None:
+            self._boilerplate = find_boilerplate(
+                {r: self._docs[r].shingles for r in reps}, near, self.max_shingle_df
+            )
         kept: dict[str, int] = {}
         for rep in reps:
             doc = self._docs[rep]
             scored = []
-            for other in self._lsh.query(self._minhash(doc.shingles.astype(np.uint64))):
-                if order[other] <= order[rep]:
-                    continue  # each pair once
+            for other in candidates[rep]:
                 sim = self._similarity(doc, self._docs[other])
                 if sim >= self.min_similarity:
                     scored.append((sim, other))
@@ -290,6 +362,12 @@ class ReuseIndex:
         return [ReuseLink(x.id, y.id, 1.0, passage, _earlier(x, y)) for x, y in pairs]
 
 
+def _jaccard(a: np.ndarray, b: np.ndarray) -> float:
+    inter = np.intersect1d(a, b, assume_unique=True).size
+    union = len(a) + len(b) - inter
+    return inter / union if union else 0.0
+
+
 def _earlier(a: _Doc, b: _Doc) -> str | None:
     if a.published and b.published and a.published[:10] != b.published[:10]:
         return a.id if a.published < b.published else b.id
@@ -309,5 +387,9 @@ def find_reuse(
     [('a', 'b', 1.0)]
     """
     index = ReuseIndex(threshold=threshold, min_similarity=min_similarity, **options)
-    index.add_many(articles)
+    position: dict[str, int] = {}
+    for i, a in enumerate(articles):
+        position[a.id] = i
+        index.add(a.id, a.text or "", a.published, keep_text=False)
+    index.text_of = lambda article_id: articles[position[article_id]].text or ""
     return index.links()

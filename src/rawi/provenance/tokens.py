@@ -4,8 +4,8 @@ the user reads, while matching uses the normalized form (rawi.text.normalize).""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from rawi.text import normalize, stem_tokens, tokenize_normalized
 
@@ -13,11 +13,11 @@ from rawi.text import normalize, stem_tokens, tokenize_normalized
 # (harakat, tatweel, superscript alef, invisible joiners); everything else non-space is one
 # punctuation token.
 _WORD_CHARS = r"\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200f\u00ad"
+_WORD = re.compile(f"[{_WORD_CHARS}]")
 _TOKEN = re.compile(f"[{_WORD_CHARS}]+(?:['’][{_WORD_CHARS}]+)?|[^\\s{_WORD_CHARS}]")
 
 
-@dataclass(frozen=True)
-class Tok:
+class Tok(NamedTuple):
     """One token: its normalized form (``norm``; punctuation in ASCII form) and original offsets."""
 
     norm: str
@@ -26,22 +26,24 @@ class Tok:
     is_word: bool
 
 
-@lru_cache(maxsize=65536)
 def _norm_word(raw: str) -> str:
     return "".join(tokenize_normalized(normalize(raw)))
+
+
+@lru_cache(maxsize=500_000)
+def _norm_token(raw: str) -> tuple[str, bool]:
+    if _WORD.match(raw):
+        return _norm_word(raw), True
+    return normalize(raw) or raw, False
 
 
 def offset_tokens(text: str) -> list[Tok]:
     """Words and punctuation marks of ``text`` with their original character offsets."""
     out: list[Tok] = []
     for m in _TOKEN.finditer(text):
-        raw = m.group()
-        if raw[0].isalnum() or raw[0] == "_" or len(raw) > 1 or re.match(f"[{_WORD_CHARS}]", raw):
-            norm = _norm_word(raw)
-            if norm:
-                out.append(Tok(norm, m.start(), m.end(), True))
-            continue
-        out.append(Tok(normalize(raw) or raw, m.start(), m.end(), False))
+        norm, is_word = _norm_token(m.group())
+        if norm:
+            out.append(Tok(norm, m.start(), m.end(), is_word))
     return out
 
 
