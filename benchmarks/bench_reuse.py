@@ -163,10 +163,9 @@ def baly(sample_size: int) -> None:
     verdicts = [judged.get((x.a, x.b)) for x in sample]
     missing = sum(v is None for v in verdicts)
     correct = sum(v == "reuse" for v in verdicts)
-    print(
-        f"precision on the judged sample: {correct} / {len(sample) - missing} = {correct / max(1, len(sample) - missing):.3f}"
-        + (f" ({missing} sampled pairs not judged)" if missing else "")
-    )
+    judged_n = len(sample) - missing
+    note = f" ({missing} sampled pairs not judged)" if missing else ""
+    print(f"precision on the judged sample: {correct} / {judged_n} = {correct / max(1, judged_n):.3f}{note}")
 
 
 def _read_judgements() -> dict[tuple[str, str], str]:

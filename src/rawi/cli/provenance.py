@@ -66,7 +66,7 @@ def _print_article(item: dict[str, Any]) -> None:
     out.print(f"outlet: {item.get('outlet') or 'unknown'}    published: {item.get('published') or '—'}")
     if item["attributions"]:
         table = Table(title="Attributions", show_lines=False)
-        for col in ("sentence", "source", "kind", "polarity", "verb", "cited by"):
+        for col in ("sentence", "source", "kind", "polarity", "verb", "relayed by"):
             table.add_column(col)
         for a in item["attributions"]:
             style = POLARITY_STYLE.get(a["polarity"], "")
@@ -76,7 +76,7 @@ def _print_article(item: dict[str, Any]) -> None:
                 a.get("source_kind") or "—",
                 f"[{style}]{a['polarity']}[/]",
                 a.get("verb") or "—",
-                "—" if a.get("cited_by") is None else str(a["cited_by"]),
+                a.get("cited_by_source") or "—",
             )
         out.print(table)
     else:
@@ -104,7 +104,9 @@ def _default_data() -> Path | None:
 def eval_attribution_command(
     data: Annotated[
         Path | None,
-        typer.Option("--data", help="Datasets folder holding Baly2018_ArabicFC_Stance/ (default: RAWI_DATA)."),
+        typer.Option(
+            "--data", help="Datasets folder holding Baly2018_ArabicFC_Stance/ (default: RAWI_DATA)."
+        ),
     ] = None,
     json_out: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
@@ -125,7 +127,8 @@ def eval_attribution_command(
     if json_out:
         slim = {k: v for k, v in result.items() if k != "languages"}
         slim["languages"] = {
-            code: {k: v for k, v in scores.items() if k != "errors"} for code, scores in result["languages"].items()
+            code: {k: v for k, v in scores.items() if k != "errors"}
+            for code, scores in result["languages"].items()
         }
         print(json.dumps(slim, ensure_ascii=False, indent=2))
         return

@@ -93,6 +93,22 @@ def _reuse_candidates(corpus: Any, article: Article) -> list[Article]:
     return [found[h.article_id] for h in hits if h.article_id in found]
 
 
+def _with_relayers(atts: list[ArticleAttribution], sentences: Sequence[Sentence]) -> list[dict[str, Any]]:
+    """JSON of each attribution plus the sentence text and the source that relays it (``cited_by``
+    is an index into the same sentence's attributions)."""
+    by_sentence: dict[int, list[ArticleAttribution]] = {}
+    for a in atts:
+        by_sentence.setdefault(a.sentence_index, []).append(a)
+    out = []
+    for a in atts:
+        same = by_sentence.get(a.sentence_index, [])
+        relayer = same[a.cited_by].source if a.cited_by is not None and a.cited_by < len(same) else None
+        out.append(
+            {**a.to_json(), "cited_by_source": relayer, "sentence_text": sentences[a.sentence_index].text}
+        )
+    return out
+
+
 def describe_articles(corpus: Any, article_ids: Sequence[str], registry: Registry) -> dict[str, Any]:
     """Outlet, attributions per sentence and text reuse of stored articles; unknown ids under
     ``missing``."""
@@ -122,9 +138,7 @@ def describe_articles(corpus: Any, article_ids: Sequence[str], registry: Registr
                 "title": article.title,
                 "outlet": article.outlet,
                 "published": article.published,
-                "attributions": [
-                    {**a.to_json(), "sentence_text": sentences[a.sentence_index].text} for a in atts
-                ],
+                "attributions": _with_relayers(atts, sentences),
                 "reuse": [
                     {
                         "article_id": x.b,

@@ -112,17 +112,16 @@ def root_sources(attributions: Sequence[ArticleAttribution], registry: Registry 
     """Registry keys at the roots of the attribution chains (sources nobody else in the sentence
     relays), datelines excluded; generic sources (anonymous, witnesses) never count."""
     by_sentence: dict[tuple[str, int], list[ArticleAttribution]] = {}
-    for a in attributions:
-        if not a.dateline:
-            by_sentence.setdefault((a.article_id, a.sentence_index), []).append(a)
+    for a in attributions:  # cited_by indexes the whole list of a sentence, datelines included
+        by_sentence.setdefault((a.article_id, a.sentence_index), []).append(a)
+
+    def known(x: ArticleAttribution) -> bool:
+        if x.dateline or x.source_kind in _UNGROUPABLE_KINDS:
+            return False
+        return registry is None or x.source_key in registry
+
     roots = []
     for items in by_sentence.values():
-
-        def known(x: ArticleAttribution) -> bool:
-            if x.source_kind in _UNGROUPABLE_KINDS:
-                return False
-            return registry is None or x.source_key in registry
-
         # a relay of a known source is not a root ("نقلت الجزيرة عن سانا" traces to SANA); a known
         # relay of an unnamed source is ("نقلت سانا عن مصدر عسكري" traces to SANA)
         relays_known = {x.cited_by for x in items if x.cited_by is not None and known(x)}
