@@ -29,7 +29,10 @@ VERB_FAMILIES = [
     ("وكشفت منظمة العفو الدولية أن السجناء تعرضوا للتعذيب", [("منظمة العفو الدولية", "asserts", None)]),
     ("وأعلنت وزارة الداخلية أن الطريق أعيد فتحه", [("وزارة الداخلية", "asserts", None)]),
     ("وصرّح محافظ المدينة بأن المدارس ستغلق غداً", [("محافظ المدينة", "asserts", None)]),
-    ("ونوّه المرصد السوري لحقوق الإنسان إلى أن الاشتباكات تجددت", [("المرصد السوري لحقوق الإنسان", "asserts", None)]),
+    (
+        "ونوّه المرصد السوري لحقوق الإنسان إلى أن الاشتباكات تجددت",
+        [("المرصد السوري لحقوق الإنسان", "asserts", None)],
+    ),
     ("وشدّد الرئيس على أن الحكومة لن تتراجع", [("الرئيس", "asserts", None)]),
     ("واتهمت الحكومة في بيان لها المعارضة بإشعال الحرائق", [("الحكومة", "asserts", None)]),
     ("وزعمت صفحات موالية أن المسلحين انسحبوا من الحي", [("صفحات موالية", "reports", None)]),
@@ -39,13 +42,22 @@ VERB_FAMILIES = [
     ("وكذّبت الشرطة الرواية المتداولة على مواقع التواصل", [("الشرطة", "denies", None)]),
     ("The ministry said the road had reopened.", [("The ministry", "asserts", None)]),
     ("The governor says the schools will close on Sunday.", [("The governor", "asserts", None)]),
-    ("A police spokesman told reporters that two men were arrested.", [("A police spokesman", "asserts", None)]),
+    (
+        "A police spokesman told reporters that two men were arrested.",
+        [("A police spokesman", "asserts", None)],
+    ),
     ("The army stated that the operation was over.", [("The army", "asserts", None)]),
-    ("The United Nations announced that aid convoys would resume.", [("The United Nations", "asserts", None)]),
+    (
+        "The United Nations announced that aid convoys would resume.",
+        [("The United Nations", "asserts", None)],
+    ),
     ("The Pentagon confirmed that a drone had crashed.", [("The Pentagon", "asserts", None)]),
     ("The rebels claimed that they had shot down a helicopter.", [("The rebels", "reports", None)]),
     ("Prosecutors alleged that the funds were diverted.", [("Prosecutors", "reports", None)]),
-    ("The Russian defence ministry denied that its jets struck the market.", [("The Russian defence ministry", "denies", None)]),
+    (
+        "The Russian defence ministry denied that its jets struck the market.",
+        [("The Russian defence ministry", "denies", None)],
+    ),
     ("The government rejected the accusations as baseless.", [("The government", "denies", None)]),
     ("The company dismissed the report.", [("The company", "denies", None)]),
 ]
@@ -63,7 +75,10 @@ FRAMES_AND_CHAINS = [
         "وقال مصدر مطلع لوكالة الأناضول إن المفاوضات توقفت",
         [("مصدر مطلع", "asserts", 1), ("لوكالة الأناضول", "reports", None)],
     ),
-    ("According to the World Health Organization, cases are falling.", [("the World Health Organization", "reports", None)]),
+    (
+        "According to the World Health Organization, cases are falling.",
+        [("the World Health Organization", "reports", None)],
+    ),
     (
         "Reuters, citing two security sources, said the convoy was stopped.",
         [("Reuters", "reports", None), ("two security sources", "asserts", 0)],
@@ -76,6 +91,15 @@ FRAMES_AND_CHAINS = [
         "The state news agency quoted the minister as saying talks would resume.",
         [("The state news agency", "reports", None), ("the minister", "asserts", 0)],
     ),
+    (
+        'ونقلت " سانا " عن مصدر في المحافظة قوله إن الطريق أغلق',
+        [("سانا", "reports", None), ("مصدر في المحافظة", "asserts", 0)],
+    ),
+    (
+        "وقال سكان وعمال إغاثة إن الجسر انهار",
+        [("سكان", "asserts", None), ("وعمال إغاثة", "asserts", None)],
+    ),
+    ("وكانت وزارة الزراعة ، قد أعلنت أن الموسم جيد", [("وزارة الزراعة", "asserts", None)]),
 ]
 
 ANONYMOUS_AND_DATELINES = [
@@ -88,7 +112,10 @@ ANONYMOUS_AND_DATELINES = [
     ),
     ("Officials who asked not to be named said the talks had failed.", [("Officials", "asserts", None)]),
     ("Witnesses said the fire spread quickly.", [("Witnesses", "asserts", None)]),
-    ("دمشق-سانا أعلنت وزارة النقل تشغيل خط جديد", [("سانا", "asserts", None), ("وزارة النقل", "asserts", None)]),
+    (
+        "دمشق-سانا أعلنت وزارة النقل تشغيل خط جديد",
+        [("سانا", "asserts", None), ("وزارة النقل", "asserts", None)],
+    ),
     ("بيروت (رويترز) - قال الجيش إن الحدود أغلقت", [("رويترز", "asserts", None), ("الجيش", "asserts", None)]),
     ("القاهرة (أ ف ب) - ارتفعت أسعار الخبز", [("أ ف ب", "asserts", None)]),
     ("LONDON (Reuters) - Shares fell sharply on Monday.", [("Reuters", "asserts", None)]),

@@ -175,6 +175,10 @@ def _nonsource(toks: list[Tok], rng: tuple[int, int], frames: list) -> bool:
 def _relay_after(toks, k, idx, c, registry, text, add, drafts, *, relay_verb: bool = False) -> None:
     """After a mention: "لوكالة X" (a channel relaying it) or "عن Y" (a source it relays)."""
     n = len(toks)
+    if k < n and toks[k].norm in ('"', "'"):
+        k += 1  # the closing quote of a quoted name: ونقلت " سانا " عن ...
+    if k + 1 < n and toks[k].norm == "," and toks[k + 1].norm.startswith("ل"):
+        k += 1  # "وذكرت مصادر محلية ، لـ X ، أن": the channel after a comma
     # "في تصريح لوكالة X" / "في بيان له": skip the occasion to reach the channel
     if (
         k + 1 < n
@@ -210,7 +214,10 @@ def _relay_after(toks, k, idx, c, registry, text, add, drafts, *, relay_verb: bo
 
 def _person_ok(toks: list[Tok], rng: tuple[int, int], verb: Verb) -> bool:
     """A name-like subject (no registry entry, no source noun) counts only with some evidence that
-    it is the speaker: a complement after it, or a denial / hearsay verb with a short name."""
+    it is the speaker: a complement after it, a relay ("نقلا عن"), or a denial / hearsay verb with
+    a short name."""
+    if rng[1] + 2 < len(toks) and toks[rng[1] + 1].norm == "نقلا" and toks[rng[1] + 2].norm == "عن":
+        return True
     if has_complement(toks, rng[1] + 1, 7 if rng[1] + 1 < len(toks) and toks[rng[1] + 1].norm == "," else 4):
         return True
     return not verb.strict and verb.polarity != "asserts" and rng[1] - rng[0] < 3
@@ -295,6 +302,9 @@ def _arabic_preverbal(toks, i, c, registry, text) -> tuple[int, int, Mention] | 
     end = i
     if end > 0 and toks[end - 1].norm in ("قد", "لقد"):
         end -= 1
+    comma = end > 0 and toks[end - 1].norm == ","
+    if comma:  # "وكانت إيران ، أعلنت" / "وكانت مصادر مطلعة ، قد ذكرت"
+        end -= 1
     rng = backward(toks, end, c, text)
     if rng is None:
         return None
@@ -306,6 +316,8 @@ def _arabic_preverbal(toks, i, c, registry, text) -> tuple[int, int, Mention] | 
         return None
     opener = toks[first - 1].norm if first > 0 else ""
     clause_start = first == 0 or not toks[first - 1].is_word or opener in _CLAUSE_OPENERS
+    if comma and opener not in _CLAUSE_OPENERS:
+        return None
     if mention.kind == "person" and not clause_start:
         return None
     if mention.entry is None and mention.kind == "other" and not clause_start:

@@ -77,8 +77,7 @@ class Cues:
 
     def noun_tag_exact(self, norm: str) -> str | None:
         """Kind or role of a word as written (no clitic stripping beyond the article)."""
-        bare = strip_article(norm)
-        return self.nouns.get(norm) or self.nouns.get(bare) or self.nouns.get(stem_tokens([bare])[0])
+        return self.nouns.get(norm) or self.nouns.get(strip_article(norm))
 
     def noun_tag(self, norm: str) -> str | None:
         """Kind or role of a word (clitics and the article tolerated)."""

@@ -162,6 +162,7 @@ def forward(
     count = 0
     head_tag = None
     definite = False  # Arabic: once the phrase is definite only agreeing adjectives may follow
+    head_count = 0  # words since the current head (a coordinated source starts a new head)
     link = False  # after باسم / في / من the next word is a genitive, whatever it looks like
     while k < n and count < MAX_WORDS:
         t = toks[k]
@@ -178,7 +179,10 @@ def forward(
                 head_tag = head_tag or hit[1].kind
                 k += hit[0]
                 continue
-            if count > 0 and not _arabic_continues(t.norm, definite, count, cues):
+            coordinated = count > 0 and _coordinated_source(t.norm, cues)
+            if coordinated:  # "سكان وعمال إغاثة": a new head, split off later by the caller
+                definite, head_count = False, 0
+            if count > 0 and not coordinated and not _arabic_continues(t.norm, definite, head_count, cues):
                 break
         if not t.is_word:
             if t.norm in _QUOTES and last is not None:
@@ -220,6 +224,7 @@ def forward(
         if head_tag is None and tag in _NP_KINDS:
             head_tag = tag
         link = cues.code == "ar" and t.norm in _AR_LINKS
+        head_count += 1
         if cues.code == "ar" and strip_article(t.norm) != t.norm:
             definite = True
         last = k
@@ -243,6 +248,16 @@ def _adjective_like(word: str) -> bool:
     if bare.endswith(("ي", "يون", "يين", "يان")) or (bare.endswith("يه") and not bare.endswith("ايه")):
         return True
     return bare.startswith("م") and len(bare) >= 4
+
+
+def _coordinated_source(word: str, cues: Cues) -> bool:
+    """ "وعمال", "والمرصد": a conjunction glued to a source noun that is not itself a word in و."""
+    return (
+        word.startswith("و")
+        and len(word) > 3
+        and cues.noun_tag_exact(word) is None
+        and cues.noun_tag(word[1:]) in _NP_KINDS
+    )
 
 
 def _arabic_continues(word: str, definite: bool, count: int, cues: Cues) -> bool:
