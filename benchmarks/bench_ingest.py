@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import sqlite3
 import tempfile
@@ -28,9 +29,12 @@ from pathlib import Path
 
 from _corpus import peak_rss_mb, repeated_records
 
-from rawi.ingest import read_paths
+from rawi.ingest import IngestOptions, read_paths
 from rawi.records import Article, Problem
 from rawi.store import SqliteCorpus
+from rawi.store.analysis import default_workers
+
+LOAD_BEFORE = os.getloadavg()[0]
 
 BATCH = 500
 
@@ -44,9 +48,14 @@ def records(n: int, max_chars: int | None) -> list[dict[str, str]]:
     return out
 
 
-def cpu_seconds() -> float:
-    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+def cpu_seconds(children: bool = True) -> float:
+    """CPU seconds of this process (and, once they have exited, of its analysis workers)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    total = own.ru_utime + own.ru_stime
+    if children:
+        kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+        total += kids.ru_utime + kids.ru_stime
+    return total
 
 
 def write_sources(
@@ -77,7 +86,7 @@ def time_ingest(source: Path, db: Path, workers: int | None = None) -> tuple[flo
     start, cpu_start = time.perf_counter(), cpu_seconds()
     written = problems = 0
     with SqliteCorpus(db, workers=workers) as corpus:
-        items = read_paths([source])
+        items = read_paths([source], IngestOptions(max_bytes=2**40))  # one big JSONL is fine here
         while batch := list(islice(items, BATCH)):
             articles = [a for a in batch if isinstance(a, Article)]
             problems += sum(isinstance(a, Problem) for a in batch)
@@ -104,7 +113,9 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=10_000, help="articles to ingest (default 10,000)")
     ap.add_argument("--format", choices=("txt", "jsonl"), default="txt")
     ap.add_argument("--max-chars", type=int, default=None, help="cut each article body to this length")
-    ap.add_argument("--workers", type=int, default=None, help="analysis processes (default: one per core)")
+    ap.add_argument(
+        "--workers", type=int, default=None, help="analysis processes (default: one per idle core, minus one)"
+    )
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -112,7 +123,10 @@ def main() -> None:
         chars = sum(len(text) for _, text in pairs)
         base_s, base_cpu = time_baseline(pairs, folder / "baseline.db")
         del pairs
-        ingest_s, ingest_cpu, written, problems = time_ingest(source, folder / "rawi.db", args.workers)
+        workers = default_workers() if args.workers is None else args.workers
+        main_cpu_start = cpu_seconds(children=False)
+        ingest_s, ingest_cpu, written, problems = time_ingest(source, folder / "rawi.db", workers)
+        main_cpu = cpu_seconds(children=False) - main_cpu_start
         size_mb = (folder / "rawi.db").stat().st_size / 1e6
     head = f"{'run':<24} {'articles':>9} {'seconds':>8} {'articles/s':>11} {'CPU ms/art':>11} {'ratio':>6}"
     print(head)
@@ -126,6 +140,10 @@ def main() -> None:
     print(
         f"mean article {chars / args.n:,.0f} chars; {chars / ingest_s / 1e6:.2f} M chars/s; "
         f"db {size_mb:.0f} MB; problems {problems}; peak RSS {peak_rss_mb():.0f} MB (main process)"
+    )
+    print(
+        f"analysis workers {workers}; main process CPU {1000 * main_cpu / max(written, 1):.2f} ms/article; "
+        f"load average before the run {LOAD_BEFORE:.1f} on {os.cpu_count()} cores"
     )
 
 

@@ -236,14 +236,14 @@ def test_analysis_in_worker_processes_stores_the_same_as_in_process(tmp_path: Pa
     ]
     batch = [Article(id=f"a{i}.txt", title=f"عنوان {i}", text=t) for i, t in enumerate(texts)]
     stored = []
-    for workers in (0, 2):
+    for workers in (0, 1, 2):
         with SqliteCorpus(tmp_path / f"w{workers}.db", workers=workers) as corpus:
             assert len(corpus.write(batch).added) == 80
             stored.append(
                 [(corpus.sentences(a.id), corpus.sentence_terms(a.id)) for a in batch]
                 + [corpus.search(analyze("السد سليم"), limit=5)]
             )
-    assert stored[0] == stored[1]
+    assert stored[0] == stored[1] == stored[2]
 
 
 def test_fast_analysis_equals_the_text_stage_on_real_news(datasets_dir: Path) -> None:

@@ -132,9 +132,14 @@ def _analyze_chunk(pairs: list[tuple[str | None, str]]) -> list[StoredAnalysis]:
 
 
 def default_workers() -> int:
-    """Worker processes for analysis: one per core when there are several, else none."""
+    """Worker processes for analysis: one per core left idle, keeping a core for this process (it
+    reads files and writes SQLite meanwhile); none on one core or when other work fills the cores."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    return cores if cores > 1 else 0
+    try:
+        idle = cores - os.getloadavg()[0]
+    except OSError:  # no load average on this platform
+        idle = float(cores)
+    return max(0, min(cores - 1, int(idle)))
 
 
 class AnalysisPool:
@@ -158,7 +163,7 @@ class AnalysisPool:
         return chain.from_iterable(executor.map(_analyze_chunk, chunks))
 
     def _start(self) -> ProcessPoolExecutor | None:
-        if self.workers < 2:
+        if self.workers < 1:
             return None
         if self._executor is None:
             method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
