@@ -123,6 +123,9 @@ def test_load_reliability_rejects_weights_outside_0_1(tmp_path: Path, content: s
         ("ارتفعت أسعار الخبز في الأسواق.\n(رويترز)", "reuters"),
         ("ارتفعت أسعار الخبز في الأسواق.\nالمصدر: وكالات", "agencies"),
         ("ارتفعت أسعار الخبز في الأسواق.\nالمصدر: موقع زمان الوصل", "موقع زمان الوصل"),
+        ("بقلم: سامر الأحمد - الجزيرة نت\nارتفعت أسعار الخبز في الأسواق.", "aljazeera"),
+        ("By Jane Doe, Reuters\nBread prices rose again.", "reuters"),
+        ("ارتفعت أسعار الخبز في الأسواق.\nكتب: سامر الأحمد - وكالة الأناضول", "anadolu"),
     ],
 )
 def test_detect_outlet_from_datelines_and_credit_lines(registry: Registry, body: str, key: str) -> None:

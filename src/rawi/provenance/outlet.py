@@ -117,12 +117,23 @@ def parse_credit_line(line: str, registry: Registry) -> Credit | None:
     norms = [t.norm for t in words]
     for label, role in _credit_labels():
         if tuple(norms[: len(label)]) == label:
+            if role == "byline":  # "بقلم: سامر أحمد - الجزيرة نت", "By Jane Doe, Reuters"
+                return _outlet_in_byline(line, words[len(label) :], registry)
             if role != "source":
                 return None
             after = words[len(label)].start if len(words) > len(label) else len(line)
             return name_at(line, after, registry) or _unknown_credit(line, after)
     # a bare signature: the whole short line is a registry name, maybe in brackets or after a dash
     return name_at(line, words[0].start, registry, whole=True)
+
+
+def _outlet_in_byline(line: str, words: list[Tok], registry: Registry) -> Credit | None:
+    """The registry name in a byline after the writer's name (the writer is a person, not an outlet)."""
+    found = registry.find_in([t.norm for t in words])
+    if found is None or found[0] == 0 and len(words) > found[1]:
+        return None
+    start, end, entry = found
+    return Credit(words[start].start, words[end - 1].end, entry.key, entry.kind, entry)
 
 
 def _unknown_credit(line: str, start: int) -> Credit | None:
@@ -153,6 +164,10 @@ def detect_outlet(article: Article, registry: Registry) -> str | None:
     for line in lines[:2]:
         credit = parse_dateline(line.strip(), registry)
         if credit:
+            return credit.key
+    for line in lines[:3]:  # a byline at the top: "بقلم: سامر أحمد - الجزيرة نت"
+        credit = parse_credit_line(line.strip(), registry) if len(line) < 120 else None
+        if credit and credit.entry is not None:
             return credit.key
     for line in reversed(lines[-3:]):
         credit = parse_credit_line(line.strip(), registry)
