@@ -130,7 +130,7 @@ def parse_credit_line(line: str, registry: Registry) -> Credit | None:
 def _outlet_in_byline(line: str, words: list[Tok], registry: Registry) -> Credit | None:
     """The registry name in a byline after the writer's name (the writer is a person, not an outlet)."""
     found = registry.find_in([t.norm for t in words])
-    if found is None or found[0] == 0 and len(words) > found[1]:
+    if found is None or (found[0] == 0 and len(words) > found[1]):
         return None
     start, end, entry = found
     return Credit(words[start].start, words[end - 1].end, entry.key, entry.kind, entry)
