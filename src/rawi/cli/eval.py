@@ -22,7 +22,6 @@ from rawi.eval.baselines import MajorityClassifier, TfidfLogRegClassifier
 from rawi.eval.crossval import ModelFactory
 from rawi.eval.runner import (
     DEFAULT_SYSTEM,
-    default_model_factory,
     evaluate_ans,
     evaluate_baly2018,
     evaluate_fnc1,
@@ -39,10 +38,11 @@ out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
 
 DATASET_FOLDERS = {"baly2018": "Baly2018_ArabicFC_Stance", "ans": "ANS", "fnc1": "FNC-1"}
-_MODEL_CHOICES: dict[str, Callable[[], ModelFactory]] = {
-    DEFAULT_SYSTEM: default_model_factory,
-    "tfidf-lr": lambda: TfidfLogRegClassifier,
-    "majority": lambda: MajorityClassifier,
+# None: the runner builds rawi's own model, after reading the data
+_MODEL_CHOICES: dict[str, ModelFactory | None] = {
+    DEFAULT_SYSTEM: None,
+    "tfidf-lr": TfidfLogRegClassifier,
+    "majority": MajorityClassifier,
 }
 
 DataOption = Annotated[
@@ -101,7 +101,7 @@ def _run(dataset: str, data: Path | None, model: str, json_out: bool, quiet: boo
             err.print(f"[dim]{dataset}: {message}[/]")
 
     try:
-        result = call(path, _MODEL_CHOICES[model](), system_name=model, progress=progress)
+        result = call(path, _MODEL_CHOICES[model], system_name=model, progress=progress)
     except (RawiError, ValueError) as exc:
         raise _fail(str(exc)) from exc
     if json_out:

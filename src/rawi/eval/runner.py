@@ -186,8 +186,8 @@ def evaluate_baly2018(
     rationale, factuality, n_pairs, n_claims, folds and total_seconds.
     """
     started = time.perf_counter()
-    factory = model_factory or default_model_factory()
     corpus = load_baly2018(data_dir)
+    factory = model_factory or default_model_factory()  # after the data: a missing folder is named first
     fold_of_claim = _limit_claims(corpus.folds, set(corpus.claim_ids), limit_claims)
     pairs = [p for p in corpus.pairs if p.claim_id in fold_of_claim]
     if len({fold_of_claim[p.claim_id] for p in pairs}) < 2:
@@ -255,8 +255,8 @@ def evaluate_ans(
     ``max_pairs`` caps the train and the dev pairs each (a seeded sample) for quick runs.
     """
     started = time.perf_counter()
-    factory = model_factory or default_model_factory()
     splits = ans.load_ans(data_dir)
+    factory = model_factory or default_model_factory()
     train = _sample(splits["train"], max_pairs, seed)
     dev = _sample(splits["dev"], max_pairs, seed)
     gold = [p.stance for p in dev]
@@ -305,8 +305,8 @@ def evaluate_fnc1(
     if (test_bodies is None) != (test_stances is None):
         raise DatasetError("give both --test-bodies and --test-stances, or neither")
     started = time.perf_counter()
-    factory = model_factory or default_model_factory()
     data = fnc1.load_fnc1(data_dir)
+    factory = model_factory or default_model_factory()
     if test_bodies is not None and test_stances is not None:
         test_data = fnc1.load_fnc1_files(test_bodies, test_stances)
         train_pairs, test_pairs = data.pairs, test_data.pairs
