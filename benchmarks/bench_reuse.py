@@ -8,7 +8,8 @@ Scale part: the Baly articles are repeated to ``--n`` with variations that news 
 (letter variants أ/ا ى/ي ة/ه, diacritics, tatweel, spacing around punctuation; one copy in three
 also loses a paragraph), generated on the fly so the corpus is never held in memory twice. It times
 ``find_reuse`` against a baseline measured in the same run (exact-hash duplicate detection over the
-raw text) and prints seconds, pairs found and peak RSS.
+raw text) and prints wall and CPU seconds (CPU time is the fair figure on a shared machine), pairs
+found and peak RSS.
 
 Baly part: every article whose text repeats an earlier one (145 in the corpus) must be linked to
 it; and 40 reported pairs, drawn with a fixed seed, are listed by reference for judging by hand in
@@ -102,18 +103,25 @@ def scale(n: int) -> None:
     texts = [t for _ref, t in baly_refs()]
     corpus = VariantCorpus(texts, n)
     rows = []
-    t = time.perf_counter()
+    t, cpu = time.perf_counter(), time.process_time()
     pairs = exact_hash_pairs(corpus)
-    rows.append(("baseline: exact hash of raw text", time.perf_counter() - t, pairs, peak_rss_mb()))
-    t = time.perf_counter()
-    links = find_reuse(corpus)
     rows.append(
-        ("rawi find_reuse (MinHash LSH + alignment)", time.perf_counter() - t, len(links), peak_rss_mb())
+        (
+            "baseline: exact hash of raw text",
+            time.perf_counter() - t,
+            time.process_time() - cpu,
+            pairs,
+            peak_rss_mb(),
+        )
     )
-    print(f"\nText reuse over {n:,} articles (Baly texts repeated with variations), 2-core laptop\n")
-    print("| method | seconds | pairs found | peak RSS (MB) |\n|---|---:|---:|---:|")
-    for name, secs, found, rss in rows:
-        print(f"| {name} | {secs:,.1f} | {found:,} | {rss:,.0f} |")
+    t, cpu = time.perf_counter(), time.process_time()
+    links = find_reuse(corpus)
+    secs, cpu_secs = time.perf_counter() - t, time.process_time() - cpu
+    rows.append(("rawi find_reuse (MinHash LSH + alignment)", secs, cpu_secs, len(links), peak_rss_mb()))
+    print(f"\nText reuse over {n:,} articles (Baly texts repeated with variations)\n")
+    print("| method | wall s | CPU s | pairs found | peak RSS (MB) |\n|---|---:|---:|---:|---:|")
+    for name, wall, cpu_s, found, rss in rows:
+        print(f"| {name} | {wall:,.1f} | {cpu_s:,.1f} | {found:,} | {rss:,.0f} |")
     linked = {x for link in links for x in (link.a, link.b)}
     copies = sum(1 for i in range(len(texts), n))
     found_copies = sum(1 for i in range(len(texts), n) if f"v{i}" in linked)

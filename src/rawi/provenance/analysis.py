@@ -75,7 +75,9 @@ def analyze_provenance(
         sentences = ev.sentences or split_sentences(ev.article.text or "")
         attributions += article_attributions(ev.article, sentences, ev.relevant, registry)
     related = [ev.article for ev in evidence if ev.stance != "unrelated"]
-    reuse = find_reuse(related, threshold=reuse_threshold) if len(related) > 1 else []
+    # No boilerplate filter here: among twenty articles on one claim, a paragraph shared by four
+    # stories is the claim's common source, not a site's sidebar.
+    reuse = find_reuse(related, threshold=reuse_threshold, max_shingle_df=None) if len(related) > 1 else []
     origins = group_origins(evidence, attributions, reuse, registry)
     related_ids = {a.id for a in related}
     denials = party_denials(claim, [a for a in attributions if a.article_id in related_ids], registry)

@@ -375,7 +375,7 @@ def _earlier(a: _Doc, b: _Doc) -> str | None:
 
 
 def find_reuse(
-    articles: Sequence[Article], *, threshold: float = 0.3, min_similarity: float = 0.5, **options: int
+    articles: Sequence[Article], *, threshold: float = 0.3, min_similarity: float = 0.5, **options: int | None
 ) -> list[ReuseLink]:
     """Pairs of ``articles`` that share text (see :class:`ReuseIndex` for the parameters).
 
