@@ -8,6 +8,7 @@ relays ("نقلت وكالة X عن مصادر Y", "Y told X", "X, citing Y, sai
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rawi.provenance.cues import Cues, Verb, cues
@@ -16,7 +17,7 @@ from rawi.provenance.mentions import COMPLEMENT, Mention, backward, classify, fo
 from rawi.provenance.outlet import CREDIT_LABELS, credits_in
 from rawi.provenance.registry import Registry
 from rawi.provenance.tokens import Tok, offset_tokens, stems_of
-from rawi.text import normalize
+from rawi.text import LexiconMatch, normalize
 
 _CLAUSE_OPENERS = {"كان", "كانت", "وكان", "وكانت", "لكن", "ولكن", "اما", "بينما", "فيما", "كما", "وان", "ان"}
 _SOURCE_KINDS = {
@@ -58,6 +59,10 @@ class _Draft:
     verb: str | None
     parent: int | None = None  # index of the relaying draft
     dateline: bool = False
+
+
+# add(mention, polarity, verb, parent=..., dateline=...) -> index of the new draft, or None if taken
+AddFn = Callable[..., int | None]
 
 
 def guess_language(text: str) -> str:
@@ -162,17 +167,25 @@ def _headline_source(toks: list[Tok], c: Cues, registry: Registry, text: str) ->
     return None
 
 
-def _nonsource(toks: list[Tok], rng: tuple[int, int], frames: list) -> bool:
+def _nonsource(toks: list[Tok], rng: tuple[int, int], frames: list[LexiconMatch]) -> bool:
     """``وفقاً للقانون``: the frame is followed by a rule or a plan, not a source."""
-    head = cues_head = toks[rng[0]].norm
-    del cues_head
-    for m in frames:
-        if m.entry.tag == "nonsource" and rng[0] <= m.start <= rng[0] + 1:
-            return True
-    return head in ("ما",)
+    if any(m.entry.tag == "nonsource" and rng[0] <= m.start <= rng[0] + 1 for m in frames):
+        return True
+    return toks[rng[0]].norm == "ما"
 
 
-def _relay_after(toks, k, idx, c, registry, text, add, drafts, *, relay_verb: bool = False) -> None:
+def _relay_after(
+    toks: list[Tok],
+    k: int,
+    idx: int,
+    c: Cues,
+    registry: Registry,
+    text: str,
+    add: AddFn,
+    drafts: list[_Draft],
+    *,
+    relay_verb: bool = False,
+) -> None:
     """After a mention: "لوكالة X" (a channel relaying it) or "عن Y" (a source it relays)."""
     n = len(toks)
     if k < n and toks[k].norm in ('"', "'"):
@@ -223,7 +236,16 @@ def _person_ok(toks: list[Tok], rng: tuple[int, int], verb: Verb) -> bool:
     return not verb.strict and verb.polarity != "asserts" and rng[1] - rng[0] < 3
 
 
-def _arabic_verb(toks, i, verb: Verb, c: Cues, registry, text, add, drafts) -> None:
+def _arabic_verb(
+    toks: list[Tok],
+    i: int,
+    verb: Verb,
+    c: Cues,
+    registry: Registry,
+    text: str,
+    add: AddFn,
+    drafts: list[_Draft],
+) -> None:
     after = forward(toks, i + 1, c, registry)
     if after and _addressee_or_channel(toks[after[0]], c, registry):
         after = None  # "قال للحريري", "قال لمراسل X": the subject is elided
@@ -273,7 +295,9 @@ def _addressee_or_channel(tok: Tok, c: Cues, registry: Registry) -> bool:
     )
 
 
-def split_coordination(toks, rng, c, registry) -> list[tuple[int, int]]:
+def split_coordination(
+    toks: list[Tok], rng: tuple[int, int], c: Cues, registry: Registry
+) -> list[tuple[int, int]]:
     """ "سكان وعمال إغاثة والمرصد السوري": one range per coordinated source (a و-word that is itself a
     source noun or a registry name starts a new one)."""
     first, last = rng
@@ -292,12 +316,14 @@ def split_coordination(toks, rng, c, registry) -> list[tuple[int, int]]:
     return parts
 
 
-def _skip_mention_end(toks, k, c, registry) -> int:
+def _skip_mention_end(toks: list[Tok], k: int, c: Cues, registry: Registry) -> int:
     rng = forward(toks, k, c, registry, allow_channel_start=True)
     return rng[1] + 1 if rng else k + 1
 
 
-def _arabic_preverbal(toks, i, c, registry, text) -> tuple[int, int, Mention] | None:
+def _arabic_preverbal(
+    toks: list[Tok], i: int, c: Cues, registry: Registry, text: str
+) -> tuple[int, int, Mention] | None:
     """Subject before the verb (SVO): "وكانت وزارة الخارجية قد أعلنت"، "الجيش السوري نفى"."""
     end = i
     if end > 0 and toks[end - 1].norm in ("قد", "لقد"):

@@ -4,12 +4,20 @@ minister"), relays ("X, citing Y, said", "X quoted Y as saying", "Y was quoted b
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rawi.provenance.cues import Cues, Verb
 from rawi.provenance.mentions import backward, classify, forward, has_complement, nearest_before
+from rawi.provenance.registry import Registry
 from rawi.provenance.tokens import Tok
 
+# add(mention, polarity, verb, parent=...) -> index of the new attribution draft, or None
+AddFn = Callable[..., int | None]
 
-def english_relay(toks, start, end, c, registry, text, add, drafts) -> None:
+
+def english_relay(
+    toks: list[Tok], start: int, end: int, c: Cues, registry: Registry, text: str, add: AddFn, drafts: list
+) -> None:
     """ "citing Y" / "quoting Y" / "X quoted Y as saying" / "Y was quoted by X as saying"."""
     word = toks[start].norm
     if word.startswith("quot") and end < len(toks) and toks[end].norm == "by":
@@ -32,7 +40,9 @@ def english_relay(toks, start, end, c, registry, text, add, drafts) -> None:
         add(classify(toks, *rng, c, registry, text), "asserts", None, parent=parent)
 
 
-def english_verb(toks, i, verb: Verb, c: Cues, registry, text, add, drafts) -> None:
+def english_verb(
+    toks: list[Tok], i: int, verb: Verb, c: Cues, registry: Registry, text: str, add: AddFn, drafts: list
+) -> None:
     prev = i - 1
     while prev >= 0 and toks[prev].is_word and c.noun_tag(toks[prev].norm) == "aux":
         prev -= 1
@@ -92,6 +102,6 @@ def _sentence_final(toks: list[Tok], i: int) -> bool:
     return i + 1 >= len(toks) or (not toks[i + 1].is_word and toks[i + 1].norm in (".", "!", "?", ";"))
 
 
-def _is_inverted(toks, i, c) -> bool:
+def _is_inverted(toks: list[Tok], i: int, c: Cues) -> bool:
     """ "..., said the ministry." — the verb is followed by a determiner or a capitalized source."""
     return i + 1 < len(toks) and toks[i + 1].is_word and toks[i + 1].norm in ("the", "a", "an")

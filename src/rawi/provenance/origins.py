@@ -185,10 +185,15 @@ def group_origins(
     return sorted(origins, key=lambda o: (-len(o.articles), o.key))
 
 
-def _origin(group, reasons, group_keys, registry) -> Origin:
+def _origin(
+    group: list[EvidenceArticle],
+    reasons: dict[str, set[str]],
+    group_keys: dict[str, list[tuple[str, str]]],
+    registry: Registry | None,
+) -> Origin:
     ids = [ev.article.id for ev in group]
     earliest = min(group, key=lambda ev: (ev.article.published or "\uffff", ev.article.id)).article.id
-    why = set().union(*(reasons.get(i, set()) for i in ids))
+    why: set[str] = set().union(*(reasons.get(i, set()) for i in ids))
     for kind in ("cited_source", "outlet"):
         keys = Counter(k for i in ids for kk, k in group_keys.get(i, []) if kk == kind)
         if kind in why and keys:

@@ -80,7 +80,16 @@ def name_at(text: str, start: int, registry: Registry, *, whole: bool = False) -
     return _credit(start, toks, n, entry.key, entry.kind, entry, whole, len(words))
 
 
-def _credit(start, toks, n, key, kind, entry, whole, total) -> Credit | None:
+def _credit(
+    start: int,
+    toks: list[Tok],
+    n: int,
+    key: str,
+    kind: str,
+    entry: SourceEntry | None,
+    whole: bool,
+    total: int,
+) -> Credit | None:
     if whole and n != total:
         return None
     return Credit(start + toks[0].start, start + toks[n - 1].end, key, kind, entry)
