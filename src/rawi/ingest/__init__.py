@@ -133,6 +133,7 @@ def read_file(
         return
     try:
         text, encoding = decode_bytes(data)
+        del data  # this generator lives while the file's records are read: keep one copy only
     except InputError as e:
         yield Problem(str(path), f"the file cannot be read as text: {e.message}", e.code)
         return

@@ -147,9 +147,20 @@ def read_json(source: Source, text: str, options: IngestOptions) -> Iterator[Ite
         yield record_article(source, record, number, options)
 
 
+def _lines(text: str) -> Iterator[str]:
+    """Lines one at a time (a feed can be large: no second copy of it as a list)."""
+    start, end = 0, len(text)
+    while start < end:
+        stop = text.find("\n", start)
+        if stop < 0:
+            stop = end
+        yield text[start:stop]
+        start = stop + 1
+
+
 def read_jsonl(source: Source, text: str, options: IngestOptions) -> Iterator[Item]:
     number = 0
-    for line in text.split("\n"):
+    for line in _lines(text):
         if not line.strip():
             continue
         number += 1
