@@ -54,8 +54,9 @@ def test_english_spacing_variants() -> None:
     assert link.similarity == 1.0
 
 
-def test_unrelated_articles_are_not_linked() -> None:
+def test_unrelated_and_empty_articles_are_not_linked() -> None:
     assert find_reuse([Article("a", BASE), Article("c", UNRELATED), Article("e", EN_A)]) == []
+    assert find_reuse([Article("x", ""), Article("y", " ... ")]) == []
 
 
 def test_partial_copy_reports_the_shared_passage_in_original_text() -> None:

@@ -349,8 +349,8 @@ class ReuseIndex:
 
     def _duplicate_links(self, group: list[str]) -> list[ReuseLink]:
         """Copies of one normalized text: all pairs for small groups, else a star on the earliest."""
-        if len(group) < 2:
-            return []
+        if len(group) < 2 or not len(self._docs[group[0]].shingles):
+            return []  # empty texts are not copies of each other
         docs = sorted(
             (self._docs[i] for i in group), key=lambda d: (d.published or "\uffff", group.index(d.id))
         )
