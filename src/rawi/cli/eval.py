@@ -223,7 +223,8 @@ def print_result(result: dict[str, Any], console: Console = out) -> None:
         if has_fnc:
             cells.append(f"{block['fnc_score']:.2f}")
         table.add_row(*cells, f"{block['seconds']:.1f}")
-    console.print(table)
+    # piped output has no terminal width: give the systems table room instead of truncating figures
+    console.print(table, width=None if console.is_terminal else max(console.width, 120))
 
     confusion = Table(title=f"confusion of {result['system']} (rows gold, columns predicted)")
     confusion.add_column("gold \\ predicted")
