@@ -176,7 +176,8 @@ class TfidfLogRegClassifier(_LabelsMixin):
                 if issubclass(warning.category, ConvergenceWarning):
                     self.converged_ = False
                 else:  # anything else is not ours to silence
-                    warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
+                    category, filename, line = warning.category, warning.filename, warning.lineno
+                    warnings.warn_explicit(warning.message, category, filename, line)
         self.classes_ = tuple(classes)
         return self
 
