@@ -1,0 +1,165 @@
+"""Training and measuring the stance model on Baly 2018: cross-validation, final fit, model card."""
+
+from __future__ import annotations
+
+import platform
+import time
+from collections.abc import Callable
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from sklearn.metrics import f1_score
+
+from rawi.eval.baly2018 import BalyCorpus, to_stance_pair
+from rawi.records import STANCE_LABELS
+from rawi.stance.analysis import AnalysisCache
+from rawi.stance.model import StanceClassifier
+from rawi.stance.persist import save_model
+
+Progress = Callable[[str], None]
+CARD_FILE = "MODEL_CARD.md"
+
+
+def f1_table(gold: list[str], pred: list[str]) -> dict[str, float]:
+    """F1 per stance label plus their unweighted mean (``macro``)."""
+    scores = f1_score(gold, pred, labels=list(STANCE_LABELS), average=None, zero_division=0)
+    row = {label: round(float(s), 4) for label, s in zip(STANCE_LABELS, scores, strict=True)}
+    row["macro"] = round(float(np.mean(scores)), 4)
+    return row
+
+
+def rationale_scores(corpus: BalyCorpus, ranked: list[list[int]]) -> dict[str, float]:
+    """Precision@1 and recall@3 of ranked sentence indices against Baly's gold rationale lines, on
+    the gold agree/disagree pairs (a pair the model called unrelated has no rationale: a miss)."""
+    hits = recall = n = 0.0
+    for pair, lines in zip(corpus.pairs, ranked, strict=True):
+        if pair.stance not in ("agree", "disagree") or not pair.rationale:
+            continue
+        gold = set(pair.rationale)
+        n += 1
+        hits += float(bool(lines) and lines[0] in gold)
+        recall += len(gold & set(lines[:3])) / len(gold)
+    return {"precision@1": round(hits / max(n, 1), 4), "recall@3": round(recall / max(n, 1), 4), "pairs": n}
+
+
+def cross_validate(
+    corpus: BalyCorpus,
+    params: dict[str, Any] | None = None,
+    progress: Progress | None = None,
+) -> dict[str, Any]:
+    """The paper's 5-fold CV: train on four claim-level folds, predict the fifth; F1, rationale, time."""
+    cache = AnalysisCache()
+    pairs = [to_stance_pair(p) for p in corpus.pairs]
+    gold = [p.stance for p in corpus.pairs]
+    folds = np.array([corpus.fold_of(p.claim_id) for p in corpus.pairs])
+    pred = [""] * len(pairs)
+    ranked: list[list[int]] = [[] for _ in pairs]
+    start = time.perf_counter()
+    for fold in sorted(corpus.folds):
+        train, test = np.flatnonzero(folds != fold), np.flatnonzero(folds == fold)
+        model = StanceClassifier(cache=cache, **(params or {}))
+        model.fit([pairs[i] for i in train], [gold[i] for i in train])
+        for i, result in zip(test, model.predict_results([pairs[i] for i in test]), strict=True):
+            pred[i] = result.label
+            ranked[i] = [r.sentence_index for r in result.rationale]
+        if progress:
+            progress(f"{fold}: trained and evaluated ({time.perf_counter() - start:.0f} s)")
+    return {
+        "f1": f1_table(gold, pred),
+        "rationale": rationale_scores(corpus, ranked),
+        "seconds": round(time.perf_counter() - start, 1),
+        "pairs": len(pairs),
+        "predictions": pred,
+    }
+
+
+def train_final(corpus: BalyCorpus, params: dict[str, Any] | None = None) -> StanceClassifier:
+    pairs = [to_stance_pair(p) for p in corpus.pairs]
+    return StanceClassifier(**(params or {})).fit(pairs, [p.stance for p in corpus.pairs])
+
+
+def model_card(metadata: dict[str, Any]) -> str:
+    """MODEL_CARD.md text from the metadata stored with the model."""
+    cv = metadata.get("cv") or {}
+    f1 = cv.get("f1", {})
+    rat = cv.get("rationale", {})
+    lines = [
+        "# rawi stance model (StanceClassifier)",
+        "",
+        "Feature-based stance detection for Arabic (and English) news: does an article *agree* with,",
+        "*disagree* with, *discuss* or ignore (*unrelated*) a claim. No pretrained model, no download.",
+        "",
+        "## Training",
+        f"- Data: {metadata.get('training_data')}",
+        f"- Pairs: {metadata.get('pairs')} ({metadata.get('label_counts')})",
+        f"- Command: `{metadata.get('command')}`",
+        f"- Date: {metadata.get('date')}; Python {metadata.get('python')}",
+        "- Model: LightGBM multiclass trees over ~80 claim–article features (word/stem/bigram/char",
+        "  overlap, BM25 and TF-IDF, best-matching sentences, denial/refutation/hedge/negation/support",
+        "  cues from `rawi/lang/<code>/*.txt` near the matched claim words, numbers), class-weighted for",
+        "  the rare disagree class; scores calibrated by matrix scaling on claim-grouped out-of-fold",
+        "  predictions; per-class decision weights tuned on the same predictions for macro-F1.",
+        f"- Parameters: `{metadata.get('params')}`",
+        "",
+        "## Measured (Baly 2018, 5-fold CV on the paper's claim-level folds)",
+    ]
+    if f1:
+        lines += [
+            "| agree | disagree | discuss | unrelated | macro-F1 |",
+            "|---|---|---|---|---|",
+            "| " + " | ".join(f"{f1[k]:.3f}" for k in (*STANCE_LABELS, "macro")) + " |",
+            "",
+            f"Rationale on gold agree/disagree pairs: precision@1 {rat.get('precision@1', 0):.3f}, "
+            f"recall@3 {rat.get('recall@3', 0):.3f}. 5-fold train + evaluate: {cv.get('seconds')} s.",
+            "Reference: TF-IDF + logistic regression ≈ 0.44 macro-F1 (disagree 0.13, discuss 0.18).",
+        ]
+    else:
+        lines.append("Cross-validation was skipped for this build (`--no-cv`).")
+    lines += [
+        "",
+        "## Known limits",
+        "- Discuss vs unrelated is decided mostly by topical overlap; articles about the same event",
+        "  that never state the claim are often called unrelated, and vice versa.",
+        "- Disagree has 87 training examples; denial words (نفى، كذّب، عارٍ عن الصحة) drive it, so an",
+        "  article that refutes a claim without such words is often missed.",
+        "- Trained on Syrian-war news of 2011–2018 (Baly 2018); other topics and dialects are untested.",
+        "- English uses the English cue lists but the shipped model saw no English training pairs.",
+        "- The label maximizes macro-F1 (decision weights); the scores are calibrated probabilities, so",
+        "  the label is not always the highest score.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def build_and_save(
+    corpus: BalyCorpus,
+    out_dir: Path,
+    *,
+    data_description: str,
+    command: str,
+    run_cv: bool = True,
+    params: dict[str, Any] | None = None,
+    progress: Progress | None = None,
+) -> dict[str, Any]:
+    """Cross-validate (optionally), fit on all pairs, save the model and its card; returns metadata."""
+    cv = cross_validate(corpus, params, progress) if run_cv else None
+    if progress:
+        progress("training the final model on all pairs")
+    model = train_final(corpus, params)
+    labels = [p.stance for p in corpus.pairs]
+    metadata = {
+        "training_data": data_description,
+        "pairs": len(labels),
+        "label_counts": {label: labels.count(label) for label in STANCE_LABELS},
+        "command": command,
+        "date": datetime.now(timezone.utc).strftime("%Y-%m-%d"),
+        "python": platform.python_version(),
+        "params": {k: v for k, v in model.get_params().items()},
+        "cv": {k: v for k, v in cv.items() if k != "predictions"} if cv else None,
+    }
+    model.metadata_ = metadata
+    save_model(model, out_dir, metadata)
+    (out_dir / CARD_FILE).write_text(model_card(metadata), encoding="utf-8")
+    return metadata
