@@ -24,6 +24,7 @@ import resource
 import sqlite3
 import tempfile
 import time
+from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path
 
@@ -39,13 +40,19 @@ LOAD_BEFORE = os.getloadavg()[0]
 BATCH = 500
 
 
-def records(n: int, max_chars: int | None) -> list[dict[str, str]]:
-    out = list(repeated_records(n))
-    if max_chars:
-        for rec in out:  # keep the distinct closing line of each copy
+def records(n: int, max_chars: int | None) -> Iterator[dict[str, str]]:
+    """The benchmark's records, generated lazily (100,000 articles would be ~1.5 GB as a list)."""
+    for rec in repeated_records(n):
+        if max_chars:  # keep the distinct closing line of each copy
             body, _, last = rec["text"].rpartition("\n")
             rec["text"] = f"{body[:max_chars]}\n{last}"
-    return out
+        yield rec
+
+
+def source_pairs(n: int, fmt: str, max_chars: int | None) -> Iterator[tuple[str, str]]:
+    """(id, text) as written to the sources: what the baseline inserts."""
+    for rec in records(n, max_chars):
+        yield rec["id"], rec["text"] if fmt == "jsonl" else f"{rec['title']}\n{rec['text']}"
 
 
 def cpu_seconds(children: bool = True) -> float:
@@ -58,18 +65,16 @@ def cpu_seconds(children: bool = True) -> float:
     return total
 
 
-def write_sources(
-    folder: Path, n: int, fmt: str, max_chars: int | None = None
-) -> tuple[Path, list[tuple[str, str]]]:
-    """The corpus as files (title line + body) or one JSONL; returns its path and (id, text) pairs."""
-    pairs: list[tuple[str, str]] = []
+def write_sources(folder: Path, n: int, fmt: str, max_chars: int | None = None) -> tuple[Path, int]:
+    """The corpus as files (title line + body) or one JSONL; returns its path and its characters."""
+    chars = 0
     if fmt == "jsonl":
         path = folder / "corpus.jsonl"
         with path.open("w", encoding="utf-8") as f:
             for rec in records(n, max_chars):
                 f.write(json.dumps(rec, ensure_ascii=False) + "\n")
-                pairs.append((rec["id"], rec["text"]))
-        return path, pairs
+                chars += len(rec["text"])
+        return path, chars
     path = folder / "corpus"
     for i, rec in enumerate(records(n, max_chars)):
         sub = path / f"{i // 1000:03d}"
@@ -77,8 +82,8 @@ def write_sources(
             sub.mkdir(parents=True)
         content = f"{rec['title']}\n{rec['text']}"
         (sub / f"{rec['id']}.txt").write_text(content, encoding="utf-8")
-        pairs.append((rec["id"], content))
-    return path, pairs
+        chars += len(content)
+    return path, chars
 
 
 def time_ingest(source: Path, db: Path, workers: int | None = None) -> tuple[float, float, int, int]:
@@ -94,15 +99,15 @@ def time_ingest(source: Path, db: Path, workers: int | None = None) -> tuple[flo
     return time.perf_counter() - start, cpu_seconds() - cpu_start, written, problems
 
 
-def time_baseline(pairs: list[tuple[str, str]], db: Path) -> tuple[float, float]:
+def time_baseline(pairs: Iterator[tuple[str, str]], db: Path) -> tuple[float, float]:
     start, cpu_start = time.perf_counter(), cpu_seconds()
     conn = sqlite3.connect(db, isolation_level=None)
     for pragma in ("PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL"):
         conn.execute(pragma)
     conn.execute("CREATE TABLE articles (id TEXT PRIMARY KEY, text TEXT NOT NULL)")
-    for i in range(0, len(pairs), BATCH):
+    while batch := list(islice(pairs, BATCH)):
         conn.execute("BEGIN")
-        conn.executemany("INSERT INTO articles VALUES (?, ?)", pairs[i : i + BATCH])
+        conn.executemany("INSERT INTO articles VALUES (?, ?)", batch)
         conn.execute("COMMIT")
     conn.close()
     return time.perf_counter() - start, cpu_seconds() - cpu_start
@@ -119,10 +124,10 @@ def main() -> None:
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        source, pairs = write_sources(folder, args.n, args.format, args.max_chars)
-        chars = sum(len(text) for _, text in pairs)
-        base_s, base_cpu = time_baseline(pairs, folder / "baseline.db")
-        del pairs
+        source, chars = write_sources(folder, args.n, args.format, args.max_chars)
+        base_s, base_cpu = time_baseline(
+            source_pairs(args.n, args.format, args.max_chars), folder / "baseline.db"
+        )
         workers = default_workers() if args.workers is None else args.workers
         main_cpu_start = cpu_seconds(children=False)
         ingest_s, ingest_cpu, written, problems = time_ingest(source, folder / "rawi.db", workers)
