@@ -7,6 +7,7 @@ import pytest
 
 from rawi.errors import ModelError
 from rawi.eval.baselines import MajorityClassifier, TfidfLogRegClassifier, rank_by_claim_overlap
+from rawi.eval.relabel import ANS_TO_MODEL, MODEL_TO_ANS, RelabelledModel
 from rawi.stance.base import StancePair, StanceResult
 
 CLAIM = "افتتاح مستشفى جديد للأطفال في مدينة حلب"
@@ -78,3 +79,25 @@ def test_claim_overlap_ranks_the_sentences_that_share_claim_terms() -> None:
     assert rank_by_claim_overlap(pair)[:2] == [2, 1]
     assert 3 not in rank_by_claim_overlap(pair)
     assert rank_by_claim_overlap(StancePair(CLAIM, ())) == []
+
+
+def test_relabelled_model_trains_on_its_own_labels_and_answers_in_the_dataset_labels() -> None:
+    pairs, labels = _pairs()
+    ans_labels = ["other" if label == "unrelated" else label for label in labels]
+    model = RelabelledModel(TfidfLogRegClassifier(), ANS_TO_MODEL, MODEL_TO_ANS).fit(pairs, ans_labels)
+    assert model.model.classes_ == ("agree", "disagree", "unrelated")  # what the inner model saw
+    assert model.classes_ == ("agree", "disagree", "other")
+    proba = model.predict_proba(pairs)
+    assert np.allclose(proba, model.model.predict_proba(pairs))  # one-to-one here: same columns
+    assert model.predict(pairs[:3]) == ["agree", "disagree", "other"]
+    result = model.predict_results(pairs[2:3])[0]
+    assert result.label == "other" and set(result.scores) == {"agree", "disagree", "other"}
+
+
+def test_relabelled_model_sums_the_scores_of_labels_that_fold_together() -> None:
+    pairs, labels = _pairs()
+    four_way = [*labels[:-1], "discuss"]  # the inner model learns four labels
+    model = RelabelledModel(TfidfLogRegClassifier(), ANS_TO_MODEL, MODEL_TO_ANS).fit(pairs, four_way)
+    inner = model.model.predict_proba(pairs)  # columns agree, disagree, discuss, unrelated
+    assert np.allclose(model.predict_proba(pairs)[:, 2], inner[:, 2] + inner[:, 3])
+    assert np.allclose(model.predict_proba(pairs).sum(axis=1), 1.0)

@@ -28,8 +28,9 @@ from rawi.eval.metrics import (
     rationale_precision_at_1,
     rationale_recall_at_k,
 )
+from rawi.eval.relabel import ANS_TO_MODEL, MODEL_TO_ANS, RelabelledModel
 from rawi.records import STANCE_LABELS
-from rawi.stance.base import StancePair
+from rawi.stance.base import StanceModel, StancePair
 
 Progress = Callable[[str], None]
 RATIONALE_STANCES = frozenset({"agree", "disagree"})
@@ -39,7 +40,7 @@ DEFAULT_SYSTEM = "rawi"
 def default_model_factory() -> ModelFactory:
     """rawi's own stance model, each instance sharing one text-analysis cache across folds."""
     try:
-        from rawi.stance import StanceClassifier  # type: ignore[attr-defined]
+        from rawi.stance.model import StanceClassifier
     except ImportError as exc:
         raise ModelError(f"rawi's stance model is not available ({exc}); pass model_factory=") from exc
     shared: dict[str, Any] = {}
@@ -256,7 +257,12 @@ def evaluate_ans(
     """
     started = time.perf_counter()
     splits = ans.load_ans(data_dir)
-    factory = model_factory or default_model_factory()
+    inner_factory = model_factory or default_model_factory()
+
+    def factory() -> StanceModel:
+        # the model keeps its own label set: "other" trains as unrelated, discuss/unrelated read as other
+        return RelabelledModel(inner_factory(), ANS_TO_MODEL, MODEL_TO_ANS)
+
     train = _sample(splits["train"], max_pairs, seed)
     dev = _sample(splits["dev"], max_pairs, seed)
     gold = [p.stance for p in dev]
@@ -274,7 +280,8 @@ def evaluate_ans(
         baselines,
         gold,
         ans.ANS_LABELS,
-        protocol="train on stance/train.csv, score on stance/dev.csv",
+        protocol="train on stance/train.csv, score on stance/dev.csv (the model under test reads "
+        "other as unrelated; baselines use the ANS labels)",
         n_train=len(train),
         n_test=len(dev),
         total_seconds=round(time.perf_counter() - started, 3),
