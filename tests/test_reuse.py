@@ -83,6 +83,13 @@ def test_exact_copies_are_all_linked_and_cross_linked() -> None:
     assert {frozenset((f"d{i}", "p")) for i in range(3)} <= pairs
 
 
+def test_worker_processes_give_the_same_links() -> None:
+    arts = [Article("a", BASE), Article("b", VARIANT), Article("p", PARTIAL), Article("c", UNRELATED)]
+    one = [(x.a, x.b, round(x.similarity, 6)) for x in find_reuse(arts, workers=1)]
+    two = [(x.a, x.b, round(x.similarity, 6)) for x in find_reuse(arts, workers=2)]
+    assert one == two and one
+
+
 def test_index_query_and_remove() -> None:
     index = ReuseIndex()
     index.add("a", BASE)

@@ -9,21 +9,20 @@ Articles whose normalized texts are identical are grouped first and never re-com
 
 from __future__ import annotations
 
-import zlib
+import os
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from rawi.provenance.boilerplate import find_boilerplate
+from rawi.provenance.fingerprint import fingerprint, fingerprints, shingle_hashes
 from rawi.provenance.tokens import Tok, offset_tokens
 from rawi.records import Article
-from rawi.text import tokenize
 
-_MASK = np.uint64(0xFFFFFFFF)
-_MULT = np.uint64(1000003)
+PARALLEL_FROM = 5000  # articles from which find_reuse fingerprints in worker processes
 NEAR_DUPLICATE = 0.8  # Jaccard at which two texts are copies of one story (for boilerplate counting)
 
 
@@ -46,35 +45,6 @@ class ReuseLink:
             "shared_passages": list(self.shared_passages),
             "earlier": self.earlier,
         }
-
-
-class _WordHashes(dict):
-    """crc32 of each word, memoized (a dict lookup is far cheaper than hashing the bytes again)."""
-
-    limit = 2_000_000
-
-    def __missing__(self, word: str) -> int:
-        if len(self) >= self.limit:
-            self.clear()
-        value = self[word] = zlib.crc32(word.encode("utf-8"))
-        return value
-
-
-_WORD_HASHES = _WordHashes()
-
-
-def shingle_hashes(words: Sequence[str], size: int) -> np.ndarray:
-    """32-bit hash of every run of ``size`` words (one hash for a text shorter than ``size``)."""
-    if not words:
-        return np.zeros(0, dtype=np.uint64)
-    table = _WORD_HASHES
-    h = np.array([table[w] for w in words], dtype=np.uint64)
-    if len(words) < size:
-        size = len(words)
-    out = np.zeros(len(words) - size + 1, dtype=np.uint64)
-    for k in range(size):  # polynomial rolling combination, vectorized over positions
-        out = (out * _MULT + h[k : len(h) - size + 1 + k]) & _MASK
-    return out
 
 
 @dataclass
@@ -163,25 +133,24 @@ class ReuseIndex:
         return m
 
     def _doc(self, article_id: str, text: str, published: str | None) -> _Doc:
-        words = tokenize(text)  # one normalize pass over the text: the fast path for indexing
-        hashes = shingle_hashes(words, self.shingle)
-        digest = zlib.crc32(" ".join(words).encode("utf-8"))
-        signature = digest.to_bytes(4, "big") + len(words).to_bytes(4, "big")
-        return _Doc(article_id, published, np.unique(hashes).astype(np.uint32), signature)
+        shingles, signature = fingerprint(text, self.shingle)
+        return _Doc(article_id, published, shingles, signature)
 
     def add(
         self, article_id: str, text: str, published: str | None = None, *, keep_text: bool = True
     ) -> None:
         """Index one article (an id already indexed is replaced). Without ``keep_text`` the
         passages are cut from ``self.text_of(article_id)``."""
-        if article_id in self._docs:
-            self.remove(article_id)
-        doc = self._doc(article_id, text, published)
-        self._docs[article_id] = doc
-        if keep_text:
-            self._texts[article_id] = text
+        self._add_doc(self._doc(article_id, text, published), text if keep_text else None)
+
+    def _add_doc(self, doc: _Doc, text: str | None) -> None:
+        if doc.id in self._docs:
+            self.remove(doc.id)
+        self._docs[doc.id] = doc
+        if text is not None:
+            self._texts[doc.id] = text
         same = self._by_signature.setdefault(doc.signature, [])
-        same.append(article_id)
+        same.append(doc.id)
         if len(same) == 1 and len(doc.shingles):
             self._insert(doc)
 
@@ -190,9 +159,11 @@ class ReuseIndex:
         self._minhashes[doc.id] = m
         self._lsh.insert(doc.id, m, check_duplication=False)
 
-    def add_many(self, articles: Iterable[Article]) -> None:
-        for a in articles:
-            self.add(a.id, a.text or "", a.published)
+    def add_many(self, articles: Sequence[Article], *, keep_text: bool = True, workers: int = 1) -> None:
+        """Index many articles; ``workers`` > 1 fingerprints them in that many processes."""
+        prints = fingerprints((a.text or "" for a in articles), self.shingle, workers)
+        for a, (shingles, signature) in zip(articles, prints, strict=True):
+            self._add_doc(_Doc(a.id, a.published, shingles, signature), (a.text or "") if keep_text else None)
 
     def remove(self, article_id: str) -> None:
         doc = self._docs.pop(article_id)
@@ -377,7 +348,8 @@ def _earlier(a: _Doc, b: _Doc) -> str | None:
 def find_reuse(
     articles: Sequence[Article], *, threshold: float = 0.3, min_similarity: float = 0.5, **options: int | None
 ) -> list[ReuseLink]:
-    """Pairs of ``articles`` that share text (see :class:`ReuseIndex` for the parameters).
+    """Pairs of ``articles`` that share text (see :class:`ReuseIndex` for the parameters; also
+    ``workers``: processes for fingerprinting, default 2 from 5,000 articles on).
 
     Examples
     --------
@@ -386,10 +358,11 @@ def find_reuse(
     >>> [(x.a, x.b, x.similarity) for x in find_reuse([a, b])]
     [('a', 'b', 1.0)]
     """
+    workers = options.pop("workers", None)
+    if workers is None:  # processes pay off only for large collections
+        workers = min(2, os.cpu_count() or 1) if len(articles) >= PARALLEL_FROM else 1
     index = ReuseIndex(threshold=threshold, min_similarity=min_similarity, **options)
-    position: dict[str, int] = {}
-    for i, a in enumerate(articles):
-        position[a.id] = i
-        index.add(a.id, a.text or "", a.published, keep_text=False)
+    position = {a.id: i for i, a in enumerate(articles)}
+    index.add_many(articles, keep_text=False, workers=workers)
     index.text_of = lambda article_id: articles[position[article_id]].text or ""
     return index.links()

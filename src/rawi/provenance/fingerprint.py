@@ -1,0 +1,80 @@
+"""Shingle fingerprints of texts: the word 5-grams of the NORMALIZED text, hashed to 32 bits.
+
+Fingerprinting is the costly part of indexing 100,000 articles, and each text is independent, so
+:func:`fingerprints` spreads it over worker processes when asked.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from itertools import islice
+
+import numpy as np
+
+from rawi.text import fold, tokenize_normalized
+
+_MASK = np.uint64(0xFFFFFFFF)
+_MULT = np.uint64(1000003)
+CHUNK = 256
+
+
+class _WordHashes(dict):
+    """crc32 of each word, memoized (a dict lookup is far cheaper than hashing the bytes again)."""
+
+    limit = 2_000_000
+
+    def __missing__(self, word: str) -> int:
+        if len(self) >= self.limit:
+            self.clear()
+        value = self[word] = zlib.crc32(word.encode("utf-8"))
+        return value
+
+
+_WORD_HASHES = _WordHashes()
+
+
+def words_of(text: str) -> list[str]:
+    """Normalized tokens (same as :func:`rawi.text.tokenize`, without collapsing spaces first)."""
+    return tokenize_normalized(fold(text).lower())
+
+
+def shingle_hashes(words: Sequence[str], size: int) -> np.ndarray:
+    """32-bit hash of every run of ``size`` words (one hash for a text shorter than ``size``)."""
+    if not words:
+        return np.zeros(0, dtype=np.uint64)
+    table = _WORD_HASHES
+    h = np.array([table[w] for w in words], dtype=np.uint64)
+    if len(words) < size:
+        size = len(words)
+    out = np.zeros(len(words) - size + 1, dtype=np.uint64)
+    for k in range(size):  # polynomial rolling combination, vectorized over positions
+        out = (out * _MULT + h[k : len(h) - size + 1 + k]) & _MASK
+    return out
+
+
+def fingerprint(text: str, size: int) -> tuple[np.ndarray, bytes]:
+    """(sorted unique shingle hashes as uint32, signature of the whole normalized word sequence)."""
+    words = words_of(text)
+    digest = zlib.crc32(" ".join(words).encode("utf-8"))
+    signature = digest.to_bytes(4, "big") + len(words).to_bytes(4, "big")
+    return np.unique(shingle_hashes(words, size)).astype(np.uint32), signature
+
+
+def _fingerprint_chunk(args: tuple[list[str], int]) -> list[tuple[np.ndarray, bytes]]:
+    texts, size = args
+    return [fingerprint(t, size) for t in texts]
+
+
+def fingerprints(texts: Iterable[str], size: int, workers: int = 1) -> Iterator[tuple[np.ndarray, bytes]]:
+    """Fingerprints of ``texts`` in order; ``workers`` > 1 uses that many processes."""
+    if workers <= 1:
+        for t in texts:
+            yield fingerprint(t, size)
+        return
+    it = iter(texts)
+    chunks = iter(lambda: list(islice(it, CHUNK)), [])
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for result in pool.map(_fingerprint_chunk, ((c, size) for c in chunks), chunksize=1):
+            yield from result
