@@ -31,6 +31,13 @@ def baly_folder(data: Path) -> Path:
     return data / BALY_FOLDER if (data / BALY_FOLDER).is_dir() else data
 
 
+@train_app.callback()
+def train() -> None:
+    """Train rawi's own models from public datasets (read from a path, never downloaded)."""
+    # A callback keeps `train` a command group even with one sub-command, so `rawi train stance`
+    # (and later `rawi train <other>`) parse the same way.
+
+
 @train_app.command()
 def stance(
     data: Annotated[
