@@ -10,8 +10,9 @@ import pytest
 
 from rawi.errors import DatasetError
 from rawi.eval.baselines import TfidfLogRegClassifier, rank_by_claim_overlap
-from rawi.eval.runner import evaluate_ans, evaluate_baly2018, evaluate_fnc1
+from rawi.eval.runner import default_model_factory, evaluate_ans, evaluate_baly2018, evaluate_fnc1
 from rawi.stance.base import RationaleSentence, StancePair, StanceResult
+from rawi.stance.model import StanceClassifier
 from test_eval_data import BALY_CLAIMS, FNC_STANCES, write_ans, write_baly, write_fnc1
 
 SYSTEM_FIELDS = {"accuracy", "macro_f1", "per_class_f1", "per_class", "confusion", "seconds"}
@@ -145,3 +146,10 @@ def test_fnc1_runner_with_test_files_trains_on_all_training_pairs(tmp_path: Path
     assert "stances.csv" in result["protocol"]
     with pytest.raises(DatasetError, match="both"):
         evaluate_fnc1(data, TfidfLogRegClassifier, test_bodies=tmp_path / "test" / "bodies.csv")
+
+
+def test_default_model_is_rawis_stance_classifier_sharing_one_analysis_cache() -> None:
+    factory = default_model_factory()
+    first, second = factory(), factory()
+    assert isinstance(first, StanceClassifier) and first is not second
+    assert first._cache is second._cache  # folds analyse each article once
