@@ -16,6 +16,9 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from rawi.cli.eval import eval_app
+from rawi.cli.provenance import eval_attribution_command, provenance_command
+from rawi.cli.train import train_app
 from rawi.core import Rawi
 from rawi.errors import RawiError
 from rawi.report import FORMATS, render
@@ -185,6 +188,12 @@ def stats(
             value = ", ".join(f"{k}: {v}" for k, v in value.items())
         table.add_row(str(key), str(value))
     out.print(table)
+
+
+app.command("provenance")(provenance_command)
+eval_app.command("attribution")(eval_attribution_command)
+app.add_typer(eval_app, name="eval")
+app.add_typer(train_app, name="train")
 
 
 def main() -> None:  # pragma: no cover - console entry
