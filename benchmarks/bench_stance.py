@@ -136,12 +136,29 @@ def speed(corpus: BalyCorpus, n_articles: int = 50, repeats: int = 5) -> list[tu
     return timings
 
 
+def fnc1(data_dir: Path) -> dict[str, float]:
+    """FNC-1: train on 80 % of the body ids, score the official weighted metric on the rest."""
+    from rawi.eval.fnc1 import load_fnc1, split_by_body
+    from rawi.eval.metrics import fnc_score
+
+    data = load_fnc1(data_dir)
+    train, holdout = split_by_body(data, holdout_fraction=0.2)
+    start = time.perf_counter()
+    model = StanceClassifier().fit([data.to_stance_pair(p) for p in train], [p.stance for p in train])
+    pred = model.predict([data.to_stance_pair(p) for p in holdout])
+    gold = [p.stance for p in holdout]
+    out = {"fnc_score": fnc_score(gold, pred), "seconds": time.perf_counter() - start}
+    out.update(f1_row(gold, pred))
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=default_data())
     parser.add_argument("--skip-cv", action="store_true")
     parser.add_argument("--skip-speed", action="store_true")
     parser.add_argument("--no-baseline", action="store_true")
+    parser.add_argument("--fnc", action="store_true", help="also FNC-1 (English, 20 %% of bodies held out)")
     args = parser.parse_args(argv)
     corpus = load_baly2018(args.data / "Baly2018_ArabicFC_Stance")
     if not args.skip_cv:
@@ -160,6 +177,13 @@ def main(argv: list[str] | None = None) -> int:
             f"precision@1 {rat['precision@1']:.3f}  recall@3 {rat['recall@3']:.3f}"
         )
         print(f"5-fold train + evaluate (rawi model, analysis included): {out['seconds']:.1f} s")
+    if args.fnc:
+        res = fnc1(args.data / "FNC-1")
+        print(
+            f"\nFNC-1 (20 % of body ids held out): weighted score {res['fnc_score']:.2f} %, "
+            + "  ".join(f"{c} {res[c]:.3f}" for c in (*STANCE_LABELS, "macro"))
+            + f"  ({res['seconds']:.0f} s train+predict)"
+        )
     if not args.skip_speed:
         print("\none claim against 50 unseen articles (best of 5, cold analysis cache)")
         for name, ms in speed(corpus):

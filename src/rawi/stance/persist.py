@@ -1,7 +1,7 @@
 """Saved form of a stance model: a folder of plain data, never a pickle.
 
-- ``model.json``: format version, parameters, classes, feature names, IDF table, calibration,
-  decision weights and free-form metadata (training data, date, metrics);
+- ``model.json``: format version, parameters, classes, feature names, IDF table, calibration and
+  free-form metadata (training data, date, metrics);
 - ``booster.txt``: the LightGBM model in its own text format.
 """
 
@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 import lightgbm as lgb
-import numpy as np
 
 from rawi.errors import ModelError
 from rawi.records import STANCE_LABELS
@@ -46,7 +45,6 @@ def save_model(model: Any, path: str | Path, metadata: dict[str, Any] | None = N
             "df": dict(sorted(idf.df.items())),
         },
         "calibration": model.calibration_,
-        "decision_weights": [float(w) for w in model.decision_weights_],
         "metadata": metadata or getattr(model, "metadata_", {}),
     }
     (folder / MODEL_FILE).write_text(json.dumps(document, ensure_ascii=False, separators=(",", ":")), "utf-8")
@@ -84,7 +82,6 @@ def load_model(path: str | Path) -> Any:
     model.classes_ = STANCE_LABELS
     model.feature_names_ = FEATURE_NAMES
     model.calibration_ = document["calibration"]
-    model.decision_weights_ = np.array(document["decision_weights"], dtype=np.float64)
     model.metadata_ = document.get("metadata", {})
     try:
         model.booster_ = lgb.Booster(model_str=(folder / BOOSTER_FILE).read_text("utf-8"))

@@ -100,7 +100,7 @@ def model_card(metadata: dict[str, Any]) -> str:
         "  overlap, BM25 and TF-IDF, best-matching sentences, denial/refutation/hedge/negation/support",
         "  cues from `rawi/lang/<code>/*.txt` near the matched claim words, numbers), class-weighted for",
         "  the rare disagree class; scores calibrated by matrix scaling on claim-grouped out-of-fold",
-        "  predictions; per-class decision weights tuned on the same predictions for macro-F1.",
+        "  predictions. The label is the class-weighted trees' argmax.",
         f"- Parameters: `{metadata.get('params')}`",
         "",
         "## Measured (Baly 2018, 5-fold CV on the paper's claim-level folds)",
@@ -126,8 +126,8 @@ def model_card(metadata: dict[str, Any]) -> str:
         "  article that refutes a claim without such words is often missed.",
         "- Trained on Syrian-war news of 2011–2018 (Baly 2018); other topics and dialects are untested.",
         "- English uses the English cue lists but the shipped model saw no English training pairs.",
-        "- The label maximizes macro-F1 (decision weights); the scores are calibrated probabilities, so",
-        "  the label is not always the highest score.",
+        "- The label comes from the class-weighted trees (favouring disagree/discuss); the scores are",
+        "  calibrated probabilities, so the label is not always the highest score.",
         "",
     ]
     return "\n".join(lines)
