@@ -31,12 +31,13 @@ def markdown(result: dict[str, Any]) -> str:
     fnc = "fnc_score" in result
     head = ["system", "accuracy", "macro-F1", *(f"F1 {label}" for label in labels)]
     head += ["FNC score %"] if fnc else []
-    lines = ["| " + " | ".join([*head, "seconds"]) + " |", "|" + "---|" * (len(head) + 1)]
+    lines = ["| " + " | ".join([*head, "seconds", "CPU s"]) + " |", "|" + "---|" * (len(head) + 2)]
     for name, block in [*result["baselines"].items(), (result["system"], result)]:
         cells = [name, f"{block['accuracy']:.3f}", f"{block['macro_f1']:.3f}"]
         cells += [f"{block['per_class_f1'][label]:.3f}" for label in labels]
         cells += [f"{block['fnc_score']:.2f}"] if fnc else []
-        lines.append("| " + " | ".join([*cells, f"{block['seconds']:.1f}"]) + " |")
+        times = [f"{block['seconds']:.1f}", f"{block['cpu_seconds']:.1f}"]
+        lines.append("| " + " | ".join([*cells, *times]) + " |")
     if "rationale" in result:
         rationale = result["rationale"]
         lines += ["", f"Rationale ({rationale['pairs']} pairs):", ""]
@@ -76,7 +77,8 @@ def main() -> int:
         wall = time.perf_counter() - started
         print(f"\n### {dataset}: {results[dataset].get('protocol', '')}\n")
         print(markdown(results[dataset]))
-        print(f"\nwall time {wall:.1f} s ({machine})")
+        cpu = results[dataset]["total_cpu_seconds"]
+        print(f"\nwall time {wall:.1f} s, CPU {cpu:.1f} s ({machine})")
     if args.json:
         args.json.write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
     return 0

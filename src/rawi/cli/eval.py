@@ -216,13 +216,14 @@ def print_result(result: dict[str, Any], console: Console = out) -> None:
     if has_fnc:
         table.add_column("FNC %", justify="right", no_wrap=True)
     table.add_column("sec", justify="right", no_wrap=True)
+    table.add_column("cpu s", justify="right", no_wrap=True)
     rows = [*result["baselines"].items(), (result["system"], result)]
     for name, block in rows:
         cells = [name, _f(block["accuracy"]), _f(block["macro_f1"])]
         cells += [_f(block["per_class_f1"][label]) for label in labels]
         if has_fnc:
             cells.append(f"{block['fnc_score']:.2f}")
-        table.add_row(*cells, f"{block['seconds']:.1f}")
+        table.add_row(*cells, f"{block['seconds']:.1f}", f"{block['cpu_seconds']:.1f}")
     # piped output has no terminal width: give the systems table room instead of truncating figures
     console.print(table, width=None if console.is_terminal else max(console.width, 120))
 
@@ -254,7 +255,8 @@ def print_result(result: dict[str, Any], console: Console = out) -> None:
         gold = fact["from_gold_stance"]
         facts.add_row("gold stances (oracle)", _f(gold["accuracy"]), _f(gold["macro_f1"]))
         console.print(facts)
-    console.print(f"[dim]total {result['total_seconds']:.1f} s[/]")
+    wall, cpu = result["total_seconds"], result["total_cpu_seconds"]
+    console.print(f"[dim]total {wall:.1f} s wall, {cpu:.1f} s CPU[/]")
 
 
 if __name__ == "__main__":
