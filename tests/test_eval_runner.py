@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from rawi.errors import DatasetError
-from rawi.eval.baselines import TfidfLogRegClassifier, rank_by_claim_overlap
+from rawi.eval.baselines import MajorityClassifier, TfidfLogRegClassifier, rank_by_claim_overlap
 from rawi.eval.runner import default_model_factory, evaluate_ans, evaluate_baly2018, evaluate_fnc1
 from rawi.stance.base import RationaleSentence, StancePair, StanceResult
 from rawi.stance.model import StanceClassifier
@@ -102,6 +102,8 @@ def test_baly_runner_limits_claims_evenly_over_folds(tmp_path: Path) -> None:
     result = evaluate_baly2018(data, TfidfLogRegClassifier, limit_claims=3)
     assert result["n_claims"] == 3 and result["n_pairs"] == 12
     assert result["factuality"]["claims"] == 3
+    # 4 claims over 3 folds: 2 + 1 + 1
+    assert evaluate_baly2018(data, MajorityClassifier, limit_claims=4)["n_claims"] == 4
     with pytest.raises(ValueError, match="at least the number of folds"):
         evaluate_baly2018(data, TfidfLogRegClassifier, limit_claims=2)
 
@@ -121,6 +123,8 @@ def test_ans_runner_trains_on_train_and_scores_dev(tmp_path: Path) -> None:
     assert len(messages) == 3  # one line per system
     capped = evaluate_ans(tmp_path / "ans", TfidfLogRegClassifier, max_pairs=5)
     assert capped["n_train"] == 5 and capped["n_test"] == 5
+    with pytest.raises(ValueError, match="max_pairs must be"):
+        evaluate_ans(tmp_path / "ans", TfidfLogRegClassifier, max_pairs=0)
 
 
 def test_fnc1_runner_scores_a_body_holdout_with_the_weighted_score(tmp_path: Path) -> None:

@@ -9,7 +9,6 @@ seconds of training plus prediction per system.
 from __future__ import annotations
 
 import inspect
-import math
 import random
 import time
 from collections.abc import Callable, Sequence
@@ -112,10 +111,10 @@ def _run_all_split(
 
 def _sample(items: list, max_items: int | None, seed: int) -> list:
     """A seeded sample of at most ``max_items``, in the original order (all when None)."""
+    if max_items is not None and max_items < 1:
+        raise ValueError(f"max_pairs must be an int >= 1. Got {max_items!r} instead.")
     if max_items is None or len(items) <= max_items:
         return items
-    if max_items < 1:
-        raise ValueError(f"max_pairs must be an int >= 1. Got {max_items!r} instead.")
     keep = sorted(random.Random(seed).sample(range(len(items)), max_items))
     return [items[i] for i in keep]
 
@@ -124,14 +123,16 @@ def _sample(items: list, max_items: int | None, seed: int) -> list:
 
 
 def _limit_claims(folds: dict[str, list[str]], known: set[str], limit: int | None) -> dict[str, str]:
-    """``{claim id: fold}`` for the claims evaluated: all, or the first ``limit`` spread over folds."""
+    """``{claim id: fold}`` for the claims evaluated: all, or ``limit`` of them spread evenly over the
+    folds (each fold's first claims in the splits file), so every fold keeps a test set."""
     if limit is not None and limit < len(folds):
         raise ValueError(f"limit_claims must be at least the number of folds ({len(folds)}). Got {limit}.")
-    per_fold = math.ceil(limit / len(folds)) if limit is not None else None
     chosen = {}
-    for fold, ids in folds.items():
+    for position, (fold, ids) in enumerate(folds.items()):
         present = [cid for cid in ids if cid in known]
-        chosen.update({cid: fold for cid in present[:per_fold]})
+        if limit is not None:
+            present = present[: limit // len(folds) + (position < limit % len(folds))]
+        chosen.update({cid: fold for cid in present})
     return chosen
 
 
