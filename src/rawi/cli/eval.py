@@ -29,7 +29,8 @@ from rawi.eval.runner import (
 
 eval_app = typer.Typer(
     name="eval",
-    help="Score rawi's stance model on public benchmarks, with the majority and TF-IDF baselines.",
+    help="Score rawi on public benchmarks: stance on Baly 2018, ANS and FNC-1, next to the majority "
+    "and TF-IDF baselines on the same folds.",
     no_args_is_help=True,
     rich_markup_mode="markdown",
     pretty_exceptions_enable=False,
