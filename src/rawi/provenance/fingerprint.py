@@ -6,6 +6,7 @@ Fingerprinting is the costly part of indexing 100,000 articles, and each text is
 
 from __future__ import annotations
 
+import re
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -33,6 +34,31 @@ class _WordHashes(dict):
 
 
 _WORD_HASHES = _WordHashes()
+
+
+# The token pattern of rawi.text.tokenize, run on the ORIGINAL text: letters may carry the marks that
+# normalization drops (harakat, superscript alef, Quranic marks), so the k-th match here is the k-th
+# normalized token, with its original offsets.
+_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
+_LETTER = f"(?:[^\\W\\d_]|[{_MARKS}])"
+_ORIGINAL_TOKEN = re.compile(rf"\d+(?:[.,]\d+)*|{_LETTER}+(?:'{_LETTER}+)?|[\w{_MARKS}]+")
+
+
+def word_spans(text: str, expected: int) -> np.ndarray | None:
+    """(start, end) offsets of each normalized token in ``text``, or ``None`` when the original
+    text does not split into exactly ``expected`` tokens (invisible marks, presentation forms)."""
+    spans = [m.span() for m in _ORIGINAL_TOKEN.finditer(text)]
+    if len(spans) != expected:
+        return None
+    return np.array(spans, dtype=np.int64).reshape(-1, 2)
+
+
+def members(values: np.ndarray, sorted_unique: np.ndarray) -> np.ndarray:
+    """Boolean mask: which ``values`` occur in ``sorted_unique`` (binary search, no re-sorting)."""
+    if not len(sorted_unique):
+        return np.zeros(len(values), dtype=bool)
+    idx = np.minimum(np.searchsorted(sorted_unique, values), len(sorted_unique) - 1)
+    return sorted_unique[idx] == values
 
 
 def words_of(text: str) -> list[str]:

@@ -18,10 +18,18 @@ import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from rawi.provenance.boilerplate import find_boilerplate
-from rawi.provenance.fingerprint import fingerprint, fingerprints, shingle_hashes
-from rawi.provenance.tokens import Tok, offset_tokens
+from rawi.provenance.fingerprint import (
+    fingerprint,
+    fingerprints,
+    members,
+    shingle_hashes,
+    word_spans,
+    words_of,
+)
+from rawi.provenance.tokens import offset_tokens
 from rawi.records import Article
 
+ALIGN_CACHE = 4096  # articles whose word offsets stay cached while pairs are aligned
 PARALLEL_FROM = 5000  # articles from which find_reuse fingerprints in worker processes
 NEAR_DUPLICATE = 0.8  # Jaccard at which two texts are copies of one story (for boilerplate counting)
 
@@ -112,7 +120,8 @@ class ReuseIndex:
         # Where passages are cut from: the kept texts, or a caller's lookup (find_reuse reads its
         # input sequence, so 100,000 texts are never copied into the index).
         self.text_of: Callable[[str], str] = self._texts.__getitem__
-        self._aligned: OrderedDict[str, tuple[list[Tok], np.ndarray]] = OrderedDict()
+        self._aligned: OrderedDict[str, tuple[np.ndarray, np.ndarray]] = OrderedDict()
+        self._contents: dict[str, np.ndarray] = {}
         self._minhashes: dict[str, MinHash] = {}
 
     def __len__(self) -> int:
@@ -184,20 +193,21 @@ class ReuseIndex:
         return self._link(self._docs[a], self._docs[b])
 
     def _content(self, doc: _Doc) -> np.ndarray:
-        """Shingles of ``doc`` minus the site boilerplate found by :meth:`_find_boilerplate`."""
+        """Shingles of ``doc`` minus the site boilerplate found by :meth:`links` (cached)."""
         if not len(self._boilerplate):
             return doc.shingles
-        return doc.shingles[~np.isin(doc.shingles, self._boilerplate, assume_unique=True)]
+        content = self._contents.get(doc.id)
+        if content is None:
+            content = self._contents[doc.id] = doc.shingles[~members(doc.shingles, self._boilerplate)]
+        return content
 
     def _similarity(self, da: _Doc, db: _Doc) -> float:
         if da.signature == db.signature:
             return 1.0
         a, b = self._content(da), self._content(db)
-        shorter = min(len(a), len(b))
-        if not shorter:
-            return 0.0
-        shared = np.intersect1d(a, b, assume_unique=True).size
-        return shared / shorter
+        if len(a) > len(b):
+            a, b = b, a
+        return float(members(a, b).sum()) / len(a) if len(a) else 0.0
 
     def _link(self, da: _Doc, db: _Doc, similarity: float | None = None) -> ReuseLink | None:
         sim = self._similarity(da, db) if similarity is None else similarity
@@ -205,18 +215,24 @@ class ReuseIndex:
             return None
         return ReuseLink(da.id, db.id, min(1.0, sim), self.passages(da, db), _earlier(da, db))
 
-    def _tokens_of(self, doc_id: str, text: str | None = None) -> tuple[list[Tok], np.ndarray]:
-        """Word tokens (original offsets) and their shingle hashes, cached for the last few articles."""
+    def _tokens_of(self, doc_id: str, text: str | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """Original (start, end) offsets of each word and the shingle hashes, cached per article."""
         cached = self._aligned.get(doc_id)
         if cached is not None:
             self._aligned.move_to_end(doc_id)
             return cached
-        toks = [t for t in offset_tokens(self.text_of(doc_id) if text is None else text) if t.is_word]
-        hashes = shingle_hashes([t.norm for t in toks], self.shingle).astype(np.uint32)
-        self._aligned[doc_id] = (toks, hashes)
-        if len(self._aligned) > 512:
+        original = self.text_of(doc_id) if text is None else text
+        words = words_of(original)
+        spans = word_spans(original, len(words))
+        if spans is None:  # the fast split disagrees: take the careful tokenizer's offsets
+            toks = [t for t in offset_tokens(original) if t.is_word]
+            words = [t.norm for t in toks]
+            spans = np.array([(t.start, t.end) for t in toks], dtype=np.int64).reshape(-1, 2)
+        hashes = shingle_hashes(words, self.shingle).astype(np.uint32)
+        self._aligned[doc_id] = (spans, hashes)
+        if len(self._aligned) > ALIGN_CACHE:
             self._aligned.popitem(last=False)
-        return toks, hashes
+        return spans, hashes
 
     def passages(self, da: _Doc, db: _Doc, text_a: str | None = None) -> list[str]:
         """Shared passages in the original text of the shorter article, longest first, capped."""
@@ -224,14 +240,16 @@ class ReuseIndex:
             short, other, text = da, db, text_a
         else:
             short, other, text = db, da, None
-        toks, hashes = self._tokens_of(short.id, text)
-        if not toks:
+        spans, hashes = self._tokens_of(short.id, text)
+        if not len(spans):
+            return []
+        present = members(hashes, self._content(other))
+        if len(self._boilerplate):
+            present &= ~members(hashes, self._boilerplate)
+        if not present.any():
             return []
         original = self.text_of(short.id) if text is None else text
-        present = np.isin(hashes, self._content(other))
-        if len(self._boilerplate):
-            present &= ~np.isin(hashes, self._boilerplate)
-        size = min(self.shingle, len(toks))
+        size = min(self.shingle, len(spans))
         runs: list[tuple[int, int]] = []  # token ranges [start, end)
         for i in np.flatnonzero(present):
             start, end = int(i), int(i) + size
@@ -242,7 +260,7 @@ class ReuseIndex:
         runs.sort(key=lambda r: -(r[1] - r[0]))
         out = []
         for start, end in runs[: self.max_passages]:
-            passage = original[toks[start].start : toks[end - 1].end]
+            passage = original[int(spans[start, 0]) : int(spans[end - 1, 1])]
             if len(passage) > self.max_passage_chars:
                 passage = passage[: self.max_passage_chars].rstrip() + "…"
             out.append(passage)
@@ -276,6 +294,7 @@ class ReuseIndex:
         candidates: dict[str, list[str]] = {}
         near: list[tuple[str, str]] = []
         self._boilerplate = np.zeros(0, dtype=np.uint32)
+        self._contents = {}
         for rep in reps:
             doc = self._docs[rep]
             found = [
@@ -334,7 +353,9 @@ class ReuseIndex:
 
 
 def _jaccard(a: np.ndarray, b: np.ndarray) -> float:
-    inter = np.intersect1d(a, b, assume_unique=True).size
+    if len(a) > len(b):
+        a, b = b, a
+    inter = int(members(a, b).sum())
     union = len(a) + len(b) - inter
     return inter / union if union else 0.0
 
