@@ -2,7 +2,7 @@
 
 Design (measured on the Baly 2018 folds, see MODEL_CARD.md): one multiclass LightGBM over the
 features of :mod:`rawi.stance.features`, with class weights for the rare disagree and discuss
-classes; probabilities calibrated by matrix scaling fitted on claim-grouped out-of-fold
+classes; probabilities calibrated by vector scaling fitted on claim-grouped out-of-fold
 predictions. The label is the class-weighted trees' choice (favouring the rare classes, as macro-F1
 wants); the scores are the calibrated probabilities.
 """
@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 import lightgbm as lgb
 import numpy as np
-from sklearn.linear_model import LogisticRegression
+from scipy.optimize import minimize
 
 from rawi.errors import ModelError
 from rawi.records import STANCE_LABELS
@@ -142,7 +142,7 @@ class StanceClassifier:
         if self.calibration_folds >= 2:
             oof = self._out_of_fold(pairs, X, y)
             if oof is not None:
-                self.calibration_ = _fit_matrix_scaling(oof, y, self.random_state)
+                self.calibration_ = _fit_vector_scaling(oof, y)
         self.booster_ = self._fit_booster(X, y)
         return self
 
@@ -238,22 +238,34 @@ class StanceClassifier:
         return load_model(path)
 
 
-def _fit_matrix_scaling(proba: np.ndarray, y: np.ndarray, seed: int) -> dict[str, list]:
-    """Multinomial logistic regression on log-probabilities (matrix scaling), as plain lists."""
-    present = sorted(set(y.tolist()))
-    if len(present) < 2:
-        return {"coef": np.eye(len(STANCE_LABELS)).tolist(), "intercept": [0.0] * len(STANCE_LABELS)}
-    lr = LogisticRegression(C=1.0, max_iter=1000, random_state=seed)
-    lr.fit(np.log(proba + _EPS), y)
-    coef = np.full((len(STANCE_LABELS), len(STANCE_LABELS)), 0.0)
-    intercept = np.full(len(STANCE_LABELS), -30.0)  # classes never seen keep ~0 probability
-    if len(present) == 2:  # binary LR has one row: the second class's log-odds
-        coef[present[1]], intercept[present[1]] = lr.coef_[0], lr.intercept_[0]
-        intercept[present[0]] = 0.0
-    else:
-        for row, k in enumerate(lr.classes_):
-            coef[k], intercept[k] = lr.coef_[row], lr.intercept_[row]
-    return {"coef": coef.tolist(), "intercept": intercept.tolist()}
+def _fit_vector_scaling(proba: np.ndarray, y: np.ndarray) -> dict[str, list]:
+    """Per-class scale and bias on log-probabilities, fitted by minimizing the log-loss.
+
+    Diagonal (vector scaling), not a full matrix: a full matrix was measured to turn confident
+    class-weighted "disagree" outputs into "unrelated"; a per-class scale keeps each class's score
+    monotone in the trees' own output. A small penalty keeps the map near the identity.
+    """
+    n = len(STANCE_LABELS)
+    logp = np.log(proba + _EPS)
+    onehot = np.eye(n)[y]
+
+    def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
+        scale, bias = theta[:n], theta[n:]
+        logits = logp * scale + bias
+        logits -= logits.max(axis=1, keepdims=True)
+        p = np.exp(logits)
+        p /= p.sum(axis=1, keepdims=True)
+        diff = (p - onehot) / len(y)
+        penalty = 1e-3 * (np.sum((scale - 1) ** 2) + np.sum(bias**2))
+        value = -np.sum(onehot * np.log(p + 1e-12)) / len(y) + penalty
+        grad_scale = (diff * logp).sum(axis=0) + 2e-3 * (scale - 1)
+        grad = np.concatenate([grad_scale, diff.sum(axis=0) + 2e-3 * bias])
+        return value, grad
+
+    start = np.concatenate([np.ones(n), np.zeros(n)])
+    fitted = minimize(loss, start, jac=True, method="L-BFGS-B", bounds=[(0.05, 5.0)] * n + [(-10, 10)] * n)
+    theta = fitted.x if fitted.success else start
+    return {"coef": np.diag(theta[:n]).tolist(), "intercept": theta[n:].tolist()}
 
 
 def _apply_scaling(calibration: dict[str, list], proba: np.ndarray) -> np.ndarray:

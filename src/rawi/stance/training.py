@@ -48,9 +48,10 @@ def cross_validate(
     corpus: BalyCorpus,
     params: dict[str, Any] | None = None,
     progress: Progress | None = None,
+    cache: AnalysisCache | None = None,
 ) -> dict[str, Any]:
     """The paper's 5-fold CV: train on four claim-level folds, predict the fifth; F1, rationale, time."""
-    cache = AnalysisCache()
+    cache = cache if cache is not None else AnalysisCache()
     pairs = [to_stance_pair(p) for p in corpus.pairs]
     gold = [p.stance for p in corpus.pairs]
     folds = np.array([corpus.fold_of(p.claim_id) for p in corpus.pairs])
@@ -75,9 +76,12 @@ def cross_validate(
     }
 
 
-def train_final(corpus: BalyCorpus, params: dict[str, Any] | None = None) -> StanceClassifier:
+def train_final(
+    corpus: BalyCorpus, params: dict[str, Any] | None = None, cache: AnalysisCache | None = None
+) -> StanceClassifier:
     pairs = [to_stance_pair(p) for p in corpus.pairs]
-    return StanceClassifier(**(params or {})).fit(pairs, [p.stance for p in corpus.pairs])
+    model = StanceClassifier(cache=cache, **(params or {}))
+    return model.fit(pairs, [p.stance for p in corpus.pairs])
 
 
 def model_card(metadata: dict[str, Any]) -> str:
@@ -99,8 +103,8 @@ def model_card(metadata: dict[str, Any]) -> str:
         "- Model: LightGBM multiclass trees over ~80 claim–article features (word/stem/bigram/char",
         "  overlap, BM25 and TF-IDF, best-matching sentences, denial/refutation/hedge/negation/support",
         "  cues from `rawi/lang/<code>/*.txt` near the matched claim words, numbers), class-weighted for",
-        "  the rare disagree class; scores calibrated by matrix scaling on claim-grouped out-of-fold",
-        "  predictions. The label is the class-weighted trees' argmax.",
+        "  the rare disagree class; scores calibrated by vector scaling (per-class scale and bias) on",
+        "  claim-grouped out-of-fold predictions. The label is the class-weighted trees' argmax.",
         f"- Parameters: `{metadata.get('params')}`",
         "",
         "## Measured (Baly 2018, 5-fold CV on the paper's claim-level folds)",
@@ -144,10 +148,11 @@ def build_and_save(
     progress: Progress | None = None,
 ) -> dict[str, Any]:
     """Cross-validate (optionally), fit on all pairs, save the model and its card; returns metadata."""
-    cv = cross_validate(corpus, params, progress) if run_cv else None
+    cache = AnalysisCache()  # the final fit reuses the analyses made during cross-validation
+    cv = cross_validate(corpus, params, progress, cache) if run_cv else None
     if progress:
         progress("training the final model on all pairs")
-    model = train_final(corpus, params)
+    model = train_final(corpus, params, cache)
     labels = [p.stance for p in corpus.pairs]
     metadata = {
         "training_data": data_description,
