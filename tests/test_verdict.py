@@ -88,3 +88,26 @@ def test_confidence_is_a_probability() -> None:
     for evidence in ([ev("a", "agree")], [ev("d", "disagree")], [ev("a", "agree"), ev("d", "disagree")], []):
         v = decide(evidence)
         assert 0.0 <= v.confidence <= 1.0
+
+
+def test_weakly_related_articles_are_reported_not_counted() -> None:
+    weak = EvidenceStance("w", "discuss", {"agree": 0.05, "disagree": 0.05, "discuss": 0.2, "unrelated": 0.7})
+    v = decide([ev("a", "agree"), weak])
+    assert v.independent_origins == 1
+    assert "1 article(s) only weakly related" in v.explanation
+
+
+def test_origin_label_follows_its_articles_decisions() -> None:
+    # The model's decision (shown in every report) sets the origin's stance, not the raw top score.
+    decided = EvidenceStance(
+        "d", "disagree", {"agree": 0.2, "disagree": 0.35, "discuss": 0.2, "unrelated": 0.25}
+    )
+    weighed = weigh_origins([decided])
+    assert weighed[0].stance == "disagree"
+    assert 0.45 < weighed[0].strength < 0.5
+
+
+def test_one_side_overwhelming_decides_despite_a_lone_dissent() -> None:
+    v = decide([ev(f"a{i}", "agree") for i in range(4)] + [ev("d", "disagree", 0.5)])
+    assert v.label == "supported"
+    assert "outweigh the denying ones" in v.explanation

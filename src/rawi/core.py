@@ -201,6 +201,20 @@ class Rawi:
             self.reliability,
             names=self.registry.display_names(),
         )
+        # The verdict's grouping is the final one (provenance groups plus party denials, weak
+        # evidence left out), so the origins listed are exactly the ones counted.
+        prov_json["origins"] = [
+            {
+                "key": o.key,
+                "articles": o.articles,
+                "stance": o.stance,
+                "strength": round(o.strength, 4),
+                "weight": o.weight,
+                "label": self.registry.display_names().get(o.key, o.key),
+                "party_denial": o.via_party_denial,
+            }
+            for o in verdict.origins
+        ]
         lang = detect_language(claim).code or "und"
         return {
             "claim": {"text": claim, "language": lang, "normalized": normalize(claim)},

@@ -13,13 +13,20 @@ for that origin (1.0 when no reliability file is given; rawi ships no reliabilit
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 SUPPORT_LOGIT = 1.6  # log-odds one fully agreeing origin adds (two such origins: P(true) ≈ 0.96)
 REFUTE_LOGIT = 2.0  # a denial weighs a little more: fact-checks and official denials are rarer than echoes
 DISCUSS_LOGIT = 0.3  # reporting a claim at a distance lends it a little weight, never a verdict alone
+RELATED = ("agree", "disagree", "discuss")
+# An article the model labels related but gives at least this probability of being unrelated is
+# reported, not counted: class-weighted decisions favour the rare labels, and a verdict should not
+# rest on an article that is most likely about something else.
+MAX_UNRELATED = 0.6
 DECIDE = 0.75  # P(true) above this is "supported", below 1 - DECIDE "refuted"
+OVERWHELM = 0.9  # ... and beyond this one side decides even when the other has an origin too
 
 
 @dataclass(frozen=True)
@@ -60,13 +67,28 @@ class Verdict:
 
 
 def _pool(members: Sequence[EvidenceStance]) -> tuple[str, float]:
-    """Stance of an origin: mean of its articles' related-stance scores, renormalized."""
-    sums = {
-        k: sum(m.scores.get(k, 0.0) for m in members) / len(members) for k in ("agree", "disagree", "discuss")
-    }
-    total = sum(sums.values()) or 1.0
-    label = max(sums, key=lambda k: sums[k])
-    return label, sums[label] / total
+    """Stance of an origin and how strongly it is held.
+
+    The label is the one most of its articles carry (the model's decision, which the reports show),
+    ties going to the higher mean score; the strength is the mean probability of that label among
+    the related labels, so an article the model barely calls related weighs little.
+    """
+    counts = Counter(m.stance for m in members)
+
+    def mean_share(label: str) -> float:
+        shares = []
+        for m in members:
+            related = sum(m.scores.get(k, 0.0) for k in RELATED) or 1.0
+            shares.append(m.scores.get(label, 0.0) / related)
+        return sum(shares) / len(shares)
+
+    label = max(counts, key=lambda k: (counts[k], mean_share(k)))
+    return label, mean_share(label)
+
+
+def counts(e: EvidenceStance) -> bool:
+    """Whether an article's stance counts toward the verdict."""
+    return e.stance != "unrelated" and e.scores.get("unrelated", 0.0) < MAX_UNRELATED
 
 
 def weigh_origins(
@@ -76,7 +98,7 @@ def weigh_origins(
     reliability: Mapping[str, float] | None = None,
 ) -> list[OriginWeight]:
     """Group related evidence into origins (given groups; an article in none is its own origin)."""
-    related = {e.article_id: e for e in evidence if e.stance != "unrelated"}
+    related = {e.article_id: e for e in evidence if counts(e)}
     groups: list[tuple[str, list[str]]] = []
     seen: set[str] = set()
     for origin in origins:
@@ -137,7 +159,7 @@ def decide(
         label, confidence = "supported", p_true
     elif p_true <= 1 - DECIDE and n_for == 0:
         label, confidence = "refuted", 1 - p_true
-    elif n_for and n_against:
+    elif n_for and n_against and 1 - OVERWHELM < p_true < OVERWHELM:
         label = "disputed"
         confidence = 1 - abs(p_true - 0.5)  # most sure of "disputed" when both sides balance
     elif p_true >= DECIDE:
@@ -148,7 +170,8 @@ def decide(
         label, confidence = "unverified", 1 - abs(p_true - 0.5)
 
     unrelated = sum(1 for e in evidence if e.stance == "unrelated")
-    explanation = explain(label, weighed, unrelated, names or {})
+    weak = sum(1 for e in evidence if e.stance != "unrelated" and not counts(e))
+    explanation = explain(label, weighed, unrelated, names or {}, weak)
     return Verdict(label, round(confidence, 4), explanation, len(weighed), round(p_true, 4), weighed)
 
 
@@ -162,7 +185,9 @@ def _origin_phrase(o: OriginWeight, names: Mapping[str, str]) -> str:
     return f"{name} ({n} articles: {', '.join(o.articles[:4])}{', …' if n > 4 else ''})"
 
 
-def explain(label: str, weighed: Sequence[OriginWeight], unrelated: int, names: Mapping[str, str]) -> str:
+def explain(
+    label: str, weighed: Sequence[OriginWeight], unrelated: int, names: Mapping[str, str], weak: int = 0
+) -> str:
     """One paragraph a person can check: which origins say what, and why that gives the label."""
     by = {s: [o for o in weighed if o.stance == s] for s in ("agree", "disagree", "discuss")}
     articles = sum(len(o.articles) for o in weighed if not o.via_party_denial)
@@ -177,12 +202,20 @@ def explain(label: str, weighed: Sequence[OriginWeight], unrelated: int, names: 
             listed = "; ".join(_origin_phrase(o, names) for o in by[stance])
             parts.append(f"{labels[stance]} ({len(by[stance])}): {listed}.")
     reason = {
-        "supported": "Independent origins support the claim and none denies it.",
-        "refuted": "The claim is denied and no independent origin supports it.",
+        "supported": "Independent origins support the claim"
+        + (" and outweigh the denying ones." if by["disagree"] else " and none denies it."),
+        "refuted": "The claim is denied"
+        + (
+            " and the denials outweigh its support."
+            if by["agree"]
+            else " and no independent origin supports it."
+        ),
         "disputed": "Independent origins both support and deny the claim.",
-        "unverified": "No independent origin supports or denies the claim outright.",
+        "unverified": "No independent origin supports or denies the claim strongly enough.",
     }[label]
     parts.append(reason)
     if unrelated:
         parts.append(f"{unrelated} retrieved article(s) were unrelated and not counted.")
+    if weak:
+        parts.append(f"{weak} article(s) only weakly related (more likely unrelated) were not counted.")
     return " ".join(parts)
