@@ -123,6 +123,18 @@ def model_card(metadata: dict[str, Any]) -> str:
         lines.append("Cross-validation was skipped for this build (`--no-cv`).")
     lines += [
         "",
+        "## Designs tried (Baly 5-fold CV, macro-F1 / disagree F1 / discuss F1)",
+        "- LightGBM, no class weights: 0.408 / 0.043 / 0.078.",
+        "- LightGBM, class weights agree 1.5, disagree 8, discuss 1.5, unrelated 0.4: 0.476-0.479 /",
+        "  0.20-0.22 / 0.19-0.20 (kept). Heavier discuss weight (2.5, disagree 12): 0.479 / 0.211 / 0.243.",
+        "- Two-stage (related vs unrelated, then agree/disagree/discuss): 0.447 / 0.126 / 0.137.",
+        "- Calibrate (matrix scaling) then pick the label with macro-F1-tuned class multipliers:",
+        "  0.446 / 0.065 / 0.218; multipliers on raw scores: 0.478 (no gain, dropped).",
+        "- Tree shapes (15 leaves: 0.457; 4 leaves x 500: 0.474; min_child 30 + L2: 0.463);",
+        "  standardized logistic regression, balanced: 0.454.",
+        "- Target 0.60 / disagree 0.35 / discuss 0.45 not reached: discuss and unrelated articles share",
+        "  the claim's topic words, and these surface features do not separate them.",
+        "",
         "## Known limits",
         "- Discuss vs unrelated is decided mostly by topical overlap; articles about the same event",
         "  that never state the claim are often called unrelated, and vice versa.",
