@@ -64,7 +64,9 @@ def test_stance_pair_carries_no_id_url_or_label(tmp_path: Path) -> None:
     assert "V-2" not in repr(stance_pair) and "example.org" not in repr(stance_pair)
 
 
-@pytest.mark.parametrize(("value", "expected"), [("[0, 14]", (0, 14)), ("[3]", (3,)), ("", ()), ([2, 5], (2, 5))])
+@pytest.mark.parametrize(
+    ("value", "expected"), [("[0, 14]", (0, 14)), ("[3]", (3,)), ("", ()), ([2, 5], (2, 5))]
+)
 def test_parse_rationale(value, expected) -> None:
     assert parse_rationale(value) == expected
 

@@ -25,16 +25,30 @@ def make_pairs() -> tuple[list[StancePair], list[str]]:
     for claim, subject, place in CLAIMS:
         english = claim.startswith("The")
         texts = {
-            "agree": [claim + (" on Sunday, officials said." if english else " يوم الأحد بحسب مسؤولين."),
-                      ("Residents confirmed it." if english else "وأكد السكان ذلك.")],
-            "disagree": [("Officials denied that " if english else "نفى المسؤولون ") + claim
-                         + (" and called it a hoax." if english else " وقالوا إن الخبر عار عن الصحة.")],
-            "discuss": [("Reports on social media claim " if english else "تداولت مواقع التواصل أنباء عن ")
-                        + subject + " " + place
-                        + (", which could not be verified." if english else " ولم يتسن التأكد منها.")],
-            "unrelated": [("The football team won the cup final." if english
-                           else "فاز الفريق بكأس البطولة بعد مباراة مثيرة."),
-                          ("Fans celebrated in the streets." if english else "واحتفل المشجعون في الشوارع.")],
+            "agree": [
+                claim + (" on Sunday, officials said." if english else " يوم الأحد بحسب مسؤولين."),
+                ("Residents confirmed it." if english else "وأكد السكان ذلك."),
+            ],
+            "disagree": [
+                ("Officials denied that " if english else "نفى المسؤولون ")
+                + claim
+                + (" and called it a hoax." if english else " وقالوا إن الخبر عار عن الصحة.")
+            ],
+            "discuss": [
+                ("Reports on social media claim " if english else "تداولت مواقع التواصل أنباء عن ")
+                + subject
+                + " "
+                + place
+                + (", which could not be verified." if english else " ولم يتسن التأكد منها.")
+            ],
+            "unrelated": [
+                (
+                    "The football team won the cup final."
+                    if english
+                    else "فاز الفريق بكأس البطولة بعد مباراة مثيرة."
+                ),
+                ("Fans celebrated in the streets." if english else "واحتفل المشجعون في الشوارع."),
+            ],
         }
         for label, sentences in texts.items():
             pairs.append(StancePair(claim, tuple(sentences)))
@@ -121,12 +135,23 @@ def test_shipped_model_loads_and_reads_stance() -> None:
     model = load_default()
     assert model is load_default()  # cached
     claim = "قصف الطيران مستشفى في مدينة إدلب وقتل عشرة مدنيين"
-    agree = StancePair(claim, ("إدلب - قصف الطيران مستشفى في مدينة إدلب صباح اليوم وقتل عشرة مدنيين بينهم أطفال.",
-                               "وقال مسعفون إن القصف دمر الطابق الأول."))
-    deny = StancePair(claim, ("نفت وزارة الدفاع قصف مستشفى في مدينة إدلب وقالت إن الأنباء عن مقتل مدنيين عارية عن الصحة ومفبركة.",
-                              "وأكدت الوزارة أن طائراتها لم تنفذ أي غارة."))
-    unrelated = StancePair(claim, ("ارتفعت أسعار الذهب في الأسواق العالمية مع تراجع الدولار.",
-                                   "وتوقع محللون استمرار الارتفاع."))
+    agree = StancePair(
+        claim,
+        (
+            "إدلب - قصف الطيران مستشفى في مدينة إدلب صباح اليوم وقتل عشرة مدنيين بينهم أطفال.",
+            "وقال مسعفون إن القصف دمر الطابق الأول.",
+        ),
+    )
+    deny = StancePair(
+        claim,
+        (
+            "نفت وزارة الدفاع قصف مستشفى في مدينة إدلب وقالت إن الأنباء عن مقتل مدنيين عارية عن الصحة ومفبركة.",
+            "وأكدت الوزارة أن طائراتها لم تنفذ أي غارة.",
+        ),
+    )
+    unrelated = StancePair(
+        claim, ("ارتفعت أسعار الذهب في الأسواق العالمية مع تراجع الدولار.", "وتوقع محللون استمرار الارتفاع.")
+    )
     results = model.predict_results([agree, deny, unrelated])
     assert results[0].label == "agree"
     assert results[2].label == "unrelated"

@@ -30,9 +30,13 @@ def make_dataset(root: Path) -> Path:
         claim_id = f"{'RV'[n % 2]}-{n}"
         ids.append(claim_id)
         record = {
-            "id": claim_id, "claim": claim, "fact": "true" if n % 2 == 0 else "false",
-            "article": [a for a, _, _ in articles], "url": [f"https://example.org/{n}/{i}" for i in range(4)],
-            "stance": [s for _, s, _ in articles], "rationale": [r for _, _, r in articles],
+            "id": claim_id,
+            "claim": claim,
+            "fact": "true" if n % 2 == 0 else "false",
+            "article": [a for a, _, _ in articles],
+            "url": [f"https://example.org/{n}/{i}" for i in range(4)],
+            "stance": [s for _, s, _ in articles],
+            "rationale": [r for _, _, r in articles],
         }
         (folder / "dataset" / f"{claim_id}.json").write_text(json.dumps(record, ensure_ascii=False), "utf-8")
     (folder / "train_test_splits.txt").write_text(
@@ -66,7 +70,9 @@ def test_module_entry_point(tmp_path: Path) -> None:
     out = tmp_path / "m"
     done = subprocess.run(
         [sys.executable, "-m", "rawi.cli.train", "stance", "--data", str(data), "--out", str(out), "--no-cv"],
-        capture_output=True, text=True, timeout=300,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert done.returncode == 0, done.stderr
     assert (out / "model.json").is_file() and (out / "booster.txt").is_file()
