@@ -20,8 +20,8 @@ from pathlib import Path
 import numpy as np
 from sklearn.metrics import f1_score
 
-from rawi.eval.baselines import TfidfLogRegClassifier
 from rawi.eval.baly2018 import BalyCorpus, load_baly2018, to_stance_pair
+from rawi.eval.baselines import TfidfLogRegClassifier
 from rawi.records import STANCE_LABELS
 from rawi.stance import StanceClassifier
 from rawi.stance.analysis import AnalysisCache
@@ -31,11 +31,6 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def default_data() -> Path:
     return Path(os.environ.get("RAWI_DATA") or ROOT.parent / "shared" / "datasets")
-
-
-def TfidfBaseline() -> TfidfLogRegClassifier:  # noqa: N802 - reads like the class it builds
-    """The evaluation engineer's TF-IDF + logistic-regression reference (rawi.eval.baselines)."""
-    return TfidfLogRegClassifier()
 
 
 def f1_row(gold: list[str], pred: list[str]) -> dict[str, float]:
@@ -68,7 +63,7 @@ def cross_validate(corpus: BalyCorpus, with_baseline: bool = True) -> dict[str, 
         for fold in sorted(corpus.folds):
             train = np.flatnonzero(folds != fold)
             test = np.flatnonzero(folds == fold)
-            baseline = TfidfBaseline().fit([pairs[i] for i in train], [gold[i] for i in train])
+            baseline = TfidfLogRegClassifier().fit([pairs[i] for i in train], [gold[i] for i in train])
             for i, label in zip(test, baseline.predict([pairs[i] for i in test]), strict=True):
                 base_pred[i] = label
     return {"gold": gold, "pred": pred, "baseline": base_pred, "rationale": rationale, "seconds": seconds}
@@ -96,7 +91,7 @@ def speed(corpus: BalyCorpus, n_articles: int = 50, repeats: int = 5) -> list[tu
     pairs = [to_stance_pair(p) for p in corpus.pairs]
     gold = [p.stance for p in corpus.pairs]
     model = StanceClassifier().fit(pairs[:-n_articles], gold[:-n_articles])
-    baseline = TfidfBaseline().fit(pairs[:-n_articles], gold[:-n_articles])
+    baseline = TfidfLogRegClassifier().fit(pairs[:-n_articles], gold[:-n_articles])
     claim = pairs[-1].claim
     batch = [type(p)(claim, p.sentences) for p in pairs[-n_articles:]]
     timings = []
