@@ -1,5 +1,9 @@
 """Stance features: small functions of a claim analysis, an article analysis and training IDF.
 
+Float sums over sets use ``math.fsum`` (exactly rounded, so independent of set iteration order,
+which changes between processes with string hash randomization): training is reproducible
+across runs, not only within one.
+
 Each ``*_features`` function returns a dict of named floats; :func:`pair_features` concatenates them
 in :data:`FEATURE_NAMES` order. Sentence match scores (:func:`sentence_matches`) are shared by the
 features and by the rationale.
@@ -73,12 +77,12 @@ def claim_weights(claim: ClaimAnalysis, idf: IdfTable) -> dict[str, float]:
 def sentence_matches(claim: ClaimAnalysis, article: ArticleAnalysis, idf: IdfTable) -> list[SentenceMatch]:
     """Every unit's match to the claim, best first (ties keep text order)."""
     weights = claim_weights(claim, idf)
-    total = sum(weights.values()) or 1.0
+    total = math.fsum(weights.values()) or 1.0
     n_bigrams = len(claim.bigrams) or 1
     matches = []
     for index, unit in enumerate(article.units):
         shared = claim.unit.content & unit.content
-        coverage = sum(weights[s] for s in shared) / total
+        coverage = math.fsum(weights[s] for s in shared) / total
         bigram = 0.0
         if len(shared) > 1 and claim.bigrams:
             unit_bigrams = set(zip(unit.content_seq, unit.content_seq[1:], strict=False))
@@ -100,7 +104,7 @@ def overlap_features(claim: ClaimAnalysis, article: ArticleAnalysis, idf: IdfTab
     return {
         "cov_word": len(claim_tokens & article_tokens) / (len(claim_tokens) or 1),
         "cov_stem": len(shared) / n_claim,
-        "cov_stem_idf": sum(weights[s] for s in shared) / (sum(weights.values()) or 1.0),
+        "cov_stem_idf": math.fsum(weights[s] for s in shared) / (math.fsum(weights.values()) or 1.0),
         "cov_bigram": len(claim.bigrams & article.bigrams) / (len(claim.bigrams) or 1),
         "cov_char": len(claim.char_grams & article.char_grams) / (len(claim.char_grams) or 1),
         "jaccard_stem": len(shared) / (len(claim_stems | set(article_stems)) or 1),
@@ -112,13 +116,14 @@ def overlap_features(claim: ClaimAnalysis, article: ArticleAnalysis, idf: IdfTab
 
 def _bm25(weights: Mapping[str, float], counts: Mapping[str, int], length: int, avg: float) -> float:
     norm = BM25_K1 * (1 - BM25_B + BM25_B * length / avg)
-    return sum(w * counts[s] * (BM25_K1 + 1) / (counts[s] + norm) for s, w in weights.items() if s in counts)
+    gains = (w * counts[s] * (BM25_K1 + 1) / (counts[s] + norm) for s, w in weights.items() if s in counts)
+    return math.fsum(gains)
 
 
 def retrieval_features(claim: ClaimAnalysis, article: ArticleAnalysis, idf: IdfTable) -> dict[str, float]:
     """BM25 and TF-IDF cosine of the claim against the whole article and against its best sentence."""
     weights = claim_weights(claim, idf)
-    self_score = sum(weights.values()) * (BM25_K1 + 1) / (1 + BM25_K1) or 1.0  # tf=1, length=avg
+    self_score = math.fsum(weights.values()) * (BM25_K1 + 1) / (1 + BM25_K1) or 1.0  # tf=1, length=avg
     bm25_article = _bm25(weights, article.stem_counts, article.content_length, idf.avg_length)
     best_sentence = 0.0
     for unit in article.units:
@@ -128,9 +133,9 @@ def retrieval_features(claim: ClaimAnalysis, article: ArticleAnalysis, idf: IdfT
                 counts[s] = counts.get(s, 0) + 1
             score = _bm25(weights, counts, len(unit.content_seq), idf.avg_sentence_length)
             best_sentence = max(best_sentence, score)
-    dot = sum(w * w * article.stem_counts[s] for s, w in weights.items() if s in article.stem_counts)
-    article_norm = math.sqrt(sum((idf.idf(s) * n) ** 2 for s, n in article.stem_counts.items())) or 1.0
-    claim_norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+    dot = math.fsum(w * w * article.stem_counts[s] for s, w in weights.items() if s in article.stem_counts)
+    article_norm = math.sqrt(math.fsum((idf.idf(s) * n) ** 2 for s, n in article.stem_counts.items())) or 1.0
+    claim_norm = math.sqrt(math.fsum(w * w for w in weights.values())) or 1.0
     return {
         "bm25_article": bm25_article / self_score,
         "bm25_best_sentence": best_sentence / self_score,
