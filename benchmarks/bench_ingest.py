@@ -119,7 +119,10 @@ def main() -> None:
     ap.add_argument("--format", choices=("txt", "jsonl"), default="txt")
     ap.add_argument("--max-chars", type=int, default=None, help="cut each article body to this length")
     ap.add_argument(
-        "--workers", type=int, default=None, help="analysis processes (default: one per idle core, minus one)"
+        "--workers",
+        type=int,
+        default=None,
+        help="analysis processes (default: rawi.store.analysis.default_workers())",
     )
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:

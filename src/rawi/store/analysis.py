@@ -132,14 +132,20 @@ def _analyze_chunk(pairs: list[tuple[str | None, str]]) -> list[StoredAnalysis]:
 
 
 def default_workers() -> int:
-    """Worker processes for analysis: one per core left idle, keeping a core for this process (it
-    reads files and writes SQLite meanwhile); none on one core or when other work fills the cores."""
+    """Worker processes for analysis: on several cores, one (this process reads files and writes
+    SQLite meanwhile), plus one per further core left idle by other work; none on one core.
+
+    Measured on 2 cores, 10,000 Baly articles: one worker 347 articles/s and 2.9 CPU ms/article,
+    none 191 articles/s and 3.5 CPU ms/article (the worker's term cache stays warm).
+    """
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    if cores < 2:
+        return 0
     try:
         idle = cores - os.getloadavg()[0]
     except OSError:  # no load average on this platform
         idle = float(cores)
-    return max(0, min(cores - 1, int(idle)))
+    return max(1, min(cores - 1, int(idle)))
 
 
 class AnalysisPool:

@@ -69,8 +69,8 @@ class SqliteCorpus:
     ----------
     path : the database file.
     readonly : open with ``mode=ro``: searches and reads only; the file must exist.
-    workers : processes that analyze large write batches while this one writes (default: one per
-        idle core, keeping one core for this process; 0 analyzes in this process).
+    workers : processes that analyze large write batches while this one writes (default: one on a
+        multi-core machine, more when more cores are idle; 0 analyzes in this process).
     """
 
     def __init__(self, path: str | Path, *, readonly: bool = False, workers: int | None = None) -> None:
