@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from rawi import __version__
+from rawi.errors import StoreError
 from rawi.ingest import IngestOptions, list_files, read_paths
 from rawi.provenance import EvidenceArticle, Registry, analyze_provenance, detect_outlet, load_reliability
 from rawi.records import Article, Problem
@@ -139,14 +140,25 @@ class Rawi:
                 batch.append(item)
                 source = item.source_path or item.id
                 if len(batch) >= WRITE_BATCH:
-                    report.merge(self.corpus.write(batch))
+                    self._write(batch, report)
                     batch = []
             if on_file and source != last_source:
                 on_file(source)
                 last_source = source
         if batch:
-            report.merge(self.corpus.write(batch))
+            self._write(batch, report)
         return report
+
+    def _write(self, batch: list[Article], report: IngestReport) -> None:
+        """Write one batch; a batch the store refuses is named as a problem and the run goes on."""
+        try:
+            report.merge(self.corpus.write(batch))
+        except StoreError as e:
+            partial = getattr(e, "result", None)
+            if isinstance(partial, WriteResult):
+                report.merge(partial)
+            first, last = batch[0].id, batch[-1].id
+            report.problems.append(Problem(f"{first} … {last}", f"not stored: {e.message}", e.code))
 
     def count_files(self, paths: Sequence[str | Path]) -> int:
         return len(list_files(paths))
