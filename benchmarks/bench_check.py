@@ -19,6 +19,7 @@ from _corpus import baly_claims, peak_rss_mb, repeated_records
 
 from rawi.core import Rawi
 from rawi.retrieve import Retriever
+from rawi.settings import Settings
 
 
 def build(db: Path, n: int) -> float:
@@ -27,7 +28,7 @@ def build(db: Path, n: int) -> float:
         for rec in repeated_records(n):
             f.write(json.dumps(rec, ensure_ascii=False) + "\n")
     t = time.perf_counter()
-    with Rawi(db) as wb:
+    with Rawi(db, Settings(max_file_bytes=2**40)) as wb:  # one big JSONL on purpose
         report = wb.ingest([src])
     assert not report.problems, report.problems[:3]
     return time.perf_counter() - t
