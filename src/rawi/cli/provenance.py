@@ -37,15 +37,11 @@ def provenance_command(
     - `rawi provenance ar/dam-sana.txt --db rawi.db`
     - `rawi provenance a1 a2 --json`
     """
-    from rawi.provenance import Registry, describe_articles
-    from rawi.store import open_corpus
+    from rawi.core import Rawi
 
     try:
-        corpus = open_corpus(db, readonly=True)
-        try:
-            result = describe_articles(corpus, article_ids, Registry.load())
-        finally:
-            corpus.close()
+        with Rawi(db, readonly=True) as wb:
+            result = wb.provenance(article_ids)
     except RawiError as e:
         err.print(f"[bold red]error[/]: {e}")
         raise typer.Exit(2) from None
