@@ -36,7 +36,7 @@ def build(db: Path, n: int) -> float:
 
 def percentile(xs: list[float], q: float) -> float:
     xs = sorted(xs)
-    return xs[min(len(xs) - 1, int(round(q * (len(xs) - 1))))]
+    return xs[min(len(xs) - 1, round(q * (len(xs) - 1)))]
 
 
 def main() -> None:
@@ -61,12 +61,18 @@ def main() -> None:
                     t = time.perf_counter()
                     wb.check(claim)
                     full.append(time.perf_counter() - t)
-            rows.append((n, ingest_s, statistics.median(base), statistics.median(full), percentile(full, 0.95)))
-    print(f"{'articles':>9} {'ingest s':>9} {'art/s':>7} {'retrieve p50 ms':>16} {'check p50 ms':>13} "
-          f"{'check p95 ms':>13} {'check/retrieve':>15}")
+            rows.append(
+                (n, ingest_s, statistics.median(base), statistics.median(full), percentile(full, 0.95))
+            )
+    print(
+        f"{'articles':>9} {'ingest s':>9} {'art/s':>7} {'retrieve p50 ms':>16} {'check p50 ms':>13} "
+        f"{'check p95 ms':>13} {'check/retrieve':>15}"
+    )
     for n, ingest_s, b50, c50, c95 in rows:
-        print(f"{n:>9} {ingest_s:>9.1f} {n / ingest_s:>7.0f} {1000 * b50:>16.1f} {1000 * c50:>13.1f} "
-              f"{1000 * c95:>13.1f} {c50 / b50:>15.2f}")
+        print(
+            f"{n:>9} {ingest_s:>9.1f} {n / ingest_s:>7.0f} {1000 * b50:>16.1f} {1000 * c50:>13.1f} "
+            f"{1000 * c95:>13.1f} {c50 / b50:>15.2f}"
+        )
     print(f"peak RSS {peak_rss_mb():.0f} MB; {len(claims)} Baly claims per size; top_k 20")
 
 

@@ -37,14 +37,30 @@ def main() -> None:
             right_stances += len(right)
             related_total += len(g["related"])
             retrieved_total += len(found)
-            rows.append((cid, g["expected_verdict"], v["label"], v["confidence"], v["independent_origins"],
-                         len(g["related"]), len(found), len(right), ms))
-    print(f"{'claim':<6}{'expected':<12}{'rawi':<12}{'conf':>6}{'origins':>8}{'gold rel':>9}"
-          f"{'found rel':>10}{'stance ok':>10}{'ms':>8}")
+            rows.append(
+                (
+                    cid,
+                    g["expected_verdict"],
+                    v["label"],
+                    v["confidence"],
+                    v["independent_origins"],
+                    len(g["related"]),
+                    len(found),
+                    len(right),
+                    ms,
+                )
+            )
+    print(
+        f"{'claim':<6}{'expected':<12}{'rawi':<12}{'conf':>6}{'origins':>8}{'gold rel':>9}"
+        f"{'found rel':>10}{'stance ok':>10}{'ms':>8}"
+    )
     for r in rows:
         print(f"{r[0]:<6}{r[1]:<12}{r[2]:<12}{r[3]:>6.2f}{r[4]:>8}{r[5]:>9}{r[6]:>10}{r[7]:>10}{r[8]:>8.0f}")
-    print(f"verdicts right {right_verdicts}/{len(claims)}; related articles found {retrieved_total}/{related_total}; "
-          f"gold stance given {right_stances}/{related_total}")
+    print(
+        f"verdicts right {right_verdicts}/{len(claims)}; "
+        f"related articles found {retrieved_total}/{related_total}; "
+        f"gold stance given {right_stances}/{related_total}"
+    )
 
 
 if __name__ == "__main__":

@@ -13,25 +13,22 @@ from dataclasses import dataclass
 
 from rawi.provenance.cues import Cues, Verb, cues
 from rawi.provenance.english import english_relay, english_verb
-from rawi.provenance.mentions import COMPLEMENT, Mention, backward, classify, forward, has_complement
+from rawi.provenance.mentions import (
+    COMPLEMENT,
+    SOURCE_KINDS,
+    Mention,
+    backward,
+    classify,
+    forward,
+    has_complement,
+)
 from rawi.provenance.outlet import CREDIT_LABELS, credits_in
 from rawi.provenance.registry import Registry
 from rawi.provenance.tokens import Tok, offset_tokens, stems_of
 from rawi.text import LexiconMatch, normalize
 
 _CLAUSE_OPENERS = {"كان", "كانت", "وكان", "وكانت", "لكن", "ولكن", "اما", "بينما", "فيما", "كما", "وان", "ان"}
-_SOURCE_KINDS = {
-    "agency",
-    "outlet",
-    "government",
-    "military",
-    "official",
-    "armed_group",
-    "international_org",
-    "ngo",
-    "witness",
-    "anonymous",
-}
+
 _ARABIC_LETTER = range(0x0600, 0x0700)
 
 
@@ -307,7 +304,7 @@ def split_coordination(
         w = toks[k].norm
         if c.code == "ar" and w.startswith("و") and len(w) > 3 and c.noun_tag_exact(w) is None:
             bare = w[1:]
-            if c.noun_tag(bare) in _SOURCE_KINDS or registry.longest_match(
+            if c.noun_tag(bare) in SOURCE_KINDS or registry.longest_match(
                 [bare] + [t.norm for t in toks[k + 1 : last + 1]]
             ):
                 parts.append((start, k - 1))

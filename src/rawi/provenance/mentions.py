@@ -12,20 +12,23 @@ from rawi.provenance.tokens import Tok, clitic_variants, strip_article
 MAX_WORDS = 9
 _QUOTES = {'"', "'"}
 COMPLEMENT = {"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", "that", ":", '"', "'"}
-_NP_KINDS = {
-    "agency",
-    "outlet",
-    "government",
-    "military",
-    "official",
-    "armed_group",
-    "international_org",
-    "ngo",
-    "witness",
-    "anonymous",
-    "person",
-    "other",
-}
+# Kinds a reported source can be (the noun tags of source_nouns.txt); a noun phrase may also be
+# headed by a person or some other named thing.
+SOURCE_KINDS = frozenset(
+    {
+        "agency",
+        "outlet",
+        "government",
+        "military",
+        "official",
+        "armed_group",
+        "international_org",
+        "ngo",
+        "witness",
+        "anonymous",
+    }
+)
+_NP_KINDS = SOURCE_KINDS | {"person", "other"}
 _AR_QUANTIFIERS = {"احد", "بعض", "عدد", "العديد", "جميع", "كبار", "معظم", "اغلب"}
 _EN_NP_INTERNAL = {"the", "a", "an", "of", "for", "'s", "al", "de", "el", "and"}
 
