@@ -43,14 +43,16 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     ap.add_argument("--queries", type=int, default=60)
+    ap.add_argument("--db", type=Path, help="measure an existing corpus instead of building one")
     args = ap.parse_args()
     claims = baly_claims()[: args.queries]
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        for n in args.sizes:
-            db = Path(tmp) / f"bench-{n}.db"
-            ingest_s = build(db, n)
+        for n in [0] if args.db else args.sizes:
+            db = args.db or Path(tmp) / f"bench-{n}.db"
+            ingest_s = float("nan") if args.db else build(db, n)
             with Rawi(db, readonly=True) as wb:
+                n = wb.corpus.count()
                 wb.check(claims[0])  # warm: model, registry, page cache
                 retriever = Retriever(wb.corpus, top_k=wb.settings.top_k)
                 base, full = [], []

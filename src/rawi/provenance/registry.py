@@ -123,6 +123,9 @@ class Registry:
         for words, key in prefixed:
             self._by_name.setdefault(words, key)
         self.max_name_words = max((len(k) for k in self._by_name), default=0)
+        # First words of every name and prefix: most words start none, and are refused at once.
+        self._first_words = {k[0] for k in self._by_name}
+        self._prefix_firsts = {p[0] for p in _NAME_PREFIXES}
 
     # -- lookups ----------------------------------------------------------------------------------
     def __len__(self) -> int:
@@ -141,6 +144,10 @@ class Registry:
     def lookup_words(self, words: Sequence[str]) -> SourceEntry | None:
         """Entry whose name is exactly these normalized words (clitics on the first word allowed)."""
         if not words:
+            return None
+        if not any(strip_article(v) in self._first_words for v in clitic_variants(words[0])) and (
+            clitic_variants(strip_article(words[0]))[-1] not in self._prefix_firsts
+        ):
             return None
         rest = name_key(words[1:])
         for first in clitic_variants(words[0]):

@@ -58,6 +58,7 @@ _ARTICLE_PREFIXES = ("وبال", "وال", "فال", "بال", "كال", "لل",
 _PROCLITICS = ("وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك")
 
 
+@lru_cache(maxsize=1 << 16)  # called for every word of every candidate mention: memoize
 def strip_article(word: str) -> str:
     """``word`` without the Arabic article (and a conjunction/preposition fused with it)."""
     for prefix in _ARTICLE_PREFIXES:
@@ -66,10 +67,11 @@ def strip_article(word: str) -> str:
     return word
 
 
-def clitic_variants(word: str) -> list[str]:
+@lru_cache(maxsize=1 << 16)
+def clitic_variants(word: str) -> tuple[str, ...]:
     """``word`` as written, then without each proclitic it may carry (most likely reading first)."""
     out = [word]
     for prefix in _PROCLITICS:
         if word.startswith(prefix) and len(word) - len(prefix) >= 2:
             out.append(word[len(prefix) :])
-    return out
+    return tuple(out)
