@@ -62,7 +62,7 @@ ModelOption = Annotated[
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress lines on stderr.")]
 
 
-def _candidate_roots() -> list[Path]:
+def candidate_roots() -> list[Path]:
     env = os.environ.get("RAWI_DATA")
     if env:
         return [Path(env)]
@@ -78,7 +78,7 @@ def resolve_data_dir(dataset: str, given: Path | None) -> Path:
     if given is not None:
         return given
     folder = DATASET_FOLDERS[dataset]
-    candidates = [root / folder for root in _candidate_roots()]
+    candidates = [root / folder for root in candidate_roots()]
     for candidate in candidates:
         if candidate.is_dir():
             return candidate

@@ -10,7 +10,6 @@ Both only parse, call the library and print (rich tables, or JSON with ``--json`
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -90,11 +89,10 @@ def _print_article(item: dict[str, Any]) -> None:
 
 
 def _default_data() -> Path | None:
-    env = os.environ.get("RAWI_DATA")
-    if env:
-        return Path(env)
-    guess = Path.cwd().parent / "shared" / "datasets"
-    return guess if guess.is_dir() else None
+    """The datasets folder the eval commands use (RAWI_DATA, else ../shared/datasets), if present."""
+    from rawi.cli.eval import candidate_roots
+
+    return next((root for root in candidate_roots() if root.is_dir()), None)
 
 
 def eval_attribution_command(

@@ -101,6 +101,7 @@ class Registry:
         return cls(entries.values())
 
     def _reindex(self) -> None:
+        self._display_names: dict[str, dict[str, str]] = {}
         self._by_name: dict[tuple[str, ...], str] = {}
         self._by_domain: dict[str, str] = {}
         prefixed: list[tuple[tuple[str, ...], str]] = []
@@ -138,8 +139,10 @@ class Registry:
         return self.entries.get(key)
 
     def display_names(self, language: str = "en") -> dict[str, str]:
-        """Registry key -> display name, for explanations and reports."""
-        return {k: e.display_name(language) for k, e in self.entries.items()}
+        """Registry key -> display name, for explanations and reports (built once per language)."""
+        if language not in self._display_names:
+            self._display_names[language] = {k: e.display_name(language) for k, e in self.entries.items()}
+        return self._display_names[language]
 
     def lookup_words(self, words: Sequence[str]) -> SourceEntry | None:
         """Entry whose name is exactly these normalized words (clitics on the first word allowed)."""

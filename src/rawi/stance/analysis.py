@@ -17,7 +17,7 @@ from functools import cache
 from itertools import pairwise
 
 from rawi.lang import LexiconEntry, all_languages
-from rawi.text import Lexicon, stem_tokens, tokenize
+from rawi.text import Lexicon, all_stopwords, stem_tokens, tokenize
 
 # Cue lists read from every language folder (rawi/lang/<code>/<name>.txt).
 CUE_LISTS: tuple[str, ...] = ("denial", "refutation", "hedge", "negation", "support")
@@ -100,15 +100,10 @@ def cached_stems(tokens: Sequence[str]) -> list[str]:
     return [_STEMS[t] for t in tokens]
 
 
-@cache
-def _stopwords() -> frozenset[str]:
-    return frozenset().union(*(lang.stopwords for lang in all_languages()))
-
-
 def analyze_unit(text: str) -> TextUnit:
     tokens = tokenize(text)
     stems = cached_stems(tokens)
-    stop = _stopwords()
+    stop = all_stopwords()
     seq = tuple(s for t, s in zip(tokens, stems, strict=True) if len(t) > 1 and t not in stop)
     numbers = frozenset(t for t in tokens if _NUMBER.search(t))
     return TextUnit(tuple(tokens), tuple(stems), seq, frozenset(seq), numbers, find_cues(tokens, stems))

@@ -16,12 +16,10 @@ import os
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from functools import cache
 from itertools import chain
 
-from rawi.lang import all_languages
 from rawi.records import Article, Sentence
-from rawi.text import fold, split_sentences, stem_tokens, tokenize_normalized
+from rawi.text import all_stopwords, fold, split_sentences, stem_tokens, tokenize_normalized
 
 # Whitespace-separated chunks remembered with their terms; a news vocabulary of a few hundred
 # thousand chunks fits, and the cache is emptied when it grows past this (terms are cheap to redo).
@@ -48,19 +46,11 @@ class AnalyzedArticle:
         return out
 
 
-@cache
-def _stopwords() -> frozenset[str]:
-    words: set[str] = set()
-    for lang in all_languages():
-        words |= lang.stopwords
-    return frozenset(words)
-
-
 def _learn_chunks(chunks: set[str]) -> None:
     """Analyze chunks not seen before: tokens, stopwords dropped, one stemmer call for all of them."""
     if len(_chunk_terms) + len(chunks) > CHUNK_CACHE_SIZE:
         _chunk_terms.clear()
-    stop = _stopwords()
+    stop = all_stopwords()
     tokens_of = {c: [t for t in tokenize_normalized(c) if t not in stop] for c in chunks}
     distinct = list({t for tokens in tokens_of.values() for t in tokens})
     stem_of = dict(zip(distinct, stem_tokens(distinct), strict=True))

@@ -4,12 +4,13 @@ from rawi.text.detect import LanguageGuess, detect_language
 from rawi.text.lexicon import Lexicon, LexiconMatch
 from rawi.text.normalize import fold, normalize
 from rawi.text.segment import split_sentences
-from rawi.text.tokenize import analyze, is_stopword, stem_tokens, tokenize, tokenize_normalized
+from rawi.text.tokenize import all_stopwords, analyze, is_stopword, stem_tokens, tokenize, tokenize_normalized
 
 __all__ = [
     "LanguageGuess",
     "Lexicon",
     "LexiconMatch",
+    "all_stopwords",
     "analyze",
     "detect_language",
     "fold",

@@ -93,7 +93,7 @@ def stem_tokens(tokens: list[str]) -> list[str]:
 
 
 @cache
-def _all_stopwords() -> frozenset[str]:
+def all_stopwords() -> frozenset[str]:
     words: set[str] = set()
     for lang in all_languages():
         words |= lang.stopwords
@@ -101,7 +101,7 @@ def _all_stopwords() -> frozenset[str]:
 
 
 def is_stopword(token: str) -> bool:
-    return token in _all_stopwords()
+    return token in all_stopwords()
 
 
 def analyze(text: str, *, keep_stopwords: bool = False) -> list[str]:
@@ -112,6 +112,6 @@ def analyze(text: str, *, keep_stopwords: bool = False) -> list[str]:
     """
     tokens = tokenize(text)
     if not keep_stopwords:
-        stop = _all_stopwords()
+        stop = all_stopwords()
         tokens = [t for t in tokens if t not in stop]
     return stem_tokens(tokens)
