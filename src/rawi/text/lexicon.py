@@ -10,6 +10,7 @@ normalization it reads like واحد) also matches as the word without it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -18,6 +19,8 @@ from itertools import chain
 from rawi.lang import all_languages
 from rawi.lang.base import LexiconEntry
 from rawi.text.tokenize import conjunction_stem, stem_tokens, strip_clitics, tokenize
+
+_READINGS_LIMIT = 200_000
 
 
 @cache
@@ -56,7 +59,11 @@ class Lexicon:
         # First prefixes of the prefix patterns, so find() tests a token against all of them in one
         # C-level startswith call and skips the tokens no pattern can start at.
         self._prefix_heads: tuple[str, ...] = tuple(p.items[0][0] for p in self._prefixed)
+        self._heads_re = re.compile(
+            "|".join(map(re.escape, sorted(set(self._prefix_heads), key=len, reverse=True))) or "(?!)"
+        )
         self.size = len(patterns)
+        self._readings: dict[str, tuple[str, tuple[str, str | None, bool]]] = {}
 
     @classmethod
     def from_entries(cls, entries: Sequence[LexiconEntry], name: str = "") -> Lexicon:
@@ -82,27 +89,26 @@ class Lexicon:
         """
         if stems is None:
             stems = stem_tokens(list(tokens))
+        # Most sentences hold no phrase at all: a memoized per-token test finds the positions a
+        # phrase could start at, and the full readings are built only when there is one.
+        starts = [i for i, (t, s) in enumerate(zip(tokens, stems, strict=True)) if self._reading(t, s)[2]]
+        if not starts:
+            return []
+        readings = [self._reading(t, s) for t, s in zip(tokens, stems, strict=True)]
+        bare = [r[0] for r in readings]
+        alt = [r[1] for r in readings]
         matches: list[LexiconMatch] = []
-        i, n = 0, len(tokens)
-        by_first, heads = self._by_first, self._prefix_heads
-        # Second readings: the token without its article/conjunction (for prefix items) and the stem
-        # without a conjunction the stemmer kept (وأكد -> اكد). Computed once per token, on demand.
-        bare = [strip_clitics(t) for t in tokens] if heads else list(tokens)
-        conj = _conjunctions()
-        alt = [
-            conjunction_stem(t) if self._by_first and s[:1] in conj and len(t) > 3 else None
-            for t, s in zip(tokens, stems, strict=True)
-        ]
-        while i < n:
-            exact = by_first.get(stems[i], ())
+        free = 0  # matches do not overlap: a phrase may start only after the last match ended
+        for i in starts:
+            if i < free:
+                continue
+            exact = self._by_first.get(stems[i], ())
             if not exact and alt[i] is not None:
-                exact = by_first.get(alt[i], ())
+                exact = self._by_first.get(alt[i], ())
+            heads = self._prefix_heads
             prefixed = (
                 self._prefixed if heads and (tokens[i].startswith(heads) or bare[i].startswith(heads)) else ()
             )
-            if not exact and not prefixed:
-                i += 1
-                continue
             best: _Pattern | None = None
             for p in chain(exact, prefixed):
                 if (best is None or len(p.items) > len(best.items)) and self._matches_at(
@@ -111,10 +117,33 @@ class Lexicon:
                     best = p
             if best:
                 matches.append(LexiconMatch(i, i + len(best.items), best.entry))
-                i += len(best.items)
-            else:
-                i += 1
+                free = i + len(best.items)
         return matches
+
+    def _reading(self, token: str, stem: str) -> tuple[str, str | None, bool]:
+        """``(bare, alt, may_start)`` for a token: the token without its article/conjunction (for
+        prefix items), its stem without a conjunction the stemmer kept (وأكد -> اكد), and whether
+        any phrase can start at it. Memoized per token (news vocabulary repeats)."""
+        found = self._readings.get(token)
+        if found is not None and found[0] == stem:
+            return found[1]
+        heads = self._prefix_heads
+        # A prefix item can only match where one of its heads occurs in the token at all: one C-level
+        # regex search spares the clitic stripping for nearly every token.
+        bare = strip_clitics(token) if heads and self._heads_re.search(token) else token
+        alt = None
+        if self._by_first and stem[:1] in _conjunctions() and len(token) > 3:
+            alt = conjunction_stem(token)
+        may_start = (
+            stem in self._by_first
+            or (alt is not None and alt in self._by_first)
+            or bool(heads and (token.startswith(heads) or bare.startswith(heads)))
+        )
+        if len(self._readings) >= _READINGS_LIMIT:
+            self._readings.clear()  # bounded memory in long-running services
+        reading = (bare, alt, may_start)
+        self._readings[token] = (stem, reading)
+        return reading
 
     @staticmethod
     def _matches_at(
