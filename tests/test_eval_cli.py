@@ -77,3 +77,13 @@ def test_default_folder_under_rawi_data(tmp_path: Path, monkeypatch: pytest.Monk
     monkeypatch.setenv("RAWI_DATA", str(tmp_path))
     assert resolve_data_dir("baly2018", None) == tmp_path / "Baly2018_ArabicFC_Stance"
     assert resolve_data_dir("fnc1", tmp_path / "x") == tmp_path / "x"
+
+
+def test_data_option_takes_the_datasets_folder_or_the_dataset_folder(tmp_path: Path) -> None:
+    (tmp_path / "ANS").mkdir()
+    (tmp_path / "Baly2018_ArabicFC_Stance").mkdir()
+    assert resolve_data_dir("ans", tmp_path) == tmp_path / "ANS"
+    assert resolve_data_dir("ans", tmp_path / "ANS") == tmp_path / "ANS"
+    assert resolve_data_dir("baly2018", tmp_path) == tmp_path / "Baly2018_ArabicFC_Stance"
+    # no FNC-1 folder under it: the path is taken as the dataset folder itself
+    assert resolve_data_dir("fnc1", tmp_path) == tmp_path

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from rawi.eval.metrics import (
     accuracy,
+    calibration_report,
     classification_report,
     confusion_matrix,
     fnc_score,
@@ -114,3 +117,30 @@ def test_classification_report_fields() -> None:
     assert report["macro_f1"] == pytest.approx(macro_f1(GOLD, PRED, LABELS))
     assert report["confusion"]["labels"] == list(LABELS)
     assert report["per_class_f1"]["discuss"] == pytest.approx(0.5)
+
+
+def test_calibration_report_by_hand() -> None:
+    labels = ["agree", "unrelated"]
+    gold = ["agree", "unrelated", "agree", "unrelated"]
+    scores = [
+        {"agree": 0.9, "unrelated": 0.1},  # top 0.9 right  -> bin 9
+        {"agree": 0.8, "unrelated": 0.2},  # top 0.8 wrong  -> bin 8
+        {"agree": 0.3, "unrelated": 0.7},  # top 0.7 wrong  -> bin 7
+        {"agree": 3.0, "unrelated": 1.0},  # renormalized to 0.75 / 0.25, top wrong -> bin 7
+    ]
+    report = calibration_report(gold, scores, labels)
+    # bins: 9 -> |0.9 - 1|; 8 -> |0.8 - 0|; 7 -> |0.7 + 0.75 - 0|; summed over 4 pairs
+    assert report["ece"] == pytest.approx((0.1 + 0.8 + 1.45) / 4)
+    brier = [2 * 0.1**2, 2 * 0.8**2, 2 * 0.7**2, 2 * 0.75**2]
+    assert report["brier"] == pytest.approx(sum(brier) / 4)
+    assert report["log_loss"] == pytest.approx(-(math.log(0.9) + math.log(0.2) + math.log(0.3) + math.log(0.25)) / 4)
+
+
+def test_calibration_report_perfect_and_empty() -> None:
+    labels = ["agree", "disagree"]
+    perfect = calibration_report(["agree", "disagree"], [{"agree": 1.0}, {"disagree": 1.0}], labels)
+    assert perfect == {"ece": 0.0, "brier": 0.0, "log_loss": 0.0}
+    # no scores at all: uniform, so the top score is 0.5 and the first label wins the tie
+    uniform = calibration_report(["disagree"], [{}], labels)
+    assert uniform["ece"] == pytest.approx(0.5) and uniform["brier"] == pytest.approx(0.5)
+    assert calibration_report([], [], labels) == {"ece": 0.0, "brier": 0.0, "log_loss": 0.0}

@@ -50,8 +50,8 @@ DataOption = Annotated[
     Path | None,
     typer.Option(
         "--data",
-        help="Dataset folder. Default: the dataset's folder (Baly2018_ArabicFC_Stance, ANS, FNC-1) "
-        "under $RAWI_DATA when it is set, else under ../shared/datasets.",
+        help="The datasets folder (holding Baly2018_ArabicFC_Stance/, ANS/, FNC-1/) or the dataset's own "
+        "folder. Default: $RAWI_DATA when it is set, else ../shared/datasets.",
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print exactly one JSON object on stdout.")]
@@ -74,10 +74,11 @@ def candidate_roots() -> list[Path]:
 
 
 def resolve_data_dir(dataset: str, given: Path | None) -> Path:
-    """The folder to read: ``given``, or the dataset's folder under RAWI_DATA / ../shared/datasets."""
-    if given is not None:
-        return given
+    """The folder to read: ``given`` (the datasets folder or the dataset's own folder), or the
+    dataset's folder under RAWI_DATA / ../shared/datasets."""
     folder = DATASET_FOLDERS[dataset]
+    if given is not None:
+        return given / folder if (given / folder).is_dir() else given
     candidates = [root / folder for root in candidate_roots()]
     for candidate in candidates:
         if candidate.is_dir():
@@ -205,6 +206,10 @@ def _f(value: float) -> str:
 
 def print_result(result: dict[str, Any], console: Console = out) -> None:
     """Systems side by side, then the model's confusion matrix, rationale and factuality."""
+    if not console.is_terminal:
+        # Piped or redirected output has no terminal width (rich assumes 80 and caps every table at
+        # it, truncating figures): give the tables room instead.
+        console = Console(file=console.file, highlight=False, width=max(console.width, 140))
     labels = result["confusion"]["labels"]
     has_fnc = "fnc_score" in result
     table = Table(
@@ -216,6 +221,8 @@ def print_result(result: dict[str, Any], console: Console = out) -> None:
         table.add_column(column, justify="right", no_wrap=True)
     if has_fnc:
         table.add_column("FNC %", justify="right", no_wrap=True)
+    table.add_column("ECE", justify="right", no_wrap=True)  # of the scores, not the labels
+    table.add_column("Brier", justify="right", no_wrap=True)
     table.add_column("sec", justify="right", no_wrap=True)
     table.add_column("cpu s", justify="right", no_wrap=True)
     rows = [*result["baselines"].items(), (result["system"], result)]
@@ -224,9 +231,10 @@ def print_result(result: dict[str, Any], console: Console = out) -> None:
         cells += [_f(block["per_class_f1"][label]) for label in labels]
         if has_fnc:
             cells.append(f"{block['fnc_score']:.2f}")
+        calibration = block["calibration"]
+        cells += [_f(calibration["ece"]), _f(calibration["brier"])]
         table.add_row(*cells, f"{block['seconds']:.1f}", f"{block['cpu_seconds']:.1f}")
-    # piped output has no terminal width: give the systems table room instead of truncating figures
-    console.print(table, width=None if console.is_terminal else max(console.width, 120))
+    console.print(table)
 
     confusion = Table(title=f"confusion of {result['system']} (rows gold, columns predicted)")
     confusion.add_column("gold \\ predicted")

@@ -23,12 +23,6 @@ train_app = typer.Typer(
 )
 _out = Console(highlight=False)
 _err = Console(stderr=True, highlight=False)
-BALY_FOLDER = "Baly2018_ArabicFC_Stance"
-
-
-def baly_folder(data: Path) -> Path:
-    """Accept the datasets folder (holding Baly2018_ArabicFC_Stance/) or the Baly folder itself."""
-    return data / BALY_FOLDER if (data / BALY_FOLDER).is_dir() else data
 
 
 @train_app.callback()
@@ -41,8 +35,13 @@ def train() -> None:
 @train_app.command()
 def stance(
     data: Annotated[
-        Path, typer.Option("--data", help="The datasets folder, or the Baly2018_ArabicFC_Stance folder.")
-    ],
+        Path | None,
+        typer.Option(
+            "--data",
+            help="The datasets folder, or the Baly2018_ArabicFC_Stance folder. "
+            "Default: $RAWI_DATA when it is set, else ../shared/datasets.",
+        ),
+    ] = None,
     out: Annotated[Path, typer.Option("--out", help="Folder for the model and MODEL_CARD.md.")] = Path(
         "rawi-stance-model"
     ),
@@ -52,11 +51,12 @@ def stance(
 
     Example: `rawi train stance --data ../shared/datasets --out src/rawi/stance/data`
     """
+    from rawi.cli.eval import resolve_data_dir
     from rawi.eval.baly2018 import load_baly2018
     from rawi.stance.training import build_and_save
 
     try:
-        folder = baly_folder(data)
+        folder = resolve_data_dir("baly2018", data)
         with _out.status("reading Baly 2018 ...") as status:
             corpus = load_baly2018(folder)
             _out.print(f"read {len(corpus.pairs)} pairs, {len(corpus.claim_ids)} claims from {folder}")

@@ -7,7 +7,8 @@ precision 0; F1 is 0 when precision + recall is 0), so figures are comparable wi
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import math
+from collections.abc import Mapping, Sequence
 
 RELATED_LABELS: frozenset[str] = frozenset({"agree", "disagree", "discuss"})
 UNRELATED_LABEL = "unrelated"
@@ -147,8 +148,48 @@ def classification_report(
     }
 
 
+def calibration_report(
+    gold: Sequence[str], scores: Sequence[Mapping[str, float]], labels: Sequence[str], bins: int = 10
+) -> dict[str, float]:
+    """How far the scores are from meaning what they say, over the evaluated ``labels``.
+
+    - ``ece``: expected calibration error of the top score: pairs binned by their highest score
+      (``bins`` equal-width bins), then the gap between each bin's mean top score and the share of
+      its pairs whose top-scored label is the gold one, weighted by bin size (0 is perfect).
+    - ``brier``: mean over pairs of the squared distance between the score vector and the gold
+      one-hot vector (0 perfect, 2 worst).
+    - ``log_loss``: mean negative log of the gold label's score (clipped at 1e-12).
+
+    Scores are renormalized over ``labels`` (a label outside them carries no weight); a pair with no
+    scores counts as uniform.
+    """
+    _check_aligned(gold, scores)
+    if bins < 1:
+        raise ValueError(f"bins must be an int >= 1. Got {bins!r} instead.")
+    n = len(gold)
+    if n == 0:
+        return {"ece": 0.0, "brier": 0.0, "log_loss": 0.0}
+    counts, confidence, correct = [0] * bins, [0.0] * bins, [0.0] * bins
+    brier = log_loss = 0.0
+    for label, row in zip(gold, scores, strict=True):
+        values = [max(float(row.get(name, 0.0)), 0.0) for name in labels]
+        total = sum(values)
+        probs = [v / total for v in values] if total > 0 else [1.0 / len(labels)] * len(labels)
+        top = max(range(len(labels)), key=probs.__getitem__)
+        b = min(int(probs[top] * bins), bins - 1)
+        counts[b] += 1
+        confidence[b] += probs[top]
+        correct[b] += float(labels[top] == label)
+        brier += sum((p - float(name == label)) ** 2 for p, name in zip(probs, labels, strict=True))
+        gold_p = probs[labels.index(label)] if label in labels else 0.0
+        log_loss -= math.log(max(gold_p, 1e-12))
+    ece = sum(abs(confidence[b] - correct[b]) for b in range(bins) if counts[b]) / n
+    return {"ece": ece, "brier": brier / n, "log_loss": log_loss / n}
+
+
 __all__ = [
     "accuracy",
+    "calibration_report",
     "classification_report",
     "confusion_matrix",
     "fnc_score",

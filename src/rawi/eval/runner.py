@@ -22,6 +22,7 @@ from rawi.eval.baselines import MajorityClassifier, TfidfLogRegClassifier, rank_
 from rawi.eval.crossval import ModelFactory, SystemOutput, cross_validate, run_split
 from rawi.eval.factuality import cross_validate_factuality, gold_scores
 from rawi.eval.metrics import (
+    calibration_report,
     classification_report,
     fnc_score,
     rationale_precision_at_1,
@@ -66,6 +67,7 @@ def _say(progress: Progress | None, message: str) -> None:
 
 def _system_block(output: SystemOutput, gold: Sequence[str], labels: Sequence[str], fnc: bool) -> dict:
     block: dict[str, Any] = classification_report(gold, output.labels, labels)
+    block["calibration"] = calibration_report(gold, output.scores, labels)
     if fnc:
         block["fnc_score"] = fnc_score(gold, output.labels)
     block["seconds"] = round(output.seconds, 3)
