@@ -53,8 +53,11 @@ def test_train_stance_writes_model_and_card(tmp_path: Path) -> None:
     assert "wrote" in result.output and "macro" in result.output
     card = (out / "MODEL_CARD.md").read_text("utf-8")
     assert "Baly" in card and "macro-F1" in card and "Known limits" in card
+    assert "calibration error (ECE)" in card and "nan" not in card
     model = load_model(out)
     assert model.metadata_["pairs"] == 20 and model.metadata_["cv"]["f1"]["macro"] >= 0
+    calibration = model.metadata_["cv"]["calibration"]
+    assert 0 <= calibration["ece"] <= 1 and 0 <= calibration["brier"] <= 2
     label = model.predict([StancePair("قصف الطيران سد الموصل وتدميره بالكامل", ("فاز الفريق بالكأس .",))])
     assert label[0] in model.classes_
 
