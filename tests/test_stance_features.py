@@ -143,3 +143,42 @@ def test_idf_is_higher_for_rare_stems_and_cache_reuses_analyses() -> None:
     cache = AnalysisCache()
     assert cache.article(AGREE_AR) is cache.article(list(AGREE_AR))
     assert cache.claim(CLAIM_AR) is cache.claim(CLAIM_AR)
+
+
+def _one_by_one(text: str) -> tuple:
+    """The plain reading of a text: tokenize, stem each token, scan the cue lexicon at every token."""
+    tokens = tokenize(text)
+    stems = stem_tokens(tokens)
+    return tokens, stems, find_cues(tokens, stems)
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        AGREE_AR + DENY_AR + HEDGE_AR + DENY_EN,
+        # a newline inside a text, a non-breaking space, a presentation-form lam-alef, RTL marks, digits
+        ["نفى المتحدث\nالخبر جملة وتفصيلاً", "لا\u00a0صحة للأنباء", "\ufefb تعليق", "\u200fقال الجيش ٣ مرات"],
+        ["", "   ", "Officials DENIED it: “fake news”, 3.5 million!", "وأكد الناطق أن الخبر مفبرك"],
+    ],
+)
+def test_units_analyzed_together_equal_each_text_alone(texts: list[str]) -> None:
+    from rawi.stance.analysis import analyze_units
+
+    for unit, text in zip(analyze_units(texts), texts, strict=True):
+        tokens, stems, cues = _one_by_one(text)
+        assert list(unit.tokens) == tokens and list(unit.stems) == stems
+        assert unit.cues == cues
+    # and again, now that every word is remembered
+    assert analyze_units(texts) == analyze_units(list(texts))
+
+
+def test_lexicon_find_with_known_starts_equals_a_full_scan() -> None:
+    from rawi.stance.analysis import cue_lexicon
+
+    lexicon = cue_lexicon()
+    for text in [DENY_AR[1], HEDGE_AR[0], DENY_EN[0], "لا أساس له من الصحة، ولم يؤكد أحد الخبر المفبرك"]:
+        tokens = tokenize(text)
+        stems = stem_tokens(tokens)
+        starts = [i for i, (t, s) in enumerate(zip(tokens, stems, strict=True)) if lexicon.may_start(t, s)]
+        assert lexicon.find(tokens, stems, starts) == lexicon.find(tokens, stems)
+        assert lexicon.find(tokens, stems)  # each text holds a cue

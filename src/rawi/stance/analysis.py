@@ -14,10 +14,10 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from itertools import pairwise
+from itertools import chain, pairwise
 
 from rawi.lang import LexiconEntry, all_languages
-from rawi.text import Lexicon, all_stopwords, stem_tokens, tokenize
+from rawi.text import Lexicon, all_stopwords, fold, stem_tokens, tokenize_normalized
 
 # Cue lists read from every language folder (rawi/lang/<code>/<name>.txt).
 CUE_LISTS: tuple[str, ...] = ("denial", "refutation", "hedge", "negation", "support")
@@ -78,35 +78,81 @@ def cue_lexicon() -> Lexicon:
     return Lexicon.from_entries(entries, name="stance-cues")
 
 
-def find_cues(tokens: Sequence[str], stems: Sequence[str]) -> dict[str, tuple[int, ...]]:
-    """Start positions of the cue matches in a token sequence, per cue list."""
+def find_cues(
+    tokens: Sequence[str], stems: Sequence[str], starts: Sequence[int] | None = None
+) -> dict[str, tuple[int, ...]]:
+    """Start positions of the cue matches in a token sequence, per cue list (``starts``: where a cue
+    may begin, when the caller knows; see :meth:`Lexicon.find`)."""
     found: dict[str, list[int]] = {}
-    for match in cue_lexicon().find(tokens, stems):
+    for match in cue_lexicon().find(tokens, stems, starts):
         found.setdefault(match.entry.fields[0], []).append(match.start)
     return {name: tuple(positions) for name, positions in found.items()}
 
 
-_STEMS: dict[str, str] = {}
-_STEM_CACHE_LIMIT = 500_000
+# A whitespace-separated chunk of folded text always yields the same tokens, stems, content stems,
+# numbers and cue candidates (no token spans whitespace), so each chunk is analyzed once and
+# remembered: on news text most of an article costs one dictionary lookup per word.
+_Chunk = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[int, ...]]
+_CHUNKS: dict[str, _Chunk] = {}
+_CHUNK_CACHE_LIMIT = 300_000
+_TOKEN_GRAMS: dict[str, tuple[str, ...]] = {}  # token -> its character n-grams (none when too short)
 
 
-def cached_stems(tokens: Sequence[str]) -> list[str]:
-    """Stems of ``tokens``; stemming is per token, so a token seen before is looked up, not re-stemmed."""
-    missing = [t for t in set(tokens) if t not in _STEMS]
+def _learn_chunks(chunks: set[str]) -> None:
+    if len(_CHUNKS) + len(chunks) > _CHUNK_CACHE_LIMIT:
+        _CHUNKS.clear()  # bounded memory; chunks are cheap to analyze again
+    tokens_of = {chunk: tuple(tokenize_normalized(chunk)) for chunk in chunks}
+    distinct = list({t for tokens in tokens_of.values() for t in tokens})
+    stem_of = dict(zip(distinct, stem_tokens(distinct), strict=True))
+    stop = all_stopwords()
+    lexicon = cue_lexicon()
+    for chunk, tokens in tokens_of.items():
+        stems = tuple(stem_of[t] for t in tokens)
+        pairs = list(zip(tokens, stems, strict=True))
+        _CHUNKS[chunk] = (
+            tokens,
+            stems,
+            tuple(s for t, s in pairs if len(t) > 1 and t not in stop),
+            tuple(t for t in tokens if _NUMBER.search(t)),
+            tuple(k for k, (t, s) in enumerate(pairs) if lexicon.may_start(t, s)),  # where cues may start
+        )
+
+
+def analyze_units(texts: Sequence[str]) -> list[TextUnit]:
+    """Each text (a sentence, a title or a claim) as a :class:`TextUnit`, analyzed together.
+
+    The same as analyzing each text alone (``normalize``, ``tokenize``, stems, cues), only faster:
+    the texts are folded in one pass (joined by newlines) and their chunks looked up.
+    """
+    if not texts:
+        return []
+    lines = fold("\n".join(texts)).lower().split("\n")
+    if len(lines) != len(texts):  # a text held a newline (or NFKC made one): fold one by one
+        lines = [fold(t).lower() for t in texts]
+    chunked = [line.split() for line in lines]
+    missing = {c for chunks in chunked for c in chunks if c not in _CHUNKS}
     if missing:
-        if len(_STEMS) > _STEM_CACHE_LIMIT:
-            _STEMS.clear()
-        _STEMS.update(zip(missing, stem_tokens(missing), strict=True))
-    return [_STEMS[t] for t in tokens]
+        _learn_chunks(missing)
+    units = []
+    for chunks in chunked:
+        parts = [_CHUNKS[c] for c in chunks]
+        tokens = tuple(chain.from_iterable([part[0] for part in parts]))
+        stems = tuple(chain.from_iterable([part[1] for part in parts]))
+        seq = tuple(chain.from_iterable([part[2] for part in parts]))
+        numbers = frozenset(chain.from_iterable([part[3] for part in parts]))
+        starts: list[int] = []
+        offset = 0
+        for part in parts:
+            if part[4]:
+                starts += [offset + k for k in part[4]]
+            offset += len(part[0])
+        cues = find_cues(tokens, stems, starts) if starts else {}
+        units.append(TextUnit(tokens, stems, seq, frozenset(seq), numbers, cues))
+    return units
 
 
 def analyze_unit(text: str) -> TextUnit:
-    tokens = tokenize(text)
-    stems = cached_stems(tokens)
-    stop = all_stopwords()
-    seq = tuple(s for t, s in zip(tokens, stems, strict=True) if len(t) > 1 and t not in stop)
-    numbers = frozenset(t for t in tokens if _NUMBER.search(t))
-    return TextUnit(tuple(tokens), tuple(stems), seq, frozenset(seq), numbers, find_cues(tokens, stems))
+    return analyze_units([text])[0]
 
 
 def stem_bigrams(units: Iterable[TextUnit]) -> frozenset[tuple[str, str]]:
@@ -118,8 +164,17 @@ def stem_bigrams(units: Iterable[TextUnit]) -> frozenset[tuple[str, str]]:
 
 def char_grams(units: Iterable[TextUnit], n: int = CHAR_GRAM) -> frozenset[str]:
     """Character n-grams of the normalized tokens (catches spellings the stemmer splits apart)."""
-    distinct = {token for unit in units for token in unit.tokens if len(token) >= n}
-    return frozenset(token[i : i + n] for token in distinct for i in range(len(token) - n + 1))
+    distinct = set(chain.from_iterable([unit.tokens for unit in units]))
+    if n != CHAR_GRAM:
+        return frozenset(t[i : i + n] for t in distinct for i in range(len(t) - n + 1))
+    grams = _TOKEN_GRAMS
+    missing = distinct.difference(grams)
+    if missing:
+        if len(grams) + len(missing) > _CHUNK_CACHE_LIMIT:
+            grams.clear()
+            missing = distinct
+        grams.update((t, tuple(t[i : i + n] for i in range(len(t) - n + 1))) for t in missing)
+    return frozenset(chain.from_iterable([grams[t] for t in distinct]))
 
 
 def analyze_claim(text: str) -> ClaimAnalysis:
@@ -129,7 +184,7 @@ def analyze_claim(text: str) -> ClaimAnalysis:
 
 def analyze_article(sentences: Sequence[str], title: str | None = None) -> ArticleAnalysis:
     texts = ([title] if title else []) + list(sentences)
-    units = tuple(analyze_unit(t) for t in texts)
+    units = tuple(analyze_units(texts))
     counts: Counter[str] = Counter()
     for unit in units:
         counts.update(unit.content_seq)

@@ -82,43 +82,44 @@ class Lexicon:
     def __len__(self) -> int:
         return self.size
 
-    def find(self, tokens: Sequence[str], stems: Sequence[str] | None = None) -> list[LexiconMatch]:
+    def find(
+        self, tokens: Sequence[str], stems: Sequence[str] | None = None, starts: Sequence[int] | None = None
+    ) -> list[LexiconMatch]:
         """Non-overlapping matches, leftmost-longest, over parallel token and stem lists.
 
-        ``tokens`` are normalized tokens; ``stems`` their stems (computed when not given).
+        ``tokens`` are normalized tokens; ``stems`` their stems (computed when not given). ``starts``,
+        when given, are the positions where :meth:`may_start` holds, ascending (a caller that keeps
+        them per word saves the scan); otherwise they are found here.
         """
         if stems is None:
             stems = stem_tokens(list(tokens))
-        # Most sentences hold no phrase at all: a memoized per-token test finds the positions a
-        # phrase could start at, and the full readings are built only when there is one.
-        starts = [i for i, (t, s) in enumerate(zip(tokens, stems, strict=True)) if self._reading(t, s)[2]]
-        if not starts:
-            return []
-        readings = [self._reading(t, s) for t, s in zip(tokens, stems, strict=True)]
-        bare = [r[0] for r in readings]
-        alt = [r[1] for r in readings]
+        if starts is None:
+            starts = [i for i, (t, s) in enumerate(zip(tokens, stems, strict=True)) if self._reading(t, s)[2]]
         matches: list[LexiconMatch] = []
         free = 0  # matches do not overlap: a phrase may start only after the last match ended
+        heads = self._prefix_heads
         for i in starts:
             if i < free:
                 continue
+            bare, alt, _ = self._reading(tokens[i], stems[i])
             exact = self._by_first.get(stems[i], ())
-            if not exact and alt[i] is not None:
-                exact = self._by_first.get(alt[i], ())
-            heads = self._prefix_heads
-            prefixed = (
-                self._prefixed if heads and (tokens[i].startswith(heads) or bare[i].startswith(heads)) else ()
-            )
+            if not exact and alt is not None:
+                exact = self._by_first.get(alt, ())
+            has_head = heads and (tokens[i].startswith(heads) or bare.startswith(heads))
+            prefixed = self._prefixed if has_head else ()
             best: _Pattern | None = None
             for p in chain(exact, prefixed):
-                if (best is None or len(p.items) > len(best.items)) and self._matches_at(
-                    p, tokens, stems, i, bare, alt
-                ):
+                if (best is None or len(p.items) > len(best.items)) and self._matches_at(p, tokens, stems, i):
                     best = p
             if best:
                 matches.append(LexiconMatch(i, i + len(best.items), best.entry))
                 free = i + len(best.items)
         return matches
+
+    def may_start(self, token: str, stem: str) -> bool:
+        """Whether a phrase of this lexicon can start at ``token`` (with stem ``stem``): a token for
+        which this is False never begins a match, so text without such a token has none."""
+        return self._reading(token, stem)[2]
 
     def _reading(self, token: str, stem: str) -> tuple[str, str | None, bool]:
         """``(bare, alt, may_start)`` for a token: the token without its article/conjunction (for
@@ -145,23 +146,15 @@ class Lexicon:
         self._readings[token] = (stem, reading)
         return reading
 
-    @staticmethod
-    def _matches_at(
-        p: _Pattern,
-        tokens: Sequence[str],
-        stems: Sequence[str],
-        i: int,
-        bare: Sequence[str],
-        alt: Sequence[str | None],
-    ) -> bool:
+    def _matches_at(self, p: _Pattern, tokens: Sequence[str], stems: Sequence[str], i: int) -> bool:
         if i + len(p.items) > len(tokens):
             return False
         for k, (form, is_prefix) in enumerate(p.items):
             j = i + k
             if is_prefix:
-                if not (tokens[j].startswith(form) or bare[j].startswith(form)):
+                if not (tokens[j].startswith(form) or self._reading(tokens[j], stems[j])[0].startswith(form)):
                     return False
-            elif stems[j] != form and alt[j] != form:
+            elif stems[j] != form and self._reading(tokens[j], stems[j])[1] != form:
                 return False
         return True
 
