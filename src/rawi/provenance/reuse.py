@@ -250,16 +250,19 @@ class ReuseIndex:
             return []
         original = self.text_of(short.id) if text is None else text
         size = min(self.shingle, len(spans))
-        runs: list[tuple[int, int]] = []  # token ranges [start, end)
-        for i in np.flatnonzero(present):
-            start, end = int(i), int(i) + size
-            if runs and start <= runs[-1][1]:
-                runs[-1] = (runs[-1][0], max(runs[-1][1], end))
-            else:
-                runs.append((start, end))
-        runs.sort(key=lambda r: -(r[1] - r[0]))
+        # Shared shingles that overlap or touch form one passage (token range [start, end)): a run
+        # breaks where the next shared shingle starts after the current one ends.
+        at = np.flatnonzero(present)
+        breaks = np.flatnonzero(np.diff(at) > size)
+        starts = at[np.concatenate(([0], breaks + 1))]
+        ends = at[np.concatenate((breaks, [len(at) - 1]))] + size
+        order = np.argsort(starts - ends, kind="stable")  # longest first, ties in text order
         out = []
-        for start, end in runs[: self.max_passages]:
+        for start, end in zip(
+            starts[order][: self.max_passages].tolist(),
+            ends[order][: self.max_passages].tolist(),
+            strict=True,
+        ):
             passage = original[int(spans[start, 0]) : int(spans[end - 1, 1])]
             if len(passage) > self.max_passage_chars:
                 passage = passage[: self.max_passage_chars].rstrip() + "…"
