@@ -7,7 +7,7 @@ returns plain data (dicts following the JSON contract), so every surface shows t
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -16,6 +16,7 @@ from typing import Any
 from rawi import __version__
 from rawi.errors import StoreError
 from rawi.ingest import IngestOptions, list_files, read_paths
+from rawi.ingest.prefetch import read_ahead
 from rawi.provenance import EvidenceArticle, Registry, analyze_provenance, detect_outlet, load_reliability
 from rawi.records import Article, Problem
 from rawi.retrieve import RetrievedArticle, Retriever, query_terms
@@ -131,12 +132,13 @@ class Rawi:
         report = IngestReport()
         batch: list[Article] = []
         last_source: str | None = None
-        for item in read_paths(paths, options):
+        # Files are read (and outlets detected) in a background thread while a batch is analyzed
+        # and written, so reading never leaves the analysis worker idle.
+        for item in read_ahead(self._read_with_outlets(paths, options), depth=2 * WRITE_BATCH):
             if isinstance(item, Problem):
                 report.problems.append(item)
                 source = item.source.split("#", 1)[0]
             else:
-                item.outlet = detect_outlet(item, self.registry)
                 batch.append(item)
                 source = item.source_path or item.id
                 if len(batch) >= WRITE_BATCH:
@@ -148,6 +150,16 @@ class Rawi:
         if batch:
             self._write(batch, report)
         return report
+
+    def _read_with_outlets(
+        self, paths: Sequence[str | Path], options: IngestOptions
+    ) -> Iterator[Article | Problem]:
+        """What ingest writes: articles with their outlet detected, and the problems met reading."""
+        registry = self.registry
+        for item in read_paths(paths, options):
+            if isinstance(item, Article):
+                item.outlet = detect_outlet(item, registry)
+            yield item
 
     def _write(self, batch: list[Article], report: IngestReport) -> None:
         """Write one batch; a batch the store refuses is named as a problem and the run goes on."""

@@ -24,6 +24,9 @@ _DASH_DATELINE = re.compile(
     rf"^\W{{0,3}}((?:[^\W\d_][\w'\u0640\u064b-\u065f]*\s*){{1,3}}?)\s*{_HYPHEN}\s*(?=\S)"
 )
 _MAX_CREDIT_WORDS = 8
+# A whitespace-separated chunk holding a letter or digit: each holds at least one word, so counting
+# them (in C) refuses long lines before they are tokenized.
+_LETTER_CHUNK = re.compile(r"\S*[^\W_]\S*")
 CREDIT_LABELS = {"المصدر", "source"}  # labels followed by a colon that name the source anywhere in a line
 
 
@@ -119,6 +122,8 @@ def parse_dateline(text: str, registry: Registry) -> Credit | None:
 
 def parse_credit_line(line: str, registry: Registry) -> Credit | None:
     """The outlet a credit line names: "المصدر: وكالة الأناضول", "Source: Reuters", "- سانا"."""
+    if len(_LETTER_CHUNK.findall(line)) > _MAX_CREDIT_WORDS + 3:
+        return None  # a paragraph, not a credit line
     toks = offset_tokens(line)
     words = [t for t in toks if t.is_word]
     if not words or len(words) > _MAX_CREDIT_WORDS + 3:

@@ -21,6 +21,14 @@ from rawi.errors import InputError
 from rawi.provenance.tokens import clitic_variants, strip_article
 from rawi.text import normalize, tokenize_normalized
 
+# libyaml's safe loader when PyYAML was built with it: the same data, ~10x faster than the pure-Python
+# one (which took ~0.8 s of every run's start to read the shipped registry).
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _load_yaml(text: str) -> object:
+    return yaml.load(text, Loader=_SAFE_LOADER)  # a safe loader: plain data only, never objects
+
 # Words a name may be prefixed with in running text without changing who it names.
 _NAME_PREFIXES: tuple[tuple[str, ...], ...] = (
     ("وكاله",),
@@ -88,12 +96,12 @@ class Registry:
         entries: dict[str, SourceEntry] = {}
         if shipped:
             text = (files("rawi") / "provenance" / "data" / "sources.yaml").read_text(encoding="utf-8")
-            for e in _parse(yaml.safe_load(text), "sources.yaml"):
+            for e in _parse(_load_yaml(text), "sources.yaml"):
                 entries[e.key] = e
         for path in extra_files:
             path = Path(path)
             try:
-                data = yaml.safe_load(path.read_text(encoding="utf-8"))
+                data = _load_yaml(path.read_text(encoding="utf-8"))
             except (OSError, yaml.YAMLError) as exc:
                 raise InputError(f"cannot read sources file {path}: {exc}", code="E101") from exc
             for e in _parse(data, str(path)):
@@ -238,7 +246,7 @@ def load_reliability(path: str | Path) -> dict[str, float]:
             raise InputError(f"reliability file {path}: rows must be 'key,weight'; got {bad[0]}", code="E101")
         pairs = [(r[0].strip(), r[1].strip()) for r in rows]
     else:
-        data = yaml.safe_load(text) or {}
+        data = _load_yaml(text) or {}
         if isinstance(data, dict) and isinstance(data.get("weights"), dict):
             data = data["weights"]
         if not isinstance(data, dict):
