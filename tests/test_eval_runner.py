@@ -85,6 +85,10 @@ def test_baly_runner_reports_stance_rationale_and_factuality(tmp_path: Path) -> 
     assert {"majority", "from_baselines", "from_gold_stance", "features"} <= set(factuality)
     # every synthetic claim has the same gold stances, so its evidence cannot tell true from false
     assert factuality["from_gold_stance"]["accuracy"] <= 0.5
+    # the articles' sources are part of the evidence (one domain for all here), and the stances
+    # alone are reported beside them
+    assert "log_outlets_agree" in factuality["features"]
+    assert 0.0 <= factuality["without_sources"]["accuracy"] <= 1.0
 
 
 def test_baly_runner_never_shows_the_model_ids_urls_or_file_names(tmp_path: Path) -> None:

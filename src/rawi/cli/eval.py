@@ -257,12 +257,16 @@ def print_result(result: dict[str, Any], console: Console = out) -> None:
         facts = Table(title=f"claim factuality from the evidence alone ({fact['claims']} claims, same folds)")
         for column in ("from", "accuracy", "macro-F1"):
             facts.add_column(column, justify="left" if column == "from" else "right")
+        plus = " + sources" if "without_sources" in fact else ""  # every stance row then also has sources
         facts.add_row("majority class", _f(fact["majority"]["accuracy"]), _f(fact["majority"]["macro_f1"]))
         for name, block in fact["from_baselines"].items():
-            facts.add_row(f"{name} stances", _f(block["accuracy"]), _f(block["macro_f1"]))
-        facts.add_row(f"{result['system']} stances", _f(fact["accuracy"]), _f(fact["macro_f1"]))
+            facts.add_row(f"{name} stances{plus}", _f(block["accuracy"]), _f(block["macro_f1"]))
+        if plus:
+            alone = fact["without_sources"]
+            facts.add_row(f"{result['system']} stances alone", _f(alone["accuracy"]), _f(alone["macro_f1"]))
+        facts.add_row(f"{result['system']} stances{plus}", _f(fact["accuracy"]), _f(fact["macro_f1"]))
         gold = fact["from_gold_stance"]
-        facts.add_row("gold stances (oracle)", _f(gold["accuracy"]), _f(gold["macro_f1"]))
+        facts.add_row(f"gold stances{plus} (oracle)", _f(gold["accuracy"]), _f(gold["macro_f1"]))
         console.print(facts)
     wall, cpu = result["total_seconds"], result["total_cpu_seconds"]
     console.print(f"[dim]total {wall:.1f} s wall, {cpu:.1f} s CPU[/]")

@@ -14,13 +14,14 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from rawi.errors import DatasetError, ModelError
 from rawi.eval import ans, fnc1
 from rawi.eval.baly2018 import BalyPair, load_baly2018, to_stance_pair
 from rawi.eval.baselines import MajorityClassifier, TfidfLogRegClassifier, rank_by_claim_overlap
 from rawi.eval.crossval import ModelFactory, SystemOutput, cross_validate, run_split
-from rawi.eval.factuality import cross_validate_factuality, gold_scores
+from rawi.eval.factuality import ArticleSource, cross_validate_factuality, gold_scores
 from rawi.eval.metrics import (
     calibration_report,
     classification_report,
@@ -124,6 +125,23 @@ def _sample(items: list, max_items: int | None, seed: int) -> list:
 # ----------------------------------------------------------------------------------------- Baly 2018
 
 
+def article_sources(urls: Sequence[str]) -> list[ArticleSource | None]:
+    """Each article's source from its URL: the registry entry for its domain (key, kind, ownership),
+    else the bare domain; None without a URL."""
+    from rawi.provenance import Registry
+
+    registry = Registry.load()
+    out: list[ArticleSource | None] = []
+    for url in urls:
+        entry = registry.from_url(url) if url else None
+        if entry is not None:
+            out.append((entry.key, entry.kind, entry.ownership))
+            continue
+        host = (urlsplit(url).hostname or "") if url else ""
+        out.append((host.removeprefix("www."), None, None) if host else None)
+    return out
+
+
 def _limit_claims(folds: dict[str, list[str]], known: set[str], limit: int | None) -> dict[str, str]:
     """``{claim id: fold}`` for the claims evaluated: all, or ``limit`` of them spread evenly over the
     folds (each fold's first claims in the splits file), so every fold keeps a test set."""
@@ -215,8 +233,10 @@ def evaluate_baly2018(
     claim_ids = [p.claim_id for p in pairs]
     truth = {p.claim_id: p.fact for p in pairs}
 
+    sources = article_sources([p.url for p in pairs])
+
     def factuality_of(labels: Sequence[str], scores: Sequence[dict[str, float]]) -> dict[str, Any]:
-        return cross_validate_factuality(claim_ids, labels, scores, truth, fold_of_claim)
+        return cross_validate_factuality(claim_ids, labels, scores, truth, fold_of_claim, sources)
 
     factuality = factuality_of(system.labels, system.scores)
     factuality["from_baselines"] = {
