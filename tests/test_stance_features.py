@@ -182,3 +182,18 @@ def test_lexicon_find_with_known_starts_equals_a_full_scan() -> None:
         starts = [i for i, (t, s) in enumerate(zip(tokens, stems, strict=True)) if lexicon.may_start(t, s)]
         assert lexicon.find(tokens, stems, starts) == lexicon.find(tokens, stems)
         assert lexicon.find(tokens, stems)  # each text holds a cue
+
+
+def test_a_full_chunk_cache_starts_again_without_losing_the_texts_at_hand(monkeypatch: pytest.MonkeyPatch) -> None:
+    from rawi.stance import analysis
+
+    monkeypatch.setattr(analysis, "_CHUNK_CACHE_LIMIT", 6)
+    monkeypatch.setattr(analysis, "_CHUNKS", {})
+    monkeypatch.setattr(analysis, "_TOKEN_GRAMS", {})
+    for texts in (AGREE_AR[:1], DENY_AR, AGREE_AR, HEDGE_AR + DENY_EN):  # each overflows the small cache
+        for unit, text in zip(analysis.analyze_units(texts), texts, strict=True):
+            tokens, stems, cues = _one_by_one(text)
+            assert list(unit.tokens) == tokens and list(unit.stems) == stems and unit.cues == cues
+        assert analysis.char_grams(analysis.analyze_units(texts)) == frozenset(
+            t[i : i + 4] for text in texts for t in tokenize(text) for i in range(len(t) - 3)
+        )

@@ -266,3 +266,19 @@ def test_fast_analysis_equals_the_text_stage_on_real_news(datasets_dir: Path) ->
             assert [(i, a, b, terms.split()) for i, a, b, terms in sentences] == expected
             checked += 1
     assert checked > 10
+
+
+def test_a_full_term_cache_starts_again_without_losing_the_texts_at_hand(monkeypatch: pytest.MonkeyPatch) -> None:
+    from rawi.store import analysis
+    from rawi.text import analyze
+
+    monkeypatch.setattr(analysis, "CHUNK_CACHE_SIZE", 5)
+    monkeypatch.setattr(analysis, "_chunk_terms", {})
+    batches = [
+        ["أعلنت الوزارة"],
+        ["أعلنت الوزارة انهيار السد في المدينة"],  # known chunks, and new ones that overflow the cache
+        ["نفى المتحدث الخبر", "وقال إن الأنباء عارية عن الصحة تماماً"],
+        ["The dam collapsed on Sunday, officials said.", "نفى المتحدث انهيار السد"],
+    ]
+    for texts in batches:
+        assert analysis.analyze_texts(texts) == [analyze(t) for t in texts]

@@ -99,8 +99,6 @@ _TOKEN_GRAMS: dict[str, tuple[str, ...]] = {}  # token -> its character n-grams 
 
 
 def _learn_chunks(chunks: set[str]) -> None:
-    if len(_CHUNKS) + len(chunks) > _CHUNK_CACHE_LIMIT:
-        _CHUNKS.clear()  # bounded memory; chunks are cheap to analyze again
     tokens_of = {chunk: tuple(tokenize_normalized(chunk)) for chunk in chunks}
     distinct = list({t for tokens in tokens_of.values() for t in tokens})
     stem_of = dict(zip(distinct, stem_tokens(distinct), strict=True))
@@ -132,6 +130,9 @@ def analyze_units(texts: Sequence[str]) -> list[TextUnit]:
     chunked = [line.split() for line in lines]
     missing = {c for chunks in chunked for c in chunks if c not in _CHUNKS}
     if missing:
+        if len(_CHUNKS) + len(missing) > _CHUNK_CACHE_LIMIT:
+            _CHUNKS.clear()  # bounded memory: start again, with every chunk of these texts
+            missing = set(chain.from_iterable(chunked))
         _learn_chunks(missing)
     units = []
     for chunks in chunked:

@@ -48,8 +48,6 @@ class AnalyzedArticle:
 
 def _learn_chunks(chunks: set[str]) -> None:
     """Analyze chunks not seen before: tokens, stopwords dropped, one stemmer call for all of them."""
-    if len(_chunk_terms) + len(chunks) > CHUNK_CACHE_SIZE:
-        _chunk_terms.clear()
     stop = all_stopwords()
     tokens_of = {c: [t for t in tokenize_normalized(c) if t not in stop] for c in chunks}
     distinct = list({t for tokens in tokens_of.values() for t in tokens})
@@ -74,7 +72,11 @@ def analyze_texts_joined(texts: list[str]) -> list[str]:
         lookup = _chunk_terms.__getitem__
         return [" ".join(filter(None, map(lookup, chunks))) for chunks in chunked]
     except KeyError:
-        _learn_chunks(set(chain.from_iterable(chunked)).difference(_chunk_terms))
+        missing = set(chain.from_iterable(chunked)).difference(_chunk_terms)
+        if len(_chunk_terms) + len(missing) > CHUNK_CACHE_SIZE:
+            _chunk_terms.clear()  # bounded memory: start again, with every chunk of these texts
+            missing = set(chain.from_iterable(chunked))
+        _learn_chunks(missing)
         lookup = _chunk_terms.__getitem__
         return [" ".join(filter(None, map(lookup, chunks))) for chunks in chunked]
 
