@@ -17,7 +17,8 @@ from functools import cache
 from itertools import chain, pairwise
 
 from rawi.lang import LexiconEntry, all_languages
-from rawi.text import Lexicon, all_stopwords, fold, stem_tokens, tokenize_normalized
+from rawi.text import Lexicon, all_stopwords, stem_tokens, tokenize_normalized
+from rawi.text.chunks import chunks_to_learn, folded_chunks
 
 # Cue lists read from every language folder (rawi/lang/<code>/<name>.txt).
 CUE_LISTS: tuple[str, ...] = ("denial", "refutation", "hedge", "negation", "support")
@@ -122,17 +123,9 @@ def analyze_units(texts: Sequence[str]) -> list[TextUnit]:
     The same as analyzing each text alone (``normalize``, ``tokenize``, stems, cues), only faster:
     the texts are folded in one pass (joined by newlines) and their chunks looked up.
     """
-    if not texts:
-        return []
-    lines = fold("\n".join(texts)).lower().split("\n")
-    if len(lines) != len(texts):  # a text held a newline (or NFKC made one): fold one by one
-        lines = [fold(t).lower() for t in texts]
-    chunked = [line.split() for line in lines]
-    missing = {c for chunks in chunked for c in chunks if c not in _CHUNKS}
+    chunked = folded_chunks(texts)
+    missing = chunks_to_learn(_CHUNKS, chunked, _CHUNK_CACHE_LIMIT)
     if missing:
-        if len(_CHUNKS) + len(missing) > _CHUNK_CACHE_LIMIT:
-            _CHUNKS.clear()  # bounded memory: start again, with every chunk of these texts
-            missing = set(chain.from_iterable(chunked))
         _learn_chunks(missing)
     units = []
     for chunks in chunked:
@@ -169,11 +162,8 @@ def char_grams(units: Iterable[TextUnit], n: int = CHAR_GRAM) -> frozenset[str]:
     if n != CHAR_GRAM:
         return frozenset(t[i : i + n] for t in distinct for i in range(len(t) - n + 1))
     grams = _TOKEN_GRAMS
-    missing = distinct.difference(grams)
+    missing = chunks_to_learn(grams, [list(distinct)], _CHUNK_CACHE_LIMIT)
     if missing:
-        if len(grams) + len(missing) > _CHUNK_CACHE_LIMIT:
-            grams.clear()
-            missing = distinct
         grams.update((t, tuple(t[i : i + n] for i in range(len(t) - n + 1))) for t in missing)
     return frozenset(chain.from_iterable([grams[t] for t in distinct]))
 

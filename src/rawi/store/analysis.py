@@ -4,7 +4,7 @@ One function, :func:`analyze_article`, used by every store (SQLite now, PostgreS
 index is built exactly as :func:`rawi.text.analyze` analyzes a query. It gives the same terms as
 calling ``analyze`` on each sentence, only faster on news-length text:
 
-- the sentences are folded in one pass (joined by newlines, which no sentence contains);
+- the sentences are folded in one pass (:func:`rawi.text.chunks.folded_chunks`);
 - each distinct whitespace-separated chunk is tokenized, filtered and stemmed once and remembered
   (its terms depend on nothing else), so most of a long corpus costs one dictionary lookup per word.
 """
@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from itertools import chain
 
 from rawi.records import Article, Sentence
-from rawi.text import all_stopwords, fold, split_sentences, stem_tokens, tokenize_normalized
+from rawi.text import all_stopwords, split_sentences, stem_tokens, tokenize_normalized
+from rawi.text.chunks import chunks_to_learn, folded_chunks
 
 # Whitespace-separated chunks remembered with their terms; a news vocabulary of a few hundred
 # thousand chunks fits, and the cache is emptied when it grows past this (terms are cheap to redo).
@@ -62,21 +63,12 @@ def analyze_texts_joined(texts: list[str]) -> list[str]:
     No token spans whitespace, so a text's tokens are the tokens of its whitespace-separated
     chunks in order, and a chunk's terms never depend on its neighbours.
     """
-    if not texts:
-        return []
-    lines = fold("\n".join(texts)).lower().split("\n")
-    if len(lines) != len(texts):  # a text held a newline, or NFKC made one: fold one by one
-        lines = [fold(t).lower() for t in texts]
-    chunked = [line.split() for line in lines]
+    chunked = folded_chunks(texts)
     try:  # one pass over the chunks when all are known (most of a warm corpus)
         lookup = _chunk_terms.__getitem__
         return [" ".join(filter(None, map(lookup, chunks))) for chunks in chunked]
     except KeyError:
-        missing = set(chain.from_iterable(chunked)).difference(_chunk_terms)
-        if len(_chunk_terms) + len(missing) > CHUNK_CACHE_SIZE:
-            _chunk_terms.clear()  # bounded memory: start again, with every chunk of these texts
-            missing = set(chain.from_iterable(chunked))
-        _learn_chunks(missing)
+        _learn_chunks(chunks_to_learn(_chunk_terms, chunked, CHUNK_CACHE_SIZE))
         lookup = _chunk_terms.__getitem__
         return [" ".join(filter(None, map(lookup, chunks))) for chunks in chunked]
 
