@@ -30,6 +30,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score
 from sklearn.preprocessing import normalize
 
+from rawi.cli.eval import resolve_data_dir
 from rawi.eval.baly2018 import load_baly2018, to_stance_pair
 from rawi.eval.fnc1 import load_fnc1
 from rawi.records import STANCE_LABELS
@@ -55,9 +56,7 @@ class Folds:
     """Baly pairs, their analyses and per-fold feature matrices."""
 
     def __init__(self, data: Path) -> None:
-        corpus = load_baly2018(
-            data / "Baly2018_ArabicFC_Stance" if (data / "Baly2018_ArabicFC_Stance").is_dir() else data
-        )
+        corpus = load_baly2018(resolve_data_dir("baly2018", data))
         cache = AnalysisCache()
         pairs = [to_stance_pair(p) for p in corpus.pairs]
         self.corpus = corpus
