@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from rawi.records import Article, Sentence
 
@@ -59,6 +59,16 @@ class Corpus(Protocol):
         ...
 
     def count(self) -> int: ...
+
+    def put_vectors(self, encoder: str, vectors: dict[str, Any]) -> int:
+        """Store one vector per article id for the encoder tag ``encoder``; returns how many."""
+        ...
+
+    def vectors(self, encoder: str) -> tuple[list[str], Any]:
+        """Article ids and a float32 matrix of their vectors for ``encoder`` (empty when none)."""
+        ...
+
+    def vector_count(self, encoder: str) -> int: ...
 
     def iter_articles(self, batch_size: int = 1000) -> Iterator[Article]: ...
 

@@ -21,6 +21,7 @@ from rawi.records import Article, Sentence
 from rawi.store.analysis import AnalysisPool, default_workers
 from rawi.store.base import SearchHit, WriteResult
 from rawi.store.schema import DDL, PRAGMAS, READ_PRAGMAS, SCHEMA_VERSION, stored_version, table_names
+from rawi.store.vectors import count_vectors, put_vectors, read_vectors
 
 BATCH_SIZE = 500
 _ARTICLE_COLUMNS = "id, title, text, url, published, outlet, language, source_path, meta"
@@ -298,6 +299,20 @@ class SqliteCorpus:
 
     def count(self) -> int:
         return int(self._conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    # -- article vectors (the semantic index; see rawi.store.vectors) ---------------------------------
+    def put_vectors(self, encoder: str, vectors: dict[str, Any]) -> int:
+        """Store one vector per article id for ``encoder`` (replacing older ones); returns how many."""
+        if self.readonly:
+            raise StoreError(f"The corpus {self.path} is open read-only; it cannot be written.", code="E304")
+        return put_vectors(self._conn, encoder, vectors)
+
+    def vectors(self, encoder: str) -> tuple[list[str], Any]:
+        """Article ids and their vectors (rows of a float32 matrix) stored for ``encoder``."""
+        return read_vectors(self._conn, encoder)
+
+    def vector_count(self, encoder: str) -> int:
+        return count_vectors(self._conn, encoder)
 
     def iter_articles(self, batch_size: int = 1000) -> Iterator[Article]:
         """Every article in insertion order, fetched ``batch_size`` at a time (keyset pagination)."""
