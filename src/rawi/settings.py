@@ -18,6 +18,9 @@ class Settings:
     sources_files : extra sources-registry files (YAML) that extend or override the shipped one.
     reliability_file : optional reliability weights (YAML or CSV key,weight) used by the verdict.
     field_map : record field names for json/jsonl/csv ingest (id, title, text, url, date, outlet).
+    encoder : sentence encoder of the semantic layer: "use" (default, portable), "e5" or "none"
+        (lexical-only). A missing package falls back to the other encoder, and the result says so.
+    embed_at_ingest : compute the article vectors of the semantic index while ingesting.
     """
 
     top_k: int = 20
@@ -26,8 +29,14 @@ class Settings:
     sources_files: list[Path] = field(default_factory=list)
     reliability_file: Path | None = None
     field_map: dict[str, str] = field(default_factory=dict)
+    encoder: str = "use"
+    embed_at_ingest: bool = True
 
     def __post_init__(self) -> None:
+        if self.encoder not in ("use", "e5", "none"):
+            raise ValueError(
+                f"The 'encoder' setting must be 'use', 'e5' or 'none'. Got {self.encoder!r} instead."
+            )
         _check_int("top_k", self.top_k, 1, 500)
         _check_int("max_rationale", self.max_rationale, 0, 10)
         _check_int("max_file_bytes", self.max_file_bytes, 1, 2**40)

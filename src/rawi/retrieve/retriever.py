@@ -12,8 +12,11 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from rawi.errors import ClaimError
 from rawi.records import Article, Sentence
+from rawi.retrieve.semantic import SemanticIndex
 from rawi.store.base import Corpus
 from rawi.text import analyze
 
@@ -30,12 +33,26 @@ MAX_DF_SHARE = 0.2
 MAX_QUERY_TERMS = 20
 
 
+# Reciprocal-rank fusion of the BM25 and dense rankings (Cormack et al. 2009): robust to the two
+# scores' different scales, no weights to tune. A dense hit below MIN_DENSE cosine is noise.
+RRF_K = 60
+MIN_DENSE = 0.2
+# Sentences of each retrieved article compared with the claim by vector: the lead (where news
+# states its event, and the only signal when claim and article are in different languages) and
+# the best lexical matches.
+LEAD_SENTENCES = 3
+LEXICAL_CANDIDATES = 4
+
+
 @dataclass
 class RetrievedArticle:
     article: Article
-    score: float  # article BM25 from the index, higher is better
+    score: float  # fused retrieval score (reciprocal-rank fusion), higher is better
     sentences: list[Sentence]
-    sentence_scores: list[float] = field(default_factory=list)  # aligned with ``sentences``
+    sentence_scores: list[float] = field(default_factory=list)  # BM25, aligned with ``sentences``
+    bm25: float = 0.0  # the index's BM25 (0 when only the dense search found it)
+    dense: float | None = None  # cosine of claim and article vectors (None: no semantic layer)
+    similarity: dict[int, float] = field(default_factory=dict)  # sentence index -> cosine with claim
 
     @property
     def article_id(self) -> str:
@@ -59,7 +76,16 @@ def query_terms(claim: str) -> list[str]:
     return terms
 
 
-def _idf(terms: Sequence[str], df: dict[str, int], n: int) -> dict[str, float]:
+def candidate_sentences(sentence_scores: Sequence[float]) -> list[int]:
+    """Sentences of an article worth comparing with the claim by vector: the lead and the best
+    lexical matches (see LEAD_SENTENCES), in that order. Training uses the same choice."""
+    picks = list(range(min(LEAD_SENTENCES, len(sentence_scores))))
+    ranked = sorted(range(len(sentence_scores)), key=lambda i: -sentence_scores[i])
+    picks += [i for i in ranked[:LEXICAL_CANDIDATES] if sentence_scores[i] > 0 and i not in picks]
+    return picks
+
+
+def idf_weights(terms: Sequence[str], df: dict[str, int], n: int) -> dict[str, float]:
     return {t: math.log(1 + (n - df.get(t, 0) + 0.5) / (df.get(t, 0) + 0.5)) for t in terms}
 
 
@@ -90,11 +116,12 @@ class Retriever:
     top_k : how many articles to return, in [1, 500].
     """
 
-    def __init__(self, corpus: Corpus, *, top_k: int = 20) -> None:
+    def __init__(self, corpus: Corpus, *, top_k: int = 20, semantic: SemanticIndex | None = None) -> None:
         if not isinstance(top_k, int) or not 1 <= top_k <= 500:
             raise ValueError(f"The 'top_k' parameter of Retriever must be an int in [1, 500]. Got {top_k!r}.")
         self.corpus = corpus
         self.top_k = top_k
+        self.semantic = semantic
 
     def index_terms(self, terms: Sequence[str], df: dict[str, int], n: int) -> list[str]:
         """The selective terms to send to the index: rarest first, common ones dropped (see above)."""
@@ -106,17 +133,53 @@ class Retriever:
         terms = query_terms(claim)
         n = max(self.corpus.count(), 1)
         df = self.corpus.document_frequencies(list(terms))
-        hits = self.corpus.search(self.index_terms(terms, df, n), limit=self.top_k)
-        if not hits:
+        pool = 2 * self.top_k
+        lexical = self.corpus.search(self.index_terms(terms, df, n), limit=pool)
+        bm25 = {h.article_id: h.score for h in lexical}
+        claim_vector = None
+        dense: dict[str, float] = {}
+        if self.semantic is not None:
+            claim_vector = self.semantic.vectors([claim])[0]
+            dense = {a: s for a, s in self.semantic.search(claim_vector, pool) if s >= MIN_DENSE}
+        fused: dict[str, float] = {}
+        for ranking in (list(bm25), list(dense)):
+            for rank, article_id in enumerate(ranking):
+                fused[article_id] = fused.get(article_id, 0.0) + 1.0 / (RRF_K + rank + 1)
+        chosen = sorted(fused, key=lambda a: -fused[a])[: self.top_k]
+        if not chosen:
             return []
-        articles = self.corpus.get_many([h.article_id for h in hits])
-        idf = _idf(terms, df, n)
+        articles = self.corpus.get_many(chosen)
+        idf = idf_weights(terms, df, n)
         out: list[RetrievedArticle] = []
-        for hit in hits:
-            article = articles.get(hit.article_id)
+        for article_id in chosen:
+            article = articles.get(article_id)
             if article is None:  # removed between search and fetch
                 continue
-            sentences = self.corpus.sentences(hit.article_id)
-            scores = score_sentences(terms, self.corpus.sentence_terms(hit.article_id), idf)
-            out.append(RetrievedArticle(article, hit.score, sentences, scores))
+            sentences = self.corpus.sentences(article_id)
+            scores = score_sentences(terms, self.corpus.sentence_terms(article_id), idf)
+            out.append(
+                RetrievedArticle(
+                    article,
+                    fused[article_id],
+                    sentences,
+                    scores,
+                    bm25.get(article_id, 0.0),
+                    dense.get(article_id),
+                )
+            )
+        if claim_vector is not None and self.semantic is not None:
+            self._sentence_similarity(claim_vector, out)
         return out
+
+    def _sentence_similarity(self, claim_vector: np.ndarray, retrieved: list[RetrievedArticle]) -> None:
+        """Cosine of the claim with each article's candidate sentences, in one encoder batch."""
+        wanted: list[tuple[RetrievedArticle, int]] = []
+        for r in retrieved:
+            picks = candidate_sentences(r.sentence_scores)
+            wanted += [(r, i) for i in picks if r.sentences[i].text.strip()]
+        if not wanted:
+            return
+        assert self.semantic is not None
+        vectors = self.semantic.vectors([r.sentences[i].text for r, i in wanted])
+        for (r, i), cosine in zip(wanted, vectors @ claim_vector, strict=True):
+            r.similarity[i] = float(cosine)
