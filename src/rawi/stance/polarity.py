@@ -1,0 +1,78 @@
+"""The claim's own polarity: stance is always relative to the claim as written.
+
+- a *positive* claim ("helicopters landed in X") is judged as it is;
+- a *negated* claim ("no helicopters landed in X", "لم تهبط مروحيات") is judged through its
+  positive core, with agree and disagree swapped: an article asserting the landing disagrees;
+- a *denial* claim ("the coalition denied that helicopters landed", "نفى التحالف ...") is about the
+  denial: an article reporting that denial agrees, one reporting only the event discusses it.
+
+The words come from the language folders: ``denial.txt`` (the stance cue lexicon), and
+``claim_negation.txt`` with ``claim_negation_exceptions.txt`` (phrases such as "no less than" that
+hold a negation word but negate nothing), so no language's words appear here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from rawi.lang import all_languages
+from rawi.stance.analysis import analyze_unit
+from rawi.text import normalize
+
+POSITIVE, NEGATED, DENIAL = "positive", "negated", "denial"
+# A negation this many words or more into a claim is inside a clause ("... and no one was hurt"),
+# not the claim's own polarity.
+MAX_NEGATION_POSITION = 5
+
+
+@dataclass(frozen=True)
+class ClaimFrame:
+    kind: str  # positive | negated | denial
+    core: str  # the claim without its negation or denial words (the event it is about)
+
+
+@cache
+def _negations() -> frozenset[str]:
+    return frozenset(normalize(e.phrase) for lang in all_languages() for e in lang.entries("claim_negation"))
+
+
+@cache
+def _exceptions() -> tuple[tuple[str, ...], ...]:
+    phrases = {
+        tuple(normalize(e.phrase).split())
+        for lang in all_languages()
+        for e in lang.entries("claim_negation_exceptions")
+    }
+    return tuple(sorted(phrases, key=len, reverse=True))
+
+
+def _masked(words: list[str]) -> list[bool]:
+    """Which words belong to an exception phrase (so their negation word negates nothing)."""
+    folded = [normalize(w) for w in words]
+    mask = [False] * len(words)
+    for phrase in _exceptions():
+        n = len(phrase)
+        for i in range(len(words) - n + 1):
+            if tuple(folded[i : i + n]) == phrase:
+                mask[i : i + n] = [True] * n
+    return mask
+
+
+def claim_frame(claim: str) -> ClaimFrame:
+    """Whether ``claim`` asserts an event, negates it, or reports a denial of it."""
+    words = claim.split()
+    masked = _masked(words)
+    denial = [not m and bool(analyze_unit(w).cues.get("denial")) for w, m in zip(words, masked, strict=True)]
+    negation = [
+        not m and i < MAX_NEGATION_POSITION and normalize(w) in _negations()
+        for i, (w, m) in enumerate(zip(words, masked, strict=True))
+    ]
+    if any(denial):
+        kind, drop = DENIAL, denial
+    elif any(negation):
+        kind, drop = NEGATED, negation
+    else:
+        return ClaimFrame(POSITIVE, claim)
+    core = " ".join(w for w, d in zip(words, drop, strict=True) if not d)
+    return ClaimFrame(kind, core or claim)
