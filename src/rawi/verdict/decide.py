@@ -1,0 +1,197 @@
+"""The verdict: count independent origins on each side, decide by PRODUCT.md's rules, calibrate.
+
+Ten articles that copy one agency report are one origin, not ten confirmations: stances are pooled
+within each origin (a group of articles sharing text, a cited source or an outlet) before anything
+is counted. Unrelated articles never count. A denial by a party that the claim names counts as a
+denying origin of its own, even when it is one sentence inside a supporting article.
+
+The rules (``rule``), on the origins that take a side:
+
+- *supported*: two or more independent origins agree and none denies;
+- *refuted*: origins deny and none agrees; or a published fact-check / refutation stands against a
+  single asserting origin;
+- *disputed*: independent origins on both sides (a named party denying what others assert);
+- *unverified*: nothing takes a side, or only one origin does (one report, however often copied).
+
+The confidence is a calibrated probability that the label is right (:mod:`rawi.verdict.calibration`,
+fitted end to end on the Baly folds by ``rawi eval verdict --fit``).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from rawi.verdict.calibration import Calibration, load_calibration
+from rawi.verdict.explain import explain
+
+RELATED = ("agree", "disagree", "discuss")
+# An article labelled related whose unrelated score is at least this is reported, not counted.
+MAX_UNRELATED = 0.5
+# An origin takes a side only when its pooled probability of that side is at least this.
+MIN_SIDE = 0.4
+
+
+@dataclass(frozen=True)
+class EvidenceStance:
+    article_id: str
+    stance: str
+    scores: Mapping[str, float]
+    outlet: str | None = None
+    title: str | None = None
+    refutes: bool = False  # a fact-check or refutation (fabricated, rumour, fake) speaks in it
+    quote: str | None = None  # the sentence the stance rests on (for the explanation)
+
+
+@dataclass(frozen=True)
+class PartyDenial:
+    article_id: str
+    source_key: str
+    source: str
+    sentence_index: int
+
+
+@dataclass
+class OriginWeight:
+    key: str
+    articles: list[str]
+    stance: str  # agree / disagree / discuss
+    strength: float
+    weight: float = 1.0
+    via_party_denial: bool = False
+    refutes: bool = False
+    label: str | None = None  # display name
+
+
+@dataclass
+class Verdict:
+    label: str
+    confidence: float
+    explanation: str
+    independent_origins: int
+    p_true: float
+    origins: list[OriginWeight] = field(default_factory=list)
+    rule: str = ""
+
+
+def counts(e: EvidenceStance) -> bool:
+    """Whether an article's stance counts toward the verdict."""
+    return e.stance != "unrelated" and e.scores.get("unrelated", 0.0) < MAX_UNRELATED
+
+
+def _pool(members: Sequence[EvidenceStance]) -> tuple[str, float]:
+    """An origin's stance (most of its articles', ties to the higher mean share) and its strength:
+    the mean probability of that stance among the related labels."""
+    tally = Counter(m.stance for m in members)
+
+    def mean_share(label: str) -> float:
+        shares = [
+            m.scores.get(label, 0.0) / (sum(m.scores.get(k, 0.0) for k in RELATED) or 1.0) for m in members
+        ]
+        return sum(shares) / len(shares)
+
+    label = max(tally, key=lambda k: (tally[k], mean_share(k)))
+    return label, mean_share(label)
+
+
+def weigh_origins(
+    evidence: Sequence[EvidenceStance],
+    origins: Sequence[Mapping[str, object]] = (),
+    party_denials: Sequence[PartyDenial] = (),
+    reliability: Mapping[str, float] | None = None,
+) -> list[OriginWeight]:
+    """Group related evidence into origins (given groups; an article in none is its own origin)."""
+    related = {e.article_id: e for e in evidence if counts(e)}
+    groups: list[tuple[str, list[str], str | None]] = []
+    seen: set[str] = set()
+    for origin in origins:
+        ids = [a for a in origin.get("articles", []) if a in related and a not in seen]  # type: ignore[union-attr]
+        if ids:
+            label = origin.get("label")
+            groups.append((str(origin["key"]), ids, str(label) if label else None))
+            seen.update(ids)
+    groups.extend((a, [a], None) for a in related if a not in seen)
+
+    weights = reliability or {}
+    out: list[OriginWeight] = []
+    for key, ids, label in groups:
+        members = [related[a] for a in ids]
+        stance, strength = _pool(members)
+        outlets = {m.outlet for m in members if m.outlet}
+        weight = weights.get(key, min((weights[o] for o in outlets if o in weights), default=1.0))
+        refutes = stance == "disagree" and any(m.refutes for m in members if m.stance == "disagree")
+        out.append(OriginWeight(key, ids, stance, strength, weight, refutes=refutes, label=label))
+
+    denied_by = {o.key for o in out if o.stance == "disagree"}
+    counted = {a for o in out if o.stance == "disagree" for a in o.articles}
+    for denial in party_denials:
+        if denial.source_key in denied_by or denial.article_id not in related or denial.article_id in counted:
+            continue
+        denied_by.add(denial.source_key)
+        out.append(
+            OriginWeight(
+                denial.source_key,
+                [denial.article_id],
+                "disagree",
+                1.0,
+                weights.get(denial.source_key, 1.0),
+                via_party_denial=True,
+                label=denial.source,
+            )
+        )
+    return out
+
+
+def rule(weighed: Sequence[OriginWeight]) -> tuple[str, str]:
+    """The label PRODUCT.md's definitions give, and the name of the rule that gave it."""
+    side = [o for o in weighed if o.stance in ("agree", "disagree") and o.strength * o.weight >= MIN_SIDE]
+    n_for = sum(1 for o in side if o.stance == "agree")
+    n_against = sum(1 for o in side if o.stance == "disagree")
+    refuting = any(o.refutes for o in side)
+    if n_for == 0 and n_against == 0:
+        return "unverified", "thin"
+    if n_against == 0:
+        return ("supported", "supported") if n_for >= 2 else ("unverified", "single")
+    if n_for == 0:
+        return "refuted", "refuted"
+    if refuting and n_for == 1 and n_against >= 2:
+        return "refuted", "refuted_check"
+    return "disputed", "disputed"
+
+
+def log_odds(weighed: Sequence[OriginWeight]) -> float:
+    """Evidence for the claim minus evidence against it, in log-odds units (one origin each)."""
+    total = 0.0
+    for o in weighed:
+        if o.stance == "agree":
+            total += o.strength * o.weight
+        elif o.stance == "disagree":
+            total -= o.strength * o.weight
+    return total
+
+
+def decide(
+    evidence: Sequence[EvidenceStance],
+    origins: Sequence[Mapping[str, object]] = (),
+    party_denials: Sequence[PartyDenial] = (),
+    reliability: Mapping[str, float] | None = None,
+    names: Mapping[str, str] | None = None,
+    *,
+    language: str = "en",
+    calibration: Calibration | None = None,
+) -> Verdict:
+    """The verdict for one claim. ``names`` maps origin keys to display names for the explanation;
+    ``language`` is the claim's language, which the explanation is written in."""
+    weighed = weigh_origins(evidence, origins, party_denials, reliability)
+    label, why = rule(weighed)
+    margin = log_odds(weighed)
+    cal = calibration or load_calibration()
+    confidence = cal.confidence(label, weighed)
+    p_true = 1 / (1 + math.exp(-2.0 * margin))
+    unrelated = sum(1 for e in evidence if e.stance == "unrelated")
+    weak = sum(1 for e in evidence if e.stance != "unrelated" and not counts(e))
+    quotes = {e.article_id: e.quote for e in evidence if e.quote}
+    text = explain(why, weighed, unrelated, weak, names or {}, quotes, language)
+    return Verdict(label, round(confidence, 4), text, len(weighed), round(p_true, 4), weighed, why)
