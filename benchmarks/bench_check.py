@@ -1,9 +1,11 @@
 """`rawi check` latency, warm, on corpora of 10,000 and 100,000 articles built from the Baly articles.
 
-Baseline measured in the same run: retrieval alone (FTS BM25 + sentence scoring), so the table shows
-what stance, provenance and verdict add as a ratio, which survives this shared machine's noise.
+Baselines measured in the same run: retrieval alone (FTS BM25 + sentence scoring), and the whole
+check lexical-only (``--encoder none``) next to the check with the semantic layer, on the same
+store, so the table shows what each layer adds as a ratio, which survives this shared machine's noise.
+The ingest rate includes the article vectors when the encoder is on.
 
-    python benchmarks/bench_check.py --sizes 10000 100000 --queries 60
+    python benchmarks/bench_check.py --sizes 10000 100000 --queries 60 [--encoder use|e5|none]
 """
 
 from __future__ import annotations
@@ -22,13 +24,13 @@ from rawi.retrieve import Retriever
 from rawi.settings import Settings
 
 
-def build(db: Path, n: int) -> float:
+def build(db: Path, n: int, encoder: str) -> float:
     src = db.parent / f"corpus-{n}.jsonl"
     with src.open("w", encoding="utf-8") as f:
         for rec in repeated_records(n):
             f.write(json.dumps(rec, ensure_ascii=False) + "\n")
     t = time.perf_counter()
-    with Rawi(db, Settings(max_file_bytes=2**40)) as wb:  # one big JSONL on purpose
+    with Rawi(db, Settings(max_file_bytes=2**40, encoder=encoder)) as wb:  # one big JSONL on purpose
         report = wb.ingest([src])
     assert not report.problems, report.problems[:3]
     return time.perf_counter() - t
@@ -44,38 +46,44 @@ def main() -> None:
     ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     ap.add_argument("--queries", type=int, default=60)
     ap.add_argument("--db", type=Path, help="measure an existing corpus instead of building one")
+    ap.add_argument("--encoder", default="use", help="semantic layer: use, e5 or none")
     args = ap.parse_args()
     claims = baly_claims()[: args.queries]
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for n in [0] if args.db else args.sizes:
             db = args.db or Path(tmp) / f"bench-{n}.db"
-            ingest_s = float("nan") if args.db else build(db, n)
-            with Rawi(db, readonly=True) as wb:
-                n = wb.corpus.count()
-                wb.check(claims[0])  # warm: model, registry, page cache
-                retriever = Retriever(wb.corpus, top_k=wb.settings.top_k)
-                base, full = [], []
-                for claim in claims:
+            ingest_s = float("nan") if args.db else build(db, n, args.encoder)
+            with (
+                Rawi(db, Settings(encoder="none"), readonly=True) as lexical,
+                Rawi(db, Settings(encoder=args.encoder), readonly=True) as semantic,
+            ):
+                n = lexical.corpus.count()
+                lexical.check(claims[0])  # warm: models, registry, page cache, the vector matrix
+                semantic.check(claims[0])
+                retriever = Retriever(lexical.corpus, top_k=lexical.settings.top_k)
+                base, plain, full = [], [], []
+                for claim in claims:  # interleaved, so load changes hit all three alike
                     t = time.perf_counter()
                     retriever.retrieve(claim)
                     base.append(time.perf_counter() - t)
                     t = time.perf_counter()
-                    wb.check(claim)
+                    lexical.check(claim)
+                    plain.append(time.perf_counter() - t)
+                    t = time.perf_counter()
+                    semantic.check(claim)
                     full.append(time.perf_counter() - t)
-            rows.append(
-                (n, ingest_s, statistics.median(base), statistics.median(full), percentile(full, 0.95))
-            )
+            rows.append((n, ingest_s, *map(statistics.median, (base, plain, full)), percentile(full, 0.95)))
     print(
-        f"{'articles':>9} {'ingest s':>9} {'art/s':>7} {'retrieve p50 ms':>16} {'check p50 ms':>13} "
-        f"{'check p95 ms':>13} {'check/retrieve':>15}"
+        f"{'articles':>9} {'ingest s':>9} {'art/s':>7} {'retrieve p50':>13} {'lexical p50':>12} "
+        f"{'semantic p50':>13} {'semantic p95':>13} {'semantic/lexical':>17}"
     )
-    for n, ingest_s, b50, c50, c95 in rows:
+    for n, ingest_s, b50, l50, s50, s95 in rows:
         print(
-            f"{n:>9} {ingest_s:>9.1f} {n / ingest_s:>7.0f} {1000 * b50:>16.1f} {1000 * c50:>13.1f} "
-            f"{1000 * c95:>13.1f} {c50 / b50:>15.2f}"
+            f"{n:>9} {ingest_s:>9.1f} {n / ingest_s:>7.0f} {1000 * b50:>10.1f} ms {1000 * l50:>9.1f} ms "
+            f"{1000 * s50:>10.1f} ms {1000 * s95:>10.1f} ms {s50 / l50:>17.2f}"
         )
-    print(f"peak RSS {peak_rss_mb():.0f} MB; {len(claims)} Baly claims per size; top_k 20")
+    print(f"peak RSS {peak_rss_mb():.0f} MB; {len(claims)} Baly claims per size; top_k 20; {args.encoder}")
 
 
 if __name__ == "__main__":

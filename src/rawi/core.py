@@ -7,26 +7,31 @@ returns plain data (dicts following the JSON contract), so every surface shows t
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from rawi import __version__
-from rawi.errors import StoreError
+from rawi.embed import Encoder, load_encoder
+from rawi.embed.cache import EmbeddingCache
+from rawi.errors import ModelError, StoreError
 from rawi.ingest import IngestOptions, list_files, read_paths
 from rawi.ingest.prefetch import read_ahead
 from rawi.provenance import EvidenceArticle, Registry, analyze_provenance, detect_outlet, load_reliability
 from rawi.records import Article, Problem
-from rawi.retrieve import RetrievedArticle, Retriever, query_terms
+from rawi.retrieve import RetrievedArticle, Retriever, SemanticIndex, query_terms
 from rawi.settings import Settings
 from rawi.stance import load_default
-from rawi.stance.base import StanceModel, StancePair, StanceResult
+from rawi.stance.analysis import analyze_unit
+from rawi.stance.base import StanceModel, StanceResult
+from rawi.stance.evidence import ArticleView, SemanticStage, StanceStage, load_semantic_stage
+from rawi.stance.polarity import POSITIVE, claim_frame
 from rawi.store import open_corpus
 from rawi.store.base import Corpus, WriteResult
 from rawi.text import detect_language, normalize
-from rawi.verdict import EvidenceStance, PartyDenial, decide
+from rawi.verdict import Calibration, EvidenceStance, PartyDenial, decide
 
 WRITE_BATCH = 500
 
@@ -67,6 +72,8 @@ class Rawi:
     settings : tuning; see :class:`rawi.settings.Settings`.
     readonly : open the store read-only (for check, search and serve).
     stance_model : a fitted stance model to use instead of the shipped one.
+    semantic_stage : a trained semantic stance stage to use instead of the shipped one.
+    calibration : verdict confidence calibration to use instead of the shipped one.
 
     Examples
     --------
@@ -82,11 +89,15 @@ class Rawi:
         *,
         readonly: bool = False,
         stance_model: StanceModel | None = None,
+        semantic_stage: SemanticStage | None = None,
+        calibration: Calibration | None = None,
     ) -> None:
         self.db = str(db)
         self.settings = settings or Settings()
         self.readonly = readonly
         self._stance_model = stance_model
+        self._semantic_stage = semantic_stage
+        self.calibration = calibration
 
     # -- owned resources, loaded once -------------------------------------------------------------
     @cached_property
@@ -98,6 +109,24 @@ class Rawi:
         if self._stance_model is None:
             self._stance_model = load_default()
         return self._stance_model
+
+    @cached_property
+    def encoder(self) -> Encoder | None:
+        """The sentence encoder of the semantic layer (None: lexical-only; see rawi.embed)."""
+        return load_encoder(self.settings.encoder)
+
+    @cached_property
+    def semantic(self) -> SemanticIndex | None:
+        encoder = self.encoder
+        return SemanticIndex(self.corpus, encoder, EmbeddingCache(encoder)) if encoder else None
+
+    @property
+    def stance(self) -> StanceStage:
+        """The check's stance stage: lexical scores, evidence sentences and the claim's frame."""
+        encoder, semantic = self.encoder, self.semantic
+        stage = self._semantic_stage or (load_semantic_stage(encoder.key) if encoder else None)
+        vectors = semantic.vectors if semantic and stage else None
+        return StanceStage(self.stance_model, stage, vectors, encoder.key if encoder else "use")
 
     @cached_property
     def registry(self) -> Registry:
@@ -149,6 +178,12 @@ class Rawi:
                 last_source = source
         if batch:
             self._write(batch, report)
+        if self.semantic is not None and self.settings.embed_at_ingest:
+            # Articles stored earlier without a vector (an older corpus, or a failed batch above).
+            try:
+                self.semantic.fill_missing()
+            except (StoreError, ModelError) as e:
+                report.problems.append(Problem(self.db, f"semantic index not completed: {e.message}", e.code))
         return report
 
     def _read_with_outlets(
@@ -164,7 +199,11 @@ class Rawi:
     def _write(self, batch: list[Article], report: IngestReport) -> None:
         """Write one batch; a batch the store refuses is named as a problem and the run goes on."""
         try:
-            report.merge(self.corpus.write(batch))
+            result = self.corpus.write(batch)
+            report.merge(result)
+            if self.semantic is not None and self.settings.embed_at_ingest:
+                changed = set(result.added) | set(result.updated)
+                self.semantic.index([a for a in batch if a.id in changed])
         except StoreError as e:
             partial = getattr(e, "result", None)
             if isinstance(partial, WriteResult):
@@ -203,7 +242,7 @@ class Rawi:
         """Check one claim against the corpus: the result object of the JSON contract."""
         claim = claim.strip() if claim else ""
         query_terms(claim)  # fails early, with a clear error, on an empty or punctuation-only claim
-        retrieved = Retriever(self.corpus, top_k=self.settings.top_k).retrieve(claim)
+        retrieved = Retriever(self.corpus, top_k=self.settings.top_k, semantic=self.semantic).retrieve(claim)
         stances = self._stances(claim, retrieved)
         evidence_for_provenance = [
             EvidenceArticle(r.article, r.sentences, s.label, _relevant(r, s))
@@ -212,18 +251,33 @@ class Rawi:
         ]
         prov = analyze_provenance(claim, evidence_for_provenance, self.registry)
         prov_json = prov.to_json()
+        # A named party's denial weighs against a claim that asserts the event; for a negated claim or
+        # a claim that the denial happened, the articles' stances already carry it (on the claim's side).
         denials = [
-            PartyDenial(d.article_id, d.source_key, d.source, d.sentence_index) for d in prov.party_denials
+            PartyDenial(d.article_id, d.source_key, d.source, d.sentence_index)
+            for d in prov.party_denials
+            if claim_frame(claim).kind == POSITIVE
         ]
+        lang = detect_language(claim).code or "und"
         verdict = decide(
             [
-                EvidenceStance(r.article_id, s.label, s.scores, r.article.outlet, r.article.title)
+                EvidenceStance(
+                    r.article_id,
+                    s.label,
+                    s.scores,
+                    r.article.outlet,
+                    r.article.title,
+                    refutes=_refutes(s),
+                    quote=s.rationale[0].text if s.rationale and s.label in ("agree", "disagree") else None,
+                )
                 for r, s in zip(retrieved, stances, strict=True)
             ],
             prov_json["origins"],
             denials,
             self.reliability,
             names=self.registry.display_names(),
+            language=lang,
+            calibration=self.calibration,
         )
         # The verdict's grouping is the final one (provenance groups plus party denials, weak
         # evidence left out), so the origins listed are exactly the ones counted.
@@ -234,12 +288,12 @@ class Rawi:
                 "stance": o.stance,
                 "strength": round(o.strength, 4),
                 "weight": o.weight,
-                "label": self.registry.display_names().get(o.key, o.key),
+                "label": o.label or self.registry.display_names().get(o.key, o.key),
                 "party_denial": o.via_party_denial,
+                "refutes": o.refutes,
             }
             for o in verdict.origins
         ]
-        lang = detect_language(claim).code or "und"
         return {
             "claim": {"text": claim, "language": lang, "normalized": normalize(claim)},
             "verdict": {
@@ -255,18 +309,51 @@ class Rawi:
             "model": {
                 "name": getattr(self.stance_model, "name", type(self.stance_model).__name__),
                 "version": str(getattr(self.stance_model, "version", __version__)),
+                "encoder": self.encoder_info(),
             },
         }
 
-    def _stances(self, claim: str, retrieved: Iterable[RetrievedArticle]) -> list[StanceResult]:
-        pairs = [StancePair(claim, tuple(s.text for s in r.sentences), r.article.title) for r in retrieved]
-        if not pairs:
-            return []
-        return self.stance_model.predict_results(pairs, max_rationale=self.settings.max_rationale)
+    def encoder_info(self) -> dict[str, Any]:
+        """Which sentence encoder the semantic layer runs on, or why there is none."""
+        encoder = self.encoder
+        if encoder is None:
+            return {"name": None, "note": "no sentence encoder installed or selected: lexical-only"}
+        info: dict[str, Any] = {
+            "key": encoder.key,
+            "name": encoder.name,
+            "package": encoder.package,
+            "version": encoder.version,
+            "stance_stage": load_semantic_stage(encoder.key) is not None,
+        }
+        if encoder.fallback_from:
+            info["note"] = (
+                f"the {encoder.fallback_from!r} encoder is not installed here; fell back to {encoder.key!r}"
+            )
+        return info
+
+    def _stances(self, claim: str, retrieved: Sequence[RetrievedArticle]) -> list[StanceResult]:
+        views = [
+            ArticleView(
+                tuple(s.text for s in r.sentences),
+                r.article.title,
+                tuple(sorted(r.similarity)),
+                r.article.language,
+            )
+            for r in retrieved
+        ]
+        return self.stance.predict(claim, views, max_rationale=self.settings.max_rationale)
 
     # -- corpus views -----------------------------------------------------------------------------
     def stats(self) -> dict[str, Any]:
-        return {"store": self.corpus.url, **self.corpus.stats()}
+        info = self.encoder_info()
+        semantic: dict[str, Any] = {
+            "encoder": f"{info['name']} ({info['package']} {info['version']})" if info["name"] else "none",
+        }
+        if "note" in info:
+            semantic["note"] = info["note"]
+        if self.semantic is not None:
+            semantic["articles_with_vectors"] = self.corpus.vector_count(self.semantic.tag)
+        return {"store": self.corpus.url, **self.corpus.stats(), "semantic": semantic}
 
     def provenance(self, article_ids: Sequence[str]) -> dict[str, Any]:
         """Attributions and text reuse of the given articles (unknown ids listed under ``missing``)."""
@@ -277,6 +364,12 @@ class Rawi:
 
 def _fields(field_map: dict[str, str]) -> dict[str, Any]:
     return {"fields": field_map} if field_map else {}
+
+
+def _refutes(s: StanceResult) -> bool:
+    """Whether a denying article's deciding sentences refute the claim outright (a fact-check's
+    "fabricated", "rumour", "fake"), as the refutation cue list of each language has them."""
+    return s.label == "disagree" and any(analyze_unit(x.text).cue_count("refutation") for x in s.rationale)
 
 
 def _relevant(r: RetrievedArticle, s: StanceResult) -> list[int]:

@@ -192,6 +192,8 @@ def stats(
 
 app.command("provenance")(provenance_command)
 eval_app.command("attribution")(eval_attribution_command)
+import rawi.cli.eval_endtoend  # noqa: E402,F401  (registers `rawi eval stories` and `rawi eval verdict`)
+
 app.add_typer(eval_app, name="eval")
 app.add_typer(train_app, name="train")
 

@@ -81,6 +81,61 @@ def stance(
     _out.print(f"[green]wrote[/] {out}/model.json, booster.txt, MODEL_CARD.md")
 
 
+@train_app.command()
+def semantic(
+    data: Annotated[
+        Path | None,
+        typer.Option("--data", help="The datasets folder (with Baly2018_ArabicFC_Stance/ and ANS/)."),
+    ] = None,
+    out: Annotated[Path, typer.Option("--out", help="Folder for semantic-<encoder>.json.")] = Path(
+        "rawi-stance-model"
+    ),
+    encoder: Annotated[str, typer.Option("--encoder", help="use or e5.")] = "use",
+    cache: Annotated[
+        Path | None,
+        typer.Option("--cache", help="SQLite file keeping sentence vectors across runs (default: none)."),
+    ] = None,
+) -> None:
+    """Train the evidence-sentence stance stage (pair model + article combiner) for one encoder.
+
+    Cross-validates on the Baly folds (the lexical model retrained per fold), then fits on all
+    data. Embedding every candidate line of Baly takes ~10 min with USE on one core the first time;
+    give --cache to keep the vectors for the next run.
+
+    Example: `rawi train semantic --data ../shared/datasets --out src/rawi/stance/data
+    --cache ~/.cache/rawi/vectors.sqlite`
+    """
+    from rawi.cli.eval import resolve_data_dir
+    from rawi.embed import load_encoder
+    from rawi.embed.cache import EmbeddingCache
+    from rawi.eval.ans import load_ans
+    from rawi.eval.baly2018 import load_baly2018
+    from rawi.stance.semantic_training import train_semantic_stage
+
+    try:
+        enc = load_encoder(encoder, fallback=False)
+        if enc is None:
+            raise RawiError(f"encoder {encoder!r} is not installed")
+        corpus = load_baly2018(resolve_data_dir("baly2018", data))
+        ans = load_ans(resolve_data_dir("ans", data))
+        vectors = EmbeddingCache(enc, cache)
+        stage, report, _, _ = train_semantic_stage(
+            corpus, ans, vectors, progress=lambda message: _out.print(f"  {message}")
+        )
+        stage.metadata["command"] = f"rawi train semantic --data <datasets> --encoder {encoder} --out {out}"
+        path = stage.save(out)
+    except RawiError as exc:
+        _err.print(f"[bold red]error[/]: {exc}")
+        raise typer.Exit(2) from None
+    except OSError as exc:
+        _err.print(f"[bold red]error[/]: cannot write the model to {out}: {exc}")
+        raise typer.Exit(2) from None
+    f1 = report["baly_5fold"]["f1"]
+    _out.print("Baly 5-fold F1 (label = top score): " + "  ".join(f"{k} {v:.3f}" for k, v in f1.items()))
+    _out.print(f"ANS dev macro-F1 (pair model): {report['ans_dev']['pair_model_shipped']['macro']:.3f}")
+    _out.print(f"[green]wrote[/] {path}")
+
+
 def main() -> None:
     train_app(prog_name="rawi train")
 

@@ -50,8 +50,11 @@ def cross_validate(
     params: dict[str, Any] | None = None,
     progress: Progress | None = None,
     cache: AnalysisCache | None = None,
+    keep_models: dict[str, StanceClassifier] | None = None,
 ) -> dict[str, Any]:
-    """The paper's 5-fold CV: train on four claim-level folds, predict the fifth; F1, rationale, time."""
+    """The paper's 5-fold CV: train on four claim-level folds, predict the fifth; F1, rationale, time.
+
+    ``keep_models``, when given, receives each fold's fitted model (trained without that fold)."""
     cache = cache if cache is not None else AnalysisCache()
     pairs = [to_stance_pair(p) for p in corpus.pairs]
     gold = [p.stance for p in corpus.pairs]
@@ -64,6 +67,8 @@ def cross_validate(
         train, test = np.flatnonzero(folds != fold), np.flatnonzero(folds == fold)
         model = StanceClassifier(cache=cache, **(params or {}))
         model.fit([pairs[i] for i in train], [gold[i] for i in train])
+        if keep_models is not None:
+            keep_models[fold] = model
         for i, result in zip(test, model.predict_results([pairs[i] for i in test]), strict=True):
             pred[i] = result.label
             scores[i] = result.scores
@@ -79,6 +84,7 @@ def cross_validate(
         "seconds": round(time.perf_counter() - start, 1),
         "pairs": len(pairs),
         "predictions": pred,
+        "scores": scores,
     }
 
 
@@ -200,7 +206,7 @@ def build_and_save(
         "date": datetime.now(timezone.utc).strftime("%Y-%m-%d"),
         "python": platform.python_version(),
         "params": {k: v for k, v in model.get_params().items()},
-        "cv": {k: v for k, v in cv.items() if k != "predictions"} if cv else None,
+        "cv": {k: v for k, v in cv.items() if k not in ("predictions", "scores")} if cv else None,
     }
     model.metadata_ = metadata
     save_model(model, out_dir, metadata)

@@ -96,6 +96,11 @@ def _pool(members: Sequence[EvidenceStance]) -> tuple[str, float]:
     return label, mean_share(label)
 
 
+def _side_of(ids: Sequence[str], related: Mapping[str, EvidenceStance]) -> str:
+    """The stance most of a group's articles take (its main side keeps the group's key)."""
+    return Counter(related[a].stance for a in ids).most_common(1)[0][0]
+
+
 def weigh_origins(
     evidence: Sequence[EvidenceStance],
     origins: Sequence[Mapping[str, object]] = (),
@@ -108,10 +113,15 @@ def weigh_origins(
     seen: set[str] = set()
     for origin in origins:
         ids = [a for a in origin.get("articles", []) if a in related and a not in seen]  # type: ignore[union-attr]
-        if ids:
-            label = origin.get("label")
-            groups.append((str(origin["key"]), ids, str(label) if label else None))
-            seen.update(ids)
+        label = origin.get("label")
+        # Articles tied to one source but taking opposite sides are not one origin: a denial that
+        # names the agency it answers is not a copy of that agency's report.
+        for side in ("agree", "disagree", "discuss"):
+            members = [a for a in ids if related[a].stance == side]
+            if members:
+                key = str(origin["key"]) if side == _side_of(ids, related) else f"{origin['key']}:{side}"
+                groups.append((key, members, str(label) if label else None))
+        seen.update(ids)
     groups.extend((a, [a], None) for a in related if a not in seen)
 
     weights = reliability or {}

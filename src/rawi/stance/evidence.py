@@ -1,0 +1,325 @@
+"""Article stance for a check: lexical scores, the evidence sentences, and the claim's frame.
+
+This is what ``rawi check`` shows beside each article. The steps:
+
+1. The claim's frame (:mod:`rawi.stance.polarity`): the lexical model and the pair model read the
+   claim's *core* (the event without "not" or "denied").
+2. Scores: the lexical model's calibrated scores, combined with what the pair model reads in the
+   candidate sentences (:class:`SemanticStage`) when an encoder is available.
+3. A denial counts only when it is about the claim: a "disagree" needs a sentence close to the
+   claim that denies or contradicts it; otherwise its weight goes to "discuss". A denial word
+   elsewhere in the article (about another rumour, another event) never makes it a denial.
+4. The frame turns core scores into claim scores: mirrored for a negated claim; for a claim that a
+   denial happened, an article that reports a denial of the event agrees, one that only reports
+   the event discusses it.
+5. The label is the highest score, so it never contradicts the scores shown; the rationale is the
+   candidate sentences that carry that label, best first.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from rawi.errors import ModelError
+from rawi.records import STANCE_LABELS
+from rawi.stance.analysis import analyze_unit, analyze_units
+from rawi.stance.base import RationaleSentence, StancePair, StanceResult
+from rawi.stance.polarity import DENIAL, NEGATED, claim_frame
+from rawi.stance.semantic import (
+    ArticleCombiner,
+    PairModel,
+    SentenceEvidence,
+    article_features,
+    sentence_evidence,
+)
+from rawi.text import detect_language
+
+# A sentence at least this close (cosine) to the claim speaks to the claim's event.
+ABOUT = {"use": 0.35, "e5": 0.8}
+# A denial claim is agreed with when a sentence this close to it carries a denial or refutation cue.
+DENIAL_OF_CLAIM = {"use": 0.40, "e5": 0.80}
+# A pivot sentence (the claim's stand-in in another language) must be at least this close to it.
+PIVOT = 0.25
+ECHO = 0.6
+TITLE = -1  # the index the title takes among an article's candidate texts (never a rationale)
+MIRROR = {"agree": "disagree", "disagree": "agree", "discuss": "discuss", "unrelated": "unrelated"}
+SEMANTIC_FILE = "semantic-{key}.json"
+
+
+@dataclass
+class SemanticStage:
+    """The pair model and the article combiner trained for one encoder."""
+
+    encoder_key: str
+    encoder_name: str
+    pair: PairModel
+    combiner: ArticleCombiner
+    metadata: dict[str, Any]
+    # For a claim and an article in different languages the lexical model reads nothing (no shared
+    # words): this combiner decides from the sentence-pair features alone.
+    cross: ArticleCombiner | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": "rawi.stance.SemanticStage",
+            "encoder": {"key": self.encoder_key, "name": self.encoder_name},
+            "pair_model": self.pair.to_json(),
+            "combiner": self.combiner.to_json(),
+            "cross_language_combiner": self.cross.to_json() if self.cross else None,
+            "metadata": self.metadata,
+        }
+
+    def save(self, folder: str | Path) -> Path:
+        path = Path(folder) / SEMANTIC_FILE.format(key=self.encoder_key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(self.to_json(), ensure_ascii=False), encoding="utf-8")
+        return path
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> SemanticStage:
+        if data.get("kind") != "rawi.stance.SemanticStage":
+            raise ModelError("not a rawi semantic stance file (kind is not rawi.stance.SemanticStage)")
+        return cls(
+            data["encoder"]["key"],
+            data["encoder"]["name"],
+            PairModel.from_json(data["pair_model"]),
+            ArticleCombiner.from_json(data["combiner"]),
+            data.get("metadata", {}),
+            ArticleCombiner.from_json(data["cross_language_combiner"])
+            if data.get("cross_language_combiner")
+            else None,
+        )
+
+
+@cache
+def load_semantic_stage(encoder_key: str) -> SemanticStage | None:
+    """The shipped semantic stage for ``encoder_key``; ``None`` when rawi ships none for it."""
+    resource = resources.files("rawi.stance") / "data" / SEMANTIC_FILE.format(key=encoder_key)
+    if not resource.is_file():
+        return None
+    return SemanticStage.from_json(json.loads(resource.read_text(encoding="utf-8")))
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    """One retrieved article as the stance stage reads it."""
+
+    sentences: tuple[str, ...]
+    title: str | None
+    candidates: tuple[int, ...]  # sentence indices compared with the claim by vector
+    language: str | None = None
+
+    def candidate_texts(self) -> list[tuple[int, str]]:
+        """(index, text) of what is compared with the claim: the title (index TITLE) when the store
+        keeps it apart from the sentences, then the candidate sentences. The title is where a news
+        article states its event most plainly (training on Baly sees it as the first line)."""
+        title = (self.title or "").strip()
+        head = (
+            [(TITLE, title)] if title and not (self.sentences and self.sentences[0].strip() == title) else []
+        )
+        return head + [(i, self.sentences[i]) for i in self.candidates]
+
+
+def _normalized(row: np.ndarray) -> np.ndarray:
+    row = np.clip(row, 1e-6, None)
+    return row / row.sum()
+
+
+# Without a denial or refutation word, a sentence denies the claim only when the pair model is this
+# sure it contradicts it: the pair model (trained on ANS, whose "disagree" pairs are titles with a
+# changed detail) reads a paraphrase with other details as a contradiction about half the time.
+CONTRADICTS = 0.8
+
+
+def _is_denying(e: SentenceEvidence) -> bool:
+    return bool(e.cues.get("denial") or e.cues.get("refutation")) or e.pair["disagree"] >= CONTRADICTS
+
+
+class StanceStage:
+    """Stance of each retrieved article toward a claim (see the module docstring).
+
+    Parameters
+    ----------
+    lexical : a fitted lexical stance model (``predict_results`` with calibrated scores).
+    stage : the semantic stage for ``vectors``' encoder, or ``None`` (lexical-only).
+    vectors : callable mapping texts to unit vectors (the semantic index), or ``None``.
+    encoder_key : which encoder ``vectors`` uses ("use" / "e5"), for its similarity thresholds.
+    """
+
+    def __init__(
+        self, lexical: Any, stage: SemanticStage | None = None, vectors: Any = None, encoder_key: str = "use"
+    ):
+        self.lexical = lexical
+        self.stage = stage if vectors is not None else None
+        self.vectors = vectors
+        self.about = ABOUT.get(encoder_key, ABOUT["use"])
+        self.denial_of_claim = DENIAL_OF_CLAIM.get(encoder_key, DENIAL_OF_CLAIM["use"])
+
+    def predict(
+        self, claim: str, articles: Sequence[ArticleView], *, max_rationale: int = 3
+    ) -> list[StanceResult]:
+        if not articles:
+            return []
+        frame = claim_frame(claim)
+        # Each article is read against the claim's core in its own language: the core itself, or,
+        # for an article in another language, the core's closest sentence in that language's articles
+        # (a pivot), so the lexical model and the pair model both read two texts in one language.
+        readings: dict[int, str] = {}
+        claim_language = detect_language(claim).code
+        for language in {a.language for a in articles}:
+            members = [k for k, a in enumerate(articles) if a.language == language]
+            crossed = bool(claim_language and language and claim_language != language)
+            text = self._pivot(frame.core, [articles[k] for k in members]) if crossed else None
+            readings.update((k, text or frame.core) for k in members)
+        results: list[StanceResult | None] = [None] * len(articles)
+        for text in set(readings.values()):
+            members = [k for k in range(len(articles)) if readings[k] == text]
+            group = [articles[k] for k in members]
+            denial = self._claim_evidence(claim, group) if frame.kind == DENIAL and self.stage else None
+            for j, (k, (core, ev, lexical_rationale)) in enumerate(
+                zip(members, self._core(text, group, max_rationale), strict=True)
+            ):
+                scores = self._frame(frame.kind, core, denial[j] if denial else None)
+                label = STANCE_LABELS[int(np.argmax(scores))]
+                rationale = (
+                    self._rationale(label, ev, articles[k], max_rationale) if ev else lexical_rationale
+                )
+                results[k] = StanceResult(
+                    label, {n: float(v) for n, v in zip(STANCE_LABELS, scores, strict=True)}, rationale
+                )
+        return [r for r in results if r is not None]
+
+    def _core(
+        self, core: str, articles: Sequence[ArticleView], max_rationale: int
+    ) -> list[tuple[np.ndarray, list[SentenceEvidence] | None, list[RationaleSentence]]]:
+        """Scores toward the claim's core (before the frame), the evidence and the lexical rationale."""
+        pairs = [StancePair(core, a.sentences, a.title) for a in articles]
+        lexical = self.lexical.predict_results(pairs, max_rationale=max_rationale)
+        evidence = self._evidence(core, articles) if self.stage else [None] * len(articles)
+        out = []
+        for lex, ev in zip(lexical, evidence, strict=True):
+            scores = np.array([lex.scores[label] for label in STANCE_LABELS])
+            if ev is not None and self.stage is not None:
+                row = article_features(scores.tolist(), None, ev)
+                scores = self._gate_denial(self.stage.combiner.predict_proba(row[None, :])[0], ev)
+            out.append((_normalized(scores), ev, lex.rationale))
+        return out
+
+    def _pivot(self, core: str, articles: Sequence[ArticleView]) -> str | None:
+        """The sentence of ``articles`` that best stands for ``core`` in their language.
+
+        Candidates are sentences that state something (no denial, refutation, negation or hedge
+        cue) and are at least PIVOT close to the core. Among them, a sentence that other articles
+        also carry (a sentence at least ECHO close in them) is preferred: the event most articles
+        report, not a look-alike event one article reports."""
+        if not self.stage:
+            return None
+        owners: dict[str, set[int]] = {}
+        for k, a in enumerate(articles):
+            for _, text in a.candidate_texts():
+                owners.setdefault(text, set()).add(k)
+        texts = list(owners)
+        if not texts:
+            return None
+        vectors = self.vectors(texts)
+        cosines = vectors @ self.vectors([core])[0]
+        echoes = (vectors @ vectors.T) >= ECHO
+        units = analyze_units(texts)
+        best, best_score = None, -1.0
+        for t, (text, cos, unit) in enumerate(zip(texts, cosines, units, strict=True)):
+            if cos < PIVOT or any(unit.cue_count(c) for c in ("denial", "refutation", "negation", "hedge")):
+                continue
+            echoed = {k for j in np.flatnonzero(echoes[t]) for k in owners[texts[j]]} - owners[text]
+            score = float(cos) + 0.1 * min(len(echoed), 4)
+            if score > best_score:
+                best, best_score = text, score
+        return best
+
+    # -- steps ------------------------------------------------------------------------------------
+    def _evidence(self, claim: str, articles: Sequence[ArticleView]) -> list[list[SentenceEvidence]]:
+        assert self.stage is not None
+        claim_vector = self.vectors([claim])[0]
+        claim_unit = analyze_unit(claim)
+        candidates = [a.candidate_texts() for a in articles]
+        texts = [text for c in candidates for _, text in c]
+        vectors = self.vectors(texts) if texts else np.zeros((0, len(claim_vector)))
+        units = analyze_units(texts)
+        out, start = [], 0
+        for c in candidates:
+            n = len(c)
+            out.append(
+                sentence_evidence(
+                    self.stage.pair,
+                    claim_vector,
+                    claim_unit,
+                    [i for i, _ in c],
+                    vectors[start : start + n],
+                    units[start : start + n],
+                )
+            )
+            start += n
+        return out
+
+    def _claim_evidence(self, claim: str, articles: Sequence[ArticleView]) -> list[float]:
+        """For a claim that a denial happened: how strongly each article reports such a denial."""
+        evidence = self._evidence(claim, articles)
+        return [
+            max(
+                (
+                    1.0
+                    for e in ev
+                    if (e.cues.get("denial") or e.cues.get("refutation")) and e.cosine >= self.denial_of_claim
+                ),
+                default=0.0,
+            )
+            for ev in evidence
+        ]
+
+    def _gate_denial(self, core: np.ndarray, evidence: Sequence[SentenceEvidence]) -> np.ndarray:
+        """Move "disagree" to "discuss" unless a sentence about the claim denies or contradicts it."""
+        disagree, discuss = STANCE_LABELS.index("disagree"), STANCE_LABELS.index("discuss")
+        if any(e.cosine >= self.about and _is_denying(e) for e in evidence):
+            return core
+        out = core.copy()
+        out[discuss] += out[disagree] * 0.9
+        out[disagree] *= 0.1
+        return out
+
+    def _frame(self, kind: str, core: np.ndarray, denial_reported: float | None) -> np.ndarray:
+        if kind == NEGATED:
+            return core[[STANCE_LABELS.index(MIRROR[k]) for k in STANCE_LABELS]]
+        if kind == DENIAL and denial_reported is not None:
+            unrelated = core[STANCE_LABELS.index("unrelated")]
+            related = 1.0 - unrelated
+            scores = {
+                "agree": related * (0.9 * denial_reported + 0.05),
+                "disagree": related * 0.02,
+                "discuss": related * (0.93 - 0.9 * denial_reported),
+                "unrelated": unrelated,
+            }
+            return _normalized(np.array([scores[k] for k in STANCE_LABELS]))
+        return core
+
+    def _rationale(
+        self, label: str, evidence: Sequence[SentenceEvidence], article: ArticleView, n: int
+    ) -> list[RationaleSentence]:
+        """The candidate sentences that carry ``label``: closest to the claim, weighted by the pair
+        model's reading in that direction."""
+        direction = {"agree": "agree", "disagree": "disagree"}.get(label)
+
+        def weight(e: SentenceEvidence) -> float:
+            return max(e.cosine, 0.0) * (e.pair[direction] if direction else 1.0)
+
+        ranked = sorted((e for e in evidence if e.sentence_index != TITLE), key=lambda e: -weight(e))[:n]
+        return [
+            RationaleSentence(e.sentence_index, article.sentences[e.sentence_index], round(weight(e), 4))
+            for e in ranked
+        ]

