@@ -24,9 +24,9 @@ from rawi.records import Article, Problem
 from rawi.retrieve import RetrievedArticle, Retriever, SemanticIndex, query_terms
 from rawi.settings import Settings
 from rawi.stance import load_default
-from rawi.stance.analysis import analyze_unit
 from rawi.stance.base import StanceModel, StanceResult
 from rawi.stance.evidence import ArticleView, SemanticStage, StanceStage, load_semantic_stage
+from rawi.stance.factcheck import is_fact_check
 from rawi.stance.polarity import POSITIVE, claim_frame
 from rawi.store import open_corpus
 from rawi.store.base import Corpus, WriteResult
@@ -267,7 +267,8 @@ class Rawi:
                     s.scores,
                     r.article.outlet,
                     r.article.title,
-                    refutes=_refutes(s),
+                    refutes=s.label == "disagree"
+                    and is_fact_check(r.article.title, [x.text for x in r.sentences]),
                     quote=s.rationale[0].text if s.rationale and s.label in ("agree", "disagree") else None,
                 )
                 for r, s in zip(retrieved, stances, strict=True)
@@ -364,12 +365,6 @@ class Rawi:
 
 def _fields(field_map: dict[str, str]) -> dict[str, Any]:
     return {"fields": field_map} if field_map else {}
-
-
-def _refutes(s: StanceResult) -> bool:
-    """Whether a denying article's deciding sentences refute the claim outright (a fact-check's
-    "fabricated", "rumour", "fake"), as the refutation cue list of each language has them."""
-    return s.label == "disagree" and any(analyze_unit(x.text).cue_count("refutation") for x in s.rationale)
 
 
 def _relevant(r: RetrievedArticle, s: StanceResult) -> list[int]:

@@ -41,7 +41,7 @@ class EvidenceStance:
     scores: Mapping[str, float]
     outlet: str | None = None
     title: str | None = None
-    refutes: bool = False  # a fact-check or refutation (fabricated, rumour, fake) speaks in it
+    refutes: bool = False  # a published fact-check (rawi.stance.factcheck) denies the claim
     quote: str | None = None  # the sentence the stance rests on (for the explanation)
 
 
