@@ -34,6 +34,7 @@ from rawi.stance.analysis import analyze_unit, analyze_units
 from rawi.stance.base import RationaleSentence, StancePair, StanceResult
 from rawi.stance.polarity import DENIAL, NEGATED, claim_frame
 from rawi.stance.semantic import (
+    NEAR,
     ArticleCombiner,
     PairModel,
     SentenceEvidence,
@@ -284,10 +285,19 @@ class StanceStage:
         ]
 
     def _gate_denial(self, core: np.ndarray, evidence: Sequence[SentenceEvidence]) -> np.ndarray:
-        """Move "disagree" to "discuss" unless a sentence about the claim denies or contradicts it."""
-        disagree, discuss = STANCE_LABELS.index("disagree"), STANCE_LABELS.index("discuss")
-        if any(e.cosine >= self.about and _is_denying(e) for e in evidence):
+        """Move "disagree" to "discuss" unless the article's own evidence denies the claim.
+
+        A denying sentence is one of the article's closest to the claim (within NEAR of its best),
+        about the claim (ABOUT), read as a contradiction by the pair model, and either carrying a
+        denial or refutation word or contradicting it surely (CONTRADICTS). A denial reported in
+        passing further down a supporting article is left to provenance (a party's denial)."""
+        best = max((e.cosine for e in evidence), default=0.0)
+        if any(
+            e.cosine >= max(self.about, best - NEAR) and e.pair["disagree"] >= 0.5 and _is_denying(e)
+            for e in evidence
+        ):
             return core
+        disagree, discuss = STANCE_LABELS.index("disagree"), STANCE_LABELS.index("discuss")
         out = core.copy()
         out[discuss] += out[disagree] * 0.9
         out[disagree] *= 0.1
