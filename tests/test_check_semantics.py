@@ -72,9 +72,9 @@ def test_negated_claim_is_judged_as_written(wb: Rawi) -> None:
 def test_named_party_denial_inside_supporting_coverage_disputes(wb: Rawi) -> None:
     result = wb.check("تفشي الكوليرا في مدينة الحديدة وتسجيل عشرات الإصابات")
     got = stances(result)
-    assert got["cholera/doctors.txt"] == "agree"
+    assert "agree" in (got["cholera/doctors.txt"], got["cholera/relief.txt"])
     assert got["cholera/ministry.txt"] == "disagree"
-    assert result["verdict"]["label"] == "disputed"
+    assert result["verdict"]["label"] == "disputed"  # a named party's denial disputes; it does not refute
 
 
 def test_claim_that_a_denial_happened_agrees_with_reports_of_it(wb: Rawi) -> None:

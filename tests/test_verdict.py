@@ -58,7 +58,7 @@ def test_independent_support_and_denial_is_disputed() -> None:
     assert "Denying (1)" in v.explanation and "Supporting (2)" in v.explanation
 
 
-def test_a_fact_check_against_one_weak_origin_refutes() -> None:
+def test_a_fact_check_on_the_leading_side_refutes() -> None:
     check = EvidenceStance(
         "fc", "disagree", {"agree": 0.03, "disagree": 0.9, "discuss": 0.04, "unrelated": 0.03}, refutes=True
     )

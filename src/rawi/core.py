@@ -268,7 +268,7 @@ class Rawi:
                     r.article.outlet,
                     r.article.title,
                     refutes=s.label == "disagree"
-                    and is_fact_check(r.article.title, [x.text for x in r.sentences]),
+                    and is_fact_check(r.article.title, [x.text for x in r.sentences], r.article.outlet),
                     quote=s.rationale[0].text if s.rationale and s.label in ("agree", "disagree") else None,
                 )
                 for r, s in zip(retrieved, stances, strict=True)

@@ -110,7 +110,7 @@ def semantic(
     from rawi.embed.cache import EmbeddingCache
     from rawi.eval.ans import load_ans
     from rawi.eval.baly2018 import load_baly2018
-    from rawi.stance.semantic_training import train_semantic_stage
+    from rawi.stance.semantic_training import semantic_card, train_semantic_stage
 
     try:
         enc = load_encoder(encoder, fallback=False)
@@ -124,6 +124,7 @@ def semantic(
         )
         stage.metadata["command"] = f"rawi train semantic --data <datasets> --encoder {encoder} --out {out}"
         path = stage.save(out)
+        (out / f"MODEL_CARD-semantic-{encoder}.md").write_text(semantic_card(stage), encoding="utf-8")
     except RawiError as exc:
         _err.print(f"[bold red]error[/]: {exc}")
         raise typer.Exit(2) from None

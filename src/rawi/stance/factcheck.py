@@ -22,7 +22,7 @@ def _marks() -> tuple[str, ...]:
     return tuple(normalize(e.phrase) for lang in all_languages() for e in lang.entries("fact_check"))
 
 
-def is_fact_check(title: str | None, sentences: Sequence[str]) -> bool:
-    """Whether the title or the first sentences carry a fact-check platform's marks."""
-    head = normalize(" ".join([title or "", *sentences[:LEAD]]))
+def is_fact_check(title: str | None, sentences: Sequence[str], outlet: str | None = None) -> bool:
+    """Whether the outlet's name, the title or the first sentences carry a fact-check's marks."""
+    head = normalize(" ".join([outlet or "", title or "", *sentences[:LEAD]]))
     return any(mark in head for mark in _marks())

