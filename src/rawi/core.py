@@ -158,7 +158,16 @@ class Rawi:
         registry = self.registry
         for item in read_paths(paths, options):
             if isinstance(item, Article):
-                item.outlet = detect_outlet(item, registry)
+                try:
+                    item.outlet = detect_outlet(item, registry)
+                except Exception as e:  # the article is kept without an outlet, and the failure named
+                    yield Problem(
+                        item.source_path or item.id,
+                        f"{item.id!r} stored without an outlet: detecting it failed "
+                        f"({type(e).__name__}: {e!s:.200})",
+                        "E109",
+                    )
+                    item.outlet = None
             yield item
 
     def _write(self, batch: list[Article], report: IngestReport) -> None:

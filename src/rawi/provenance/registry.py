@@ -29,6 +29,7 @@ _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 def _load_yaml(text: str) -> object:
     return yaml.load(text, Loader=_SAFE_LOADER)  # a safe loader: plain data only, never objects
 
+
 # Words a name may be prefixed with in running text without changing who it names.
 _NAME_PREFIXES: tuple[tuple[str, ...], ...] = (
     ("وكاله",),
@@ -196,7 +197,10 @@ class Registry:
 
     def from_url(self, url: str) -> SourceEntry | None:
         """Entry of the longest registered domain suffix of the URL's host."""
-        host = (urlsplit(url if "//" in url else f"//{url}").hostname or "").lower().removeprefix("www.")
+        try:
+            host = (urlsplit(url if "//" in url else f"//{url}").hostname or "").lower().removeprefix("www.")
+        except ValueError:  # not a URL (a host such as "[1, 2]"): no outlet from it
+            return None
         parts = host.split(".")
         for i in range(len(parts) - 1):
             key = self._by_domain.get(".".join(parts[i:]))
