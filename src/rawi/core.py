@@ -129,6 +129,7 @@ class Rawi:
         never loses what was already stored.
         """
         options = IngestOptions(max_bytes=self.settings.max_file_bytes, **_fields(self.settings.field_map))
+        self.corpus  # noqa: B018 - a store that cannot be opened stops here, before any file is read
         report = IngestReport()
         batch: list[Article] = []
         last_source: str | None = None
@@ -171,15 +172,25 @@ class Rawi:
             yield item
 
     def _write(self, batch: list[Article], report: IngestReport) -> None:
-        """Write one batch; a batch the store refuses is named as a problem and the run goes on."""
+        """Write one batch; when the store refuses it, each article is tried on its own, so only the
+        articles the store cannot take are named as problems, and the run goes on."""
         try:
             report.merge(self.corpus.write(batch))
+            return
         except StoreError as e:
             partial = getattr(e, "result", None)
+            done: set[str] = set()
             if isinstance(partial, WriteResult):
                 report.merge(partial)
-            first, last = batch[0].id, batch[-1].id
-            report.problems.append(Problem(f"{first} … {last}", f"not stored: {e.message}", e.code))
+                done = {*partial.added, *partial.updated, *partial.unchanged}
+            if len(batch) == 1 or "locked" in e.message:  # one article, or a lock that outlasted retries
+                first, last = batch[0].id, batch[-1].id
+                where = first if len(batch) == 1 else f"{first} … {last}"
+                report.problems.append(Problem(where, f"not stored: {e.message}", e.code))
+                return
+        for article in batch:
+            if article.id not in done:
+                self._write([article], report)
 
     def count_files(self, paths: Sequence[str | Path]) -> int:
         return len(list_files(paths))
