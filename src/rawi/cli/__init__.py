@@ -6,7 +6,6 @@ Exit codes: 0 success; 1 the run finished but something in the input failed (nam
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -15,6 +14,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from rawi.cli.eval import eval_app
 from rawi.cli.provenance import eval_attribution_command, provenance_command
@@ -22,6 +22,7 @@ from rawi.cli.train import train_app
 from rawi.core import Rawi
 from rawi.errors import RawiError
 from rawi.report import FORMATS, render
+from rawi.report.safe import clean, clean_result, markup, terminal_json
 from rawi.report.text import build as build_text_report
 from rawi.settings import Settings
 
@@ -41,8 +42,8 @@ DbOption = Annotated[
 ]
 
 
-def fail(error: RawiError | ValueError, code: int = 2) -> typer.Exit:
-    err.print(f"[bold red]error[/]: {error}")
+def fail(error: RawiError | ValueError | OSError, code: int = 2) -> typer.Exit:
+    err.print(f"[bold red]error[/]: {markup(error)}")
     return typer.Exit(code)
 
 
@@ -78,18 +79,18 @@ def ingest(
             with progress:
                 task = progress.add_task("ingest", total=total, name="")
                 report = wb.ingest(
-                    paths, on_file=lambda name: progress.update(task, advance=1, name=name[-40:])
+                    paths, on_file=lambda name: progress.update(task, advance=1, name=markup(name[-40:]))
                 )
     except (RawiError, ValueError) as e:
         raise fail(e) from None
     for p in report.problems:
-        err.print(f"[yellow]skipped[/] {p.source}: [{p.code}] {p.reason}")
+        err.print(f"[yellow]skipped[/] {markup(p.source)}: \\[{p.code}] {markup(p.reason)}")
     if json_out:
-        print(json.dumps(report.to_json(), ensure_ascii=False))
+        print(terminal_json(report.to_json(), indent=None))
     else:
         out.print(
             f"{len(report.added)} added, {len(report.updated)} updated, {len(report.unchanged)} unchanged, "
-            f"{len(report.problems)} problem(s) → {db}"
+            f"{len(report.problems)} problem(s) → {markup(db)}"
         )
     if report.problems:
         raise typer.Exit(1)
@@ -123,9 +124,11 @@ def check(
             result = wb.check(claim)
     except (RawiError, ValueError) as e:
         raise fail(e) from None
+    if format in ("text", "markdown", "html"):  # JSON formats escape what they carry instead
+        result = clean_result(result)
     if out_file:
         out_file.write_text(render(result, format), encoding="utf-8")
-        err.print(f"wrote {format} report to {out_file}")
+        err.print(f"wrote {format} report to {markup(out_file)}")
     elif format == "text":
         out.print(build_text_report(result))
     else:
@@ -152,15 +155,15 @@ def search(
     except (RawiError, ValueError) as e:
         raise fail(e) from None
     if json_out:
-        print(json.dumps(hits, ensure_ascii=False, indent=2))
+        print(terminal_json(hits))
         return
     if not hits:
         out.print("no matching article")
     for h in hits:
-        out.print(f"[bold]{h['article_id']}[/] ({h['score']:.2f}) {h['title'] or ''}")
+        out.print(f"[bold]{markup(h['article_id'])}[/] ({h['score']:.2f}) {markup(h['title'] or '')}")
         for s in h["sentences"]:
             out.print(
-                f"    {s['text']}",
+                f"    {markup(s['text'])}",
                 justify="right" if any("\u0600" <= c <= "\u06ff" for c in s["text"]) else "left",
             )
 
@@ -180,13 +183,13 @@ def stats(
     except (RawiError, ValueError) as e:
         raise fail(e) from None
     if json_out:
-        print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+        print(terminal_json(data))
         return
-    table = Table(title=f"corpus {data.get('store', db)}", show_header=False)
+    table = Table(title=f"corpus {markup(data.get('store', db))}", show_header=False)
     for key, value in data.items():
         if isinstance(value, dict):
             value = ", ".join(f"{k}: {v}" for k, v in value.items())
-        table.add_row(str(key), str(value))
+        table.add_row(Text(clean(key)), Text(clean(value)))
     out.print(table)
 
 

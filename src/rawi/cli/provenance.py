@@ -18,6 +18,7 @@ from rich.console import Console
 from rich.table import Table
 
 from rawi.errors import RawiError
+from rawi.report.safe import clean_result, markup, terminal_json
 
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
@@ -42,23 +43,24 @@ def provenance_command(
         with Rawi(db, readonly=True) as wb:
             result = wb.provenance(article_ids)
     except RawiError as e:
-        err.print(f"[bold red]error[/]: {e}")
+        err.print(f"[bold red]error[/]: {markup(e)}")
         raise typer.Exit(2) from None
     if json_out:
-        print(json.dumps(result, ensure_ascii=False, indent=2))
+        print(terminal_json(result))
     else:
         for item in result["articles"]:
-            _print_article(item)
+            _print_article(clean_result(item))
     for missing in result["missing"]:
-        err.print(f"[bold red]error[/]: no article with id {missing!r} in {db}")
+        err.print(f"[bold red]error[/]: no article with id {markup(repr(missing))} in {markup(db)}")
     if result["missing"]:
         raise typer.Exit(1)
 
 
 def _print_article(item: dict[str, Any]) -> None:
-    out.rule(f"[bold]{item['article_id']}[/]")
-    out.print(f"title: {item.get('title') or '—'}")
-    out.print(f"outlet: {item.get('outlet') or 'unknown'}    published: {item.get('published') or '—'}")
+    out.rule(f"[bold]{markup(item['article_id'])}[/]")
+    out.print(f"title: {markup(item.get('title') or '—')}")
+    outlet, published = markup(item.get("outlet") or "unknown"), markup(item.get("published") or "—")
+    out.print(f"outlet: {outlet}    published: {published}")
     if item["attributions"]:
         table = Table(title="Attributions", show_lines=False)
         for col in ("sentence", "source", "kind", "polarity", "verb", "relayed by"):
@@ -67,11 +69,11 @@ def _print_article(item: dict[str, Any]) -> None:
             style = POLARITY_STYLE.get(a["polarity"], "")
             table.add_row(
                 str(a["sentence_index"]),
-                f"{a['source']} [dim]({a['source_key']})[/]",
-                a.get("source_kind") or "—",
-                f"[{style}]{a['polarity']}[/]",
-                a.get("verb") or "—",
-                a.get("cited_by_source") or "—",
+                f"{markup(a['source'])} [dim]({markup(a['source_key'])})[/]",
+                markup(a.get("source_kind") or "—"),
+                f"[{style}]{markup(a['polarity'])}[/]",
+                markup(a.get("verb") or "—"),
+                markup(a.get("cited_by_source") or "—"),
             )
         out.print(table)
     else:
@@ -82,7 +84,12 @@ def _print_article(item: dict[str, Any]) -> None:
             table.add_column(col)
         for r in item["reuse"]:
             passage = r["shared_passages"][0] if r["shared_passages"] else ""
-            table.add_row(r["article_id"], f"{r['similarity']:.2f}", r.get("earlier") or "—", passage[:160])
+            table.add_row(
+                markup(r["article_id"]),
+                f"{r['similarity']:.2f}",
+                markup(r.get("earlier") or "—"),
+                markup(passage[:160]),
+            )
         out.print(table)
     else:
         out.print("no text reuse found in the corpus")

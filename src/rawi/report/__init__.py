@@ -6,20 +6,21 @@ in the terminal, Markdown, HTML or ClaimReview is exactly what a script gets.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import Any
 
 from rawi.report.claimreview import render_claimreview
 from rawi.report.html import render_html
 from rawi.report.markdown import render_markdown
+from rawi.report.safe import terminal_json
 from rawi.report.text import render_text
 
 FORMATS = ("text", "json", "markdown", "html", "claimreview")
 
 
 def render_json(result: dict[str, Any]) -> str:
-    return json.dumps(result, ensure_ascii=False, indent=2) + "\n"
+    """The result as JSON, UTF-8 kept; control characters escaped (safe to print to a terminal)."""
+    return terminal_json(result) + "\n"
 
 
 RENDERERS: dict[str, Callable[[dict[str, Any]], str]] = {
