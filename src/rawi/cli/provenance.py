@@ -17,6 +17,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from rawi.cli.common import command_errors, stdout_reader
 from rawi.errors import RawiError
 from rawi.report.safe import clean_result, markup, terminal_json
 
@@ -34,22 +35,20 @@ def provenance_command(
 
     Examples:
 
-    - `rawi provenance ar/dam-sana.txt --db rawi.db`
-    - `rawi provenance a1 a2 --json`
+    - `rawi ingest examples/corpus --db example.db`, then
+      `rawi provenance ar/dam-denial-sana.txt --db example.db`
+    - `rawi provenance ar/dam-denial-sana.txt feeds/wire.jsonl#mizan-dam-photos --db example.db --json`
     """
     from rawi.core import Rawi
 
-    try:
-        with Rawi(db, readonly=True) as wb:
-            result = wb.provenance(article_ids)
-    except RawiError as e:
-        err.print(f"[bold red]error[/]: {markup(e)}")
-        raise typer.Exit(2) from None
-    if json_out:
-        print(terminal_json(result))
-    else:
-        for item in result["articles"]:
-            _print_article(clean_result(item))
+    with command_errors(db), Rawi(db, readonly=True) as wb:
+        result = wb.provenance(article_ids)
+    with stdout_reader():
+        if json_out:
+            print(terminal_json(result))
+        else:
+            for item in result["articles"]:
+                _print_article(clean_result(item))
     for missing in result["missing"]:
         err.print(f"[bold red]error[/]: no article with id {markup(repr(missing))} in {markup(db)}")
     if result["missing"]:
