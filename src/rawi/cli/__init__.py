@@ -19,11 +19,8 @@ from rawi.cli.common import check_out_file, command_errors, err, fail, out, stdo
 from rawi.cli.eval import eval_app
 from rawi.cli.provenance import eval_attribution_command, provenance_command
 from rawi.cli.train import train_app
-from rawi.core import Rawi
 from rawi.report import FORMATS, render
 from rawi.report.safe import clean, clean_result, markup, terminal_json
-from rawi.report.text import build as build_text_report
-from rawi.settings import Settings
 
 app = typer.Typer(
     name="rawi",
@@ -54,6 +51,9 @@ def ingest(
     - `rawi ingest examples/corpus`
     - `rawi ingest archive/ feeds/wire.jsonl --db news.db`
     """
+    from rawi.core import Rawi
+    from rawi.settings import Settings
+
     with command_errors(db):
         settings = Settings(max_file_bytes=max(1, int(max_file_mb * 1024 * 1024)))
         with Rawi(db, settings) as wb:
@@ -105,6 +105,9 @@ def check(
     - `rawi check "Jordan banned potato imports" --format json --out result.json`
     - `rawi check "..." --format html --out report.html`
     """
+    from rawi.core import Rawi
+    from rawi.settings import Settings
+
     if format not in FORMATS:
         raise fail(f"--format must be one of {', '.join(FORMATS)}; got {format!r}")
     check_out_file(out_file)
@@ -120,6 +123,8 @@ def check(
             return
     with stdout_reader():
         if format == "text":
+            from rawi.report.text import build as build_text_report
+
             out.print(build_text_report(result))
         else:
             sys.stdout.write(render(result, format))
@@ -139,6 +144,8 @@ def search(
     - `rawi search "سد حماة"`
     - `rawi search "potato imports" --json`
     """
+    from rawi.core import Rawi
+
     with command_errors(db), Rawi(db, readonly=True) as wb:
         hits = wb.search(query, limit=limit)
     with stdout_reader():
@@ -169,6 +176,8 @@ def stats(
 
     Example: `rawi stats --db news.db`
     """
+    from rawi.core import Rawi
+
     with command_errors(db), Rawi(db, readonly=True) as wb:
         data = wb.stats()
     if json_out:

@@ -2,20 +2,29 @@
 
 Every renderer takes the same dict that `rawi check --format json` prints, so what a person reads
 in the terminal, Markdown, HTML or ClaimReview is exactly what a script gets.
+
+The renderers are imported when first used (the HTML one loads Jinja), so a command that only
+names the formats, such as `rawi --help`, stays fast.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from importlib import import_module
 from typing import Any
 
-from rawi.report.claimreview import render_claimreview
-from rawi.report.html import render_html
-from rawi.report.markdown import render_markdown
 from rawi.report.safe import terminal_json
-from rawi.report.text import render_text
 
 FORMATS = ("text", "json", "markdown", "html", "claimreview")
+
+# format -> (module, function)
+_RENDERERS: dict[str, tuple[str, str]] = {
+    "text": ("rawi.report.text", "render_text"),
+    "json": ("rawi.report", "render_json"),
+    "markdown": ("rawi.report.markdown", "render_markdown"),
+    "html": ("rawi.report.html", "render_html"),
+    "claimreview": ("rawi.report.claimreview", "render_claimreview"),
+}
 
 
 def render_json(result: dict[str, Any]) -> str:
@@ -23,19 +32,23 @@ def render_json(result: dict[str, Any]) -> str:
     return terminal_json(result) + "\n"
 
 
-RENDERERS: dict[str, Callable[[dict[str, Any]], str]] = {
-    "text": render_text,
-    "json": render_json,
-    "markdown": render_markdown,
-    "html": render_html,
-    "claimreview": render_claimreview,
-}
+def renderer(fmt: str) -> Callable[[dict[str, Any]], str]:
+    """The function rendering ``fmt``."""
+    if fmt not in _RENDERERS:
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    module, name = _RENDERERS[fmt]
+    return getattr(import_module(module), name)
 
 
 def render(result: dict[str, Any], fmt: str) -> str:
-    if fmt not in RENDERERS:
-        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    return RENDERERS[fmt](result)
+    return renderer(fmt)(result)
+
+
+def __getattr__(name: str) -> Any:  # render_text, render_html, ... on first use
+    for module, function in _RENDERERS.values():
+        if function == name:
+            return getattr(import_module(module), function)
+    raise AttributeError(f"module 'rawi.report' has no attribute {name!r}")
 
 
 __all__ = [
@@ -46,4 +59,5 @@ __all__ = [
     "render_json",
     "render_markdown",
     "render_text",
+    "renderer",
 ]

@@ -1,0 +1,45 @@
+"""`rawi --help` and every command's --help import no heavy library (scikit-learn, SciPy, NumPy,
+LightGBM, Jinja, trafilatura): those load in the commands that use them. How long start-up takes is
+measured by benchmarks/bench_faults.py, not here."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+ENV = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+HEAVY = {"sklearn", "scipy", "numpy", "lightgbm", "jinja2", "trafilatura", "datasketch", "rawi.core"}
+
+
+def imported(*args: str) -> set[str]:
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "rawi", *args],
+        capture_output=True,
+        text=True,
+        env=ENV,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    names = {
+        line.rsplit("|", 1)[-1].strip()
+        for line in done.stderr.splitlines()
+        if line.startswith("import time:")
+    }
+    return {n for n in names if n in HEAVY or n.split(".")[0] in HEAVY}
+
+
+@pytest.mark.parametrize("args", [("--help",), ("check", "--help"), ("ingest", "--help"), ("eval", "--help")])
+def test_help_imports_no_heavy_library(args: tuple[str, ...]) -> None:
+    assert imported(*args) == set()
+
+
+def test_the_default_eval_system_named_by_the_cli_is_the_runners() -> None:
+    from rawi.cli.eval import DEFAULT_SYSTEM
+    from rawi.eval.runner import DEFAULT_SYSTEM as RUNNER_DEFAULT
+
+    assert DEFAULT_SYSTEM == RUNNER_DEFAULT
