@@ -4,6 +4,7 @@ measured by benchmarks/bench_faults.py, not here."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -43,3 +44,23 @@ def test_the_default_eval_system_named_by_the_cli_is_the_runners() -> None:
     from rawi.eval.runner import DEFAULT_SYSTEM as RUNNER_DEFAULT
 
     assert DEFAULT_SYSTEM == RUNNER_DEFAULT
+
+
+def test_schema_prints_the_packaged_contract() -> None:
+    from rawi.contracts import check_result_schema
+
+    done = subprocess.run(
+        [sys.executable, "-m", "rawi", "schema"], capture_output=True, text=True, env=ENV, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == check_result_schema()
+    assert check_result_schema()["$id"] == "rawi/check-result/v1"
+
+
+def test_packaged_contract_is_the_shared_one() -> None:
+    shared = ROOT.parent / "shared" / "contracts" / "check-result.schema.json"
+    if not shared.exists():
+        pytest.skip(f"no shared copy of the contract at {shared} to compare with")
+    from rawi.contracts import schema_text
+
+    assert json.loads(schema_text()) == json.loads(shared.read_text(encoding="utf-8"))

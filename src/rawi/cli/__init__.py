@@ -193,6 +193,18 @@ def stats(
         out.print(table)
 
 
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema that `rawi check --format json` follows (shipped inside the package).
+
+    Example: `rawi schema > check-result.schema.json`
+    """
+    from rawi.contracts import schema_text
+
+    with stdout_reader():
+        sys.stdout.write(schema_text())
+
+
 app.command("provenance")(provenance_command)
 eval_app.command("attribution")(eval_attribution_command)
 app.add_typer(eval_app, name="eval")
