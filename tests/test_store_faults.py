@@ -163,3 +163,17 @@ def test_a_db_folder_that_cannot_be_created_is_a_store_error(tmp_path: Path) -> 
     with pytest.raises(StoreError) as err:
         SqliteCorpus(tmp_path / "file" / "sub" / "c.db", workers=0)
     assert err.value.code == "E302" and "Cannot create the folder" in err.value.message
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into any folder")
+def test_a_corpus_in_a_read_only_folder_can_be_read(tmp_path: Path) -> None:
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    with SqliteCorpus(folder / "c.db", workers=0) as corpus:
+        corpus.write([article(i) for i in range(5)])
+    folder.chmod(0o555)
+    try:
+        with SqliteCorpus(folder / "c.db", readonly=True) as corpus:
+            assert corpus.count() == 5
+    finally:
+        folder.chmod(0o755)

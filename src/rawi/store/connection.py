@@ -33,12 +33,16 @@ def connect_writer(path: Path) -> sqlite3.Connection:
 
 
 def connect_reader(path: Path) -> sqlite3.Connection:
-    """A read-only connection; ``immutable`` when the folder is read-only (no other process can be
-    writing it, and SQLite could not create the WAL index a plain read-only open needs)."""
+    """A read-only connection; ``immutable`` when the folder is read-only and holds no WAL (no other
+    process can be writing it, and SQLite could not create the WAL index a plain read-only open
+    needs)."""
     if not path.is_file():
         raise StoreError(f"No corpus at {path}: run `rawi ingest PATH --db {path}` first.", code="E302")
     absolute = path.resolve()
-    immutable = not os.access(absolute.parent, os.W_OK)
+    wal = absolute.with_name(absolute.name + "-wal")
+    # immutable skips the WAL: only when there is none to read (SQLite reads a present WAL and its
+    # index read-only on its own, since 3.22)
+    immutable = not os.access(absolute.parent, os.W_OK) and not (wal.exists() and wal.stat().st_size > 0)
     uri = f"file:{quote(str(absolute))}?mode=ro" + ("&immutable=1" if immutable else "")
     return _open(
         path,
