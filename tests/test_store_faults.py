@@ -48,7 +48,7 @@ def rawi(*args: str) -> subprocess.Popen[str]:
 def test_two_ingests_into_one_new_db_both_succeed_and_lose_nothing(tmp_path: Path) -> None:
     a = write_folder(tmp_path / "a", range(0, 300))
     b = write_folder(tmp_path / "b", range(200, 500))  # 100 ids in common, same content
-    for attempt in range(2):
+    for attempt in range(1):  # one race here; benchmarks/bench_faults.py runs twenty
         db = tmp_path / f"race{attempt}.db"
         procs = [rawi("ingest", str(folder), "--db", str(db), "--json") for folder in (a, b)]
         outputs = [p.communicate(timeout=300) for p in procs]
