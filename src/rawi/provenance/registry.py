@@ -29,7 +29,6 @@ _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 def _load_yaml(text: str) -> object:
     return yaml.load(text, Loader=_SAFE_LOADER)  # a safe loader: plain data only, never objects
 
-
 # Words a name may be prefixed with in running text without changing who it names.
 _NAME_PREFIXES: tuple[tuple[str, ...], ...] = (
     ("وكاله",),
