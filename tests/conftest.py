@@ -1,8 +1,7 @@
-"""Shared fixtures: where the public datasets and the JSON contract are, skipping when absent."""
+"""Shared fixtures: where the public datasets are (skipping when absent) and the JSON contract."""
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 
@@ -28,8 +27,7 @@ def datasets_dir() -> Path:
 
 @pytest.fixture(scope="session")
 def check_schema() -> dict:
-    """The JSON contract of `rawi check --format json` (../shared/contracts)."""
-    path = SHARED / "contracts" / "check-result.schema.json"
-    if not path.exists():
-        pytest.skip(f"the JSON contract is not at {path}")
-    return json.loads(path.read_text(encoding="utf-8"))
+    """The JSON contract of `rawi check --format json`, as shipped inside the package."""
+    from rawi.contracts import check_result_schema
+
+    return check_result_schema()

@@ -36,12 +36,12 @@ def test_every_bad_file_is_a_problem_and_the_good_ones_are_read(tmp_path: Path) 
     (folder / "undecodable.txt").write_bytes(bytes(range(0x80, 0x100)) * 3 + b"\x81\x8d\x8f\x90\x9d" * 50)
     (folder / "broken.json").write_text('{"title": "x", "text": ', "utf-8")
     (folder / "no-text.json").write_text('{"title": "عنوان فقط"}', "utf-8")
-    (folder / "title-only.txt").write_text("عنوان بلا نص\n\n", "utf-8")
+    (folder / "flash.txt").write_text("عاجل: انفجار في ميناء بيروت\n\n", "utf-8")  # one line: an article
     (folder / "big.txt").write_text("عنوان\n" + "كلمة " * 400, "utf-8")
     (folder / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n" + os.urandom(64))  # skipped silently
     (folder / "z-good.md").write_text("# " + GOOD, "utf-8")
     good, bad = run(folder, IngestOptions(max_bytes=1000))
-    assert sorted(a.id for a in good) == ["a-good.txt", "z-good.md"]
+    assert sorted(a.id for a in good) == ["a-good.txt", "flash.txt", "z-good.md"]
     codes = {name: p.code for name, p in bad.items()}
     assert codes == {
         "empty.txt": "E101",
@@ -51,7 +51,6 @@ def test_every_bad_file_is_a_problem_and_the_good_ones_are_read(tmp_path: Path) 
         "undecodable.txt": codes["undecodable.txt"],
         "broken.json": "E104",
         "no-text.json#1": "E106",
-        "title-only.txt": "E106",
         "big.txt": "E105",
     }
     assert codes["undecodable.txt"] in ("E102", "E103")

@@ -126,7 +126,8 @@ def test_claimreview_rating_and_appearances() -> None:
     assert review["reviewRating"]["alternateName"] == "Disputed"
     assert review["reviewRating"]["ratingValue"] == 3
     ids = [a["identifier"] for a in review["itemReviewed"]["appearance"]]
-    assert ids == ["ar/a.txt", "ar/b.txt"]  # unrelated evidence is no appearance of the claim
+    # the claim appears where it is stated: not in the denial (ar/b.txt), not in unrelated evidence
+    assert ids == ["ar/a.txt"]
 
 
 def test_text_report_lists_unrelated_separately() -> None:

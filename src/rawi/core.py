@@ -158,6 +158,7 @@ class Rawi:
         never loses what was already stored.
         """
         options = IngestOptions(max_bytes=self.settings.max_file_bytes, **_fields(self.settings.field_map))
+        self.corpus  # noqa: B018 - a store that cannot be opened stops here, before any file is read
         report = IngestReport()
         batch: list[Article] = []
         last_source: str | None = None
@@ -193,23 +194,46 @@ class Rawi:
         registry = self.registry
         for item in read_paths(paths, options):
             if isinstance(item, Article):
-                item.outlet = detect_outlet(item, registry)
+                try:
+                    item.outlet = detect_outlet(item, registry)
+                except Exception as e:  # the article is kept without an outlet, and the failure named
+                    yield Problem(
+                        item.source_path or item.id,
+                        f"{item.id!r} stored without an outlet: detecting it failed "
+                        f"({type(e).__name__}: {e!s:.200})",
+                        "E109",
+                    )
+                    item.outlet = None
             yield item
 
+    def _index(self, batch: list[Article], result: WriteResult) -> None:
+        """Article vectors of the semantic index for what a write added or changed."""
+        if self.semantic is not None and self.settings.embed_at_ingest:
+            changed = set(result.added) | set(result.updated)
+            self.semantic.index([a for a in batch if a.id in changed])
+
     def _write(self, batch: list[Article], report: IngestReport) -> None:
-        """Write one batch; a batch the store refuses is named as a problem and the run goes on."""
+        """Write one batch; when the store refuses it, each article is tried on its own, so only the
+        articles the store cannot take are named as problems, and the run goes on."""
         try:
             result = self.corpus.write(batch)
             report.merge(result)
-            if self.semantic is not None and self.settings.embed_at_ingest:
-                changed = set(result.added) | set(result.updated)
-                self.semantic.index([a for a in batch if a.id in changed])
+            self._index(batch, result)
+            return
         except StoreError as e:
             partial = getattr(e, "result", None)
+            done: set[str] = set()
             if isinstance(partial, WriteResult):
                 report.merge(partial)
-            first, last = batch[0].id, batch[-1].id
-            report.problems.append(Problem(f"{first} … {last}", f"not stored: {e.message}", e.code))
+                done = {*partial.added, *partial.updated, *partial.unchanged}
+            if len(batch) == 1 or "locked" in e.message:  # one article, or a lock that outlasted retries
+                first, last = batch[0].id, batch[-1].id
+                where = first if len(batch) == 1 else f"{first} … {last}"
+                report.problems.append(Problem(where, f"not stored: {e.message}", e.code))
+                return
+        for article in batch:
+            if article.id not in done:
+                self._write([article], report)
 
     def count_files(self, paths: Sequence[str | Path]) -> int:
         return len(list_files(paths))

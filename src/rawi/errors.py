@@ -52,3 +52,9 @@ class DatasetError(RawiError):
     """An evaluation or training dataset is missing or not in the expected layout."""
 
     code = "E500"
+
+
+class UsageError(RawiError):
+    """A command-line option that cannot be used: an unknown --format, --out into a missing folder."""
+
+    code = "E600"

@@ -6,24 +6,21 @@ Exit codes: 0 success; 1 the run finished but something in the input failed (nam
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
+from rawi.cli.common import check_out_file, command_errors, err, fail, out, stdout_reader
 from rawi.cli.eval import eval_app
 from rawi.cli.provenance import eval_attribution_command, provenance_command
 from rawi.cli.train import train_app
-from rawi.core import Rawi
-from rawi.errors import RawiError
 from rawi.report import FORMATS, render
-from rawi.report.text import build as build_text_report
-from rawi.settings import Settings
+from rawi.report.safe import clean, clean_result, markup, terminal_json
 
 app = typer.Typer(
     name="rawi",
@@ -32,18 +29,11 @@ app = typer.Typer(
     rich_markup_mode="markdown",
     pretty_exceptions_enable=False,
 )
-out = Console(highlight=False)
-err = Console(stderr=True, highlight=False)
 
 DbOption = Annotated[
     str,
     typer.Option("--db", help="SQLite file of the corpus (a postgresql:// URL selects the server store)."),
 ]
-
-
-def fail(error: RawiError | ValueError, code: int = 2) -> typer.Exit:
-    err.print(f"[bold red]error[/]: {error}")
-    return typer.Exit(code)
 
 
 @app.command()
@@ -61,9 +51,13 @@ def ingest(
     - `rawi ingest examples/corpus`
     - `rawi ingest archive/ feeds/wire.jsonl --db news.db`
     """
-    try:
+    from rawi.core import Rawi
+    from rawi.settings import Settings
+
+    with command_errors(db):
         settings = Settings(max_file_bytes=max(1, int(max_file_mb * 1024 * 1024)))
         with Rawi(db, settings) as wb:
+            wb.corpus  # noqa: B018 - a store that cannot be opened stops the command before any file is read
             total = wb.count_files(paths)
             progress = Progress(
                 TextColumn("ingest"),
@@ -78,18 +72,16 @@ def ingest(
             with progress:
                 task = progress.add_task("ingest", total=total, name="")
                 report = wb.ingest(
-                    paths, on_file=lambda name: progress.update(task, advance=1, name=name[-40:])
+                    paths, on_file=lambda name: progress.update(task, advance=1, name=markup(name[-40:]))
                 )
-    except (RawiError, ValueError) as e:
-        raise fail(e) from None
     for p in report.problems:
-        err.print(f"[yellow]skipped[/] {p.source}: [{p.code}] {p.reason}")
+        err.print(f"[yellow]skipped[/] {markup(p.source)}: \\[{p.code}] {markup(p.reason)}", soft_wrap=True)
     if json_out:
-        print(json.dumps(report.to_json(), ensure_ascii=False))
+        print(terminal_json(report.to_json(), indent=None))
     else:
         out.print(
             f"{len(report.added)} added, {len(report.updated)} updated, {len(report.unchanged)} unchanged, "
-            f"{len(report.problems)} problem(s) → {db}"
+            f"{len(report.problems)} problem(s) → {markup(db)}"
         )
     if report.problems:
         raise typer.Exit(1)
@@ -113,23 +105,29 @@ def check(
     - `rawi check "Jordan banned potato imports" --format json --out result.json`
     - `rawi check "..." --format html --out report.html`
     """
+    from rawi.core import Rawi
+    from rawi.settings import Settings
+
     if format not in FORMATS:
-        raise fail(ValueError(f"--format must be one of {', '.join(FORMATS)}; got {format!r}"))
-    try:
+        raise fail(f"--format must be one of {', '.join(FORMATS)}; got {format!r}")
+    check_out_file(out_file)
+    with command_errors(db):
         settings = Settings(top_k=top_k, sources_files=list(sources or []), reliability_file=reliability)
-        if not Path(db).exists() and "://" not in db:
-            raise ValueError(f"no corpus at {db!r}: run `rawi ingest PATH --db {db}` first")
         with Rawi(db, settings, readonly=True) as wb:
             result = wb.check(claim)
-    except (RawiError, ValueError) as e:
-        raise fail(e) from None
-    if out_file:
-        out_file.write_text(render(result, format), encoding="utf-8")
-        err.print(f"wrote {format} report to {out_file}")
-    elif format == "text":
-        out.print(build_text_report(result))
-    else:
-        sys.stdout.write(render(result, format))
+        if format in ("text", "markdown", "html"):  # JSON formats escape what they carry instead
+            result = clean_result(result)
+        if out_file:
+            out_file.write_text(render(result, format), encoding="utf-8")
+            err.print(f"wrote {format} report to {markup(out_file)}")
+            return
+    with stdout_reader():
+        if format == "text":
+            from rawi.report.text import build as build_text_report
+
+            out.print(build_text_report(result))
+        else:
+            sys.stdout.write(render(result, format))
 
 
 @app.command()
@@ -146,21 +144,25 @@ def search(
     - `rawi search "سد حماة"`
     - `rawi search "potato imports" --json`
     """
-    try:
-        with Rawi(db, readonly=True) as wb:
-            hits = wb.search(query, limit=limit)
-    except (RawiError, ValueError) as e:
-        raise fail(e) from None
+    from rawi.core import Rawi
+
+    with command_errors(db), Rawi(db, readonly=True) as wb:
+        hits = wb.search(query, limit=limit)
+    with stdout_reader():
+        _print_hits(hits, json_out)
+
+
+def _print_hits(hits: list[dict[str, Any]], json_out: bool) -> None:
     if json_out:
-        print(json.dumps(hits, ensure_ascii=False, indent=2))
+        print(terminal_json(hits))
         return
     if not hits:
         out.print("no matching article")
     for h in hits:
-        out.print(f"[bold]{h['article_id']}[/] ({h['score']:.2f}) {h['title'] or ''}")
+        out.print(f"[bold]{markup(h['article_id'])}[/] ({h['score']:.2f}) {markup(h['title'] or '')}")
         for s in h["sentences"]:
             out.print(
-                f"    {s['text']}",
+                f"    {markup(s['text'])}",
                 justify="right" if any("\u0600" <= c <= "\u06ff" for c in s["text"]) else "left",
             )
 
@@ -174,20 +176,33 @@ def stats(
 
     Example: `rawi stats --db news.db`
     """
-    try:
-        with Rawi(db, readonly=True) as wb:
-            data = wb.stats()
-    except (RawiError, ValueError) as e:
-        raise fail(e) from None
+    from rawi.core import Rawi
+
+    with command_errors(db), Rawi(db, readonly=True) as wb:
+        data = wb.stats()
     if json_out:
-        print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+        with stdout_reader():
+            print(terminal_json(data))
         return
-    table = Table(title=f"corpus {data.get('store', db)}", show_header=False)
+    table = Table(title=f"corpus {markup(data.get('store', db))}", show_header=False)
     for key, value in data.items():
         if isinstance(value, dict):
             value = ", ".join(f"{k}: {v}" for k, v in value.items())
-        table.add_row(str(key), str(value))
-    out.print(table)
+        table.add_row(Text(clean(key)), Text(clean(value)))
+    with stdout_reader():
+        out.print(table)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema that `rawi check --format json` follows (shipped inside the package).
+
+    Example: `rawi schema > check-result.schema.json`
+    """
+    from rawi.contracts import schema_text
+
+    with stdout_reader():
+        sys.stdout.write(schema_text())
 
 
 app.command("provenance")(provenance_command)

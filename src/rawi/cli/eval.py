@@ -18,14 +18,6 @@ from rich.console import Console
 from rich.table import Table
 
 from rawi.errors import RawiError
-from rawi.eval.baselines import MajorityClassifier, TfidfLogRegClassifier
-from rawi.eval.crossval import ModelFactory
-from rawi.eval.runner import (
-    DEFAULT_SYSTEM,
-    evaluate_ans,
-    evaluate_baly2018,
-    evaluate_fnc1,
-)
 
 eval_app = typer.Typer(
     name="eval",
@@ -39,12 +31,18 @@ out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
 
 DATASET_FOLDERS = {"baly2018": "Baly2018_ArabicFC_Stance", "ans": "ANS", "fnc1": "FNC-1"}
-# None: the runner builds rawi's own model, after reading the data
-_MODEL_CHOICES: dict[str, ModelFactory | None] = {
-    DEFAULT_SYSTEM: None,
-    "tfidf-lr": TfidfLogRegClassifier,
-    "majority": MajorityClassifier,
-}
+# rawi.eval.runner.DEFAULT_SYSTEM, named here so that `rawi --help` does not import the runner (and
+# scikit-learn with it); tests/test_cli_startup.py holds the two equal.
+DEFAULT_SYSTEM = "rawi"
+_MODEL_CHOICES = (DEFAULT_SYSTEM, "tfidf-lr", "majority")
+
+
+def _factory(model: str) -> Any:
+    """The model factory of a --model choice; None: the runner builds rawi's own model."""
+    from rawi.eval.baselines import MajorityClassifier, TfidfLogRegClassifier
+
+    return {"tfidf-lr": TfidfLogRegClassifier, "majority": MajorityClassifier}.get(model)
+
 
 DataOption = Annotated[
     Path | None,
@@ -91,6 +89,12 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(2)
 
 
+def _runner() -> Any:
+    from rawi.eval import runner
+
+    return runner
+
+
 def _run(dataset: str, data: Path | None, model: str, json_out: bool, quiet: bool, call: Callable) -> None:
     path = resolve_data_dir(dataset, data)
     if not path.is_dir():
@@ -103,7 +107,7 @@ def _run(dataset: str, data: Path | None, model: str, json_out: bool, quiet: boo
             err.print(f"[dim]{dataset}: {message}[/]")
 
     try:
-        result = call(path, _MODEL_CHOICES[model], system_name=model, progress=progress)
+        result = call(path, _factory(model), system_name=model, progress=progress)
     except (RawiError, ValueError) as exc:
         raise _fail(str(exc)) from exc
     if json_out:
@@ -136,7 +140,9 @@ def baly2018(
         model,
         json_out,
         quiet,
-        lambda path, factory, **kw: evaluate_baly2018(path, factory, limit_claims=limit_claims, **kw),
+        lambda path, factory, **kw: _runner().evaluate_baly2018(
+            path, factory, limit_claims=limit_claims, **kw
+        ),
     )
 
 
@@ -163,7 +169,7 @@ def ans(
         model,
         json_out,
         quiet,
-        lambda path, factory, **kw: evaluate_ans(path, factory, max_pairs=max_pairs, **kw),
+        lambda path, factory, **kw: _runner().evaluate_ans(path, factory, max_pairs=max_pairs, **kw),
     )
 
 
@@ -194,7 +200,7 @@ def fnc1(
         model,
         json_out,
         quiet,
-        lambda path, factory, **kw: evaluate_fnc1(
+        lambda path, factory, **kw: _runner().evaluate_fnc1(
             path, factory, test_bodies=test_bodies, test_stances=test_stances, max_pairs=max_pairs, **kw
         ),
     )

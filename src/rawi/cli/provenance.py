@@ -17,7 +17,9 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from rawi.cli.common import command_errors, stdout_reader
 from rawi.errors import RawiError
+from rawi.report.safe import clean_result, markup, terminal_json
 
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
@@ -33,32 +35,31 @@ def provenance_command(
 
     Examples:
 
-    - `rawi provenance ar/dam-sana.txt --db rawi.db`
-    - `rawi provenance a1 a2 --json`
+    - `rawi ingest examples/corpus --db example.db`, then
+      `rawi provenance ar/dam-denial-sana.txt --db example.db`
+    - `rawi provenance ar/dam-denial-sana.txt feeds/wire.jsonl#mizan-dam-photos --db example.db --json`
     """
     from rawi.core import Rawi
 
-    try:
-        with Rawi(db, readonly=True) as wb:
-            result = wb.provenance(article_ids)
-    except RawiError as e:
-        err.print(f"[bold red]error[/]: {e}")
-        raise typer.Exit(2) from None
-    if json_out:
-        print(json.dumps(result, ensure_ascii=False, indent=2))
-    else:
-        for item in result["articles"]:
-            _print_article(item)
+    with command_errors(db), Rawi(db, readonly=True) as wb:
+        result = wb.provenance(article_ids)
+    with stdout_reader():
+        if json_out:
+            print(terminal_json(result))
+        else:
+            for item in result["articles"]:
+                _print_article(clean_result(item))
     for missing in result["missing"]:
-        err.print(f"[bold red]error[/]: no article with id {missing!r} in {db}")
+        err.print(f"[bold red]error[/]: no article with id {markup(repr(missing))} in {markup(db)}")
     if result["missing"]:
         raise typer.Exit(1)
 
 
 def _print_article(item: dict[str, Any]) -> None:
-    out.rule(f"[bold]{item['article_id']}[/]")
-    out.print(f"title: {item.get('title') or '—'}")
-    out.print(f"outlet: {item.get('outlet') or 'unknown'}    published: {item.get('published') or '—'}")
+    out.rule(f"[bold]{markup(item['article_id'])}[/]")
+    out.print(f"title: {markup(item.get('title') or '—')}")
+    outlet, published = markup(item.get("outlet") or "unknown"), markup(item.get("published") or "—")
+    out.print(f"outlet: {outlet}    published: {published}")
     if item["attributions"]:
         table = Table(title="Attributions", show_lines=False)
         for col in ("sentence", "source", "kind", "polarity", "verb", "relayed by"):
@@ -67,11 +68,11 @@ def _print_article(item: dict[str, Any]) -> None:
             style = POLARITY_STYLE.get(a["polarity"], "")
             table.add_row(
                 str(a["sentence_index"]),
-                f"{a['source']} [dim]({a['source_key']})[/]",
-                a.get("source_kind") or "—",
-                f"[{style}]{a['polarity']}[/]",
-                a.get("verb") or "—",
-                a.get("cited_by_source") or "—",
+                f"{markup(a['source'])} [dim]({markup(a['source_key'])})[/]",
+                markup(a.get("source_kind") or "—"),
+                f"[{style}]{markup(a['polarity'])}[/]",
+                markup(a.get("verb") or "—"),
+                markup(a.get("cited_by_source") or "—"),
             )
         out.print(table)
     else:
@@ -82,7 +83,12 @@ def _print_article(item: dict[str, Any]) -> None:
             table.add_column(col)
         for r in item["reuse"]:
             passage = r["shared_passages"][0] if r["shared_passages"] else ""
-            table.add_row(r["article_id"], f"{r['similarity']:.2f}", r.get("earlier") or "—", passage[:160])
+            table.add_row(
+                markup(r["article_id"]),
+                f"{r['similarity']:.2f}",
+                markup(r.get("earlier") or "—"),
+                markup(passage[:160]),
+            )
         out.print(table)
     else:
         out.print("no text reuse found in the corpus")

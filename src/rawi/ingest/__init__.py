@@ -5,6 +5,7 @@ trafilatura, boilerplate dropped), ``.json`` (an object or an array of objects),
 per line) and ``.csv`` (header row); encodings UTF-8, UTF-8 with BOM and cp1256 (Windows Arabic),
 detected per file. Article ids are paths relative to the folder given (forward slashes; a file given
 directly is its file name); a record's id is ``<relpath>#<id field>`` or ``<relpath>#<N>`` (N 1-based).
+An id met twice in one run is kept for the first article; the later one is stored as ``<id>~2`` (E110).
 
 Bad input never stops a run: it is yielded as a :class:`rawi.records.Problem` and reading goes on.
 
@@ -18,21 +19,23 @@ E104  malformed JSON, JSONL line or CSV row, or a record that is not an object
 E105  file larger than ``IngestOptions.max_bytes``
 E106  no article text (a record without a text field, a page or file without a body)
 E107  unsupported file type (only reported for files named explicitly; skipped in folders)
-E108  path not found or unreadable
+E108  path not found or unreadable (a file, or a folder that cannot be listed)
+E109  reading the file failed unexpectedly (a bug in rawi: the articles read before it are kept)
+E110  an article id already used in this run: the later article is stored as ``<id>~2``
 ====  ==========================================================================================
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from rawi.errors import InputError
 from rawi.ingest.decode import decode_bytes
+from rawi.ingest.files import Target, targets
 from rawi.ingest.metadata import find_date, is_boilerplate, parse_date_field, strip_boilerplate
 from rawi.ingest.options import IngestOptions
-from rawi.ingest.readers import READERS, Source
+from rawi.ingest.readers import READERS, RECORD_FORMATS, Source
 from rawi.records import Article, Problem
 
 __all__ = [
@@ -51,43 +54,9 @@ __all__ = [
 SUPPORTED_EXTENSIONS: frozenset[str] = frozenset(READERS)
 
 
-def _hidden(name: str) -> bool:
-    return name.startswith(".")
-
-
-def _walk(folder: Path) -> Iterator[Path]:
-    """Supported files under ``folder``, recursively, sorted, hidden files and folders skipped."""
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not _hidden(d))
-        for name in sorted(files):
-            if not _hidden(name) and Path(name).suffix.lower() in SUPPORTED_EXTENSIONS:
-                yield Path(root) / name
-
-
-def _targets(paths: Sequence[str | Path]) -> Iterator[tuple[Path, str, bool]]:
-    """(file, article id base, named explicitly) for every file to read, each file once.
-
-    Files are told apart by absolute path (no symlink resolution: a realpath per file costs more
-    than reading a short article)."""
-    seen: set[str] = set()
-    for given in paths:
-        path = Path(given)
-        if path.is_dir():
-            for file in _walk(path):
-                key = os.path.abspath(file)
-                if key not in seen:
-                    seen.add(key)
-                    yield file, file.relative_to(path).as_posix(), False
-        else:
-            key = os.path.abspath(path)
-            if key not in seen:
-                seen.add(key)
-                yield path, path.name, True
-
-
 def list_files(paths: Sequence[str | Path]) -> list[Path]:
     """The files :func:`read_paths` will read, in its order (for a progress bar's total)."""
-    return [file for file, _, _ in _targets(paths)]
+    return [t.path for t in targets(paths, SUPPORTED_EXTENSIONS) if isinstance(t, Target)]
 
 
 def read_file(
@@ -132,7 +101,7 @@ def read_file(
         yield Problem(str(path), "the file is empty", "E101")
         return
     try:
-        text, encoding = decode_bytes(data)
+        text, encoding = decode_bytes(data, line_separators=path.suffix.lower() not in RECORD_FORMATS)
         del data  # this generator lives while the file's records are read: keep one copy only
     except InputError as e:
         yield Problem(str(path), f"the file cannot be read as text: {e.message}", e.code)
@@ -141,11 +110,38 @@ def read_file(
         yield Problem(str(path), "the file is empty", "E101")
         return
     source = Source(rel_id, str(path), encoding)
-    for item in reader(source, text, options):
-        if isinstance(item, Problem) and not item.source.startswith(str(path)):
-            # name the file as given, so the user can find it (record problems keep their "#N")
-            suffix = item.source[len(rel_id) :] if item.source.startswith(rel_id) else ""
-            item = Problem(f"{path}{suffix}", item.reason, item.code)
+    try:
+        for item in reader(source, text, options):
+            if isinstance(item, Problem) and not item.source.startswith(str(path)):
+                # name the file as given, so the user can find it (record problems keep their "#N")
+                suffix = item.source[len(rel_id) :] if item.source.startswith(rel_id) else ""
+                item = Problem(f"{path}{suffix}", item.reason, item.code)
+            yield item
+    except Exception as e:  # a reader bug must cost this file only, never the run (what it read is kept)
+        yield Problem(str(path), f"reading the file failed ({type(e).__name__}: {e!s:.200})", "E109")
+
+
+def _unique_ids(items: Iterator[Article | Problem]) -> Iterator[Article | Problem]:
+    """Articles with ids unique within the run: a later article whose id is taken (the same relative
+    name under two folders, a feed repeating a record id, a record "#11" next to one whose id is "11")
+    is stored as ``<id>~2`` (``~3``...) and named in a Problem (E110), never written over the first."""
+    used: dict[str, str] = {}
+    for item in items:
+        if isinstance(item, Article):
+            first = used.get(item.id)
+            if first is not None:
+                k = 2
+                while f"{item.id}~{k}" in used:
+                    k += 1
+                new_id = f"{item.id}~{k}"
+                yield Problem(
+                    item.source_path or item.id,
+                    f"article id {item.id!r} is already used in this run by {first}; stored as {new_id!r}",
+                    "E110",
+                )
+                item.meta = {**item.meta, "id_given": item.id}
+                item.id = new_id
+            used[item.id] = item.source_path or item.id
         yield item
 
 
@@ -158,8 +154,12 @@ def read_paths(
     and reading goes on with the rest.
     """
     options = options or IngestOptions()
-    for given in paths:
-        if not Path(given).exists():
-            yield Problem(str(given), "no such file or folder", "E108")
-    for file, rel_id, explicit in _targets([p for p in paths if Path(p).exists()]):
-        yield from read_file(file, rel_id, options, explicit=explicit)
+
+    def everything() -> Iterator[Article | Problem]:
+        for target in targets(paths, SUPPORTED_EXTENSIONS):
+            if isinstance(target, Problem):
+                yield target
+            else:
+                yield from read_file(target.path, target.rel_id, options, explicit=target.explicit)
+
+    return _unique_ids(everything())

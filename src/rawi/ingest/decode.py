@@ -31,6 +31,7 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
 _ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3]")
 _LETTER = re.compile(r"[^\W\d_]")
 _NEWLINES = re.compile(r"\r\n?|\u2028|\u2029")
+_CR = re.compile(r"\r\n?")
 
 
 def _arabic_share(text: str) -> float:
@@ -55,8 +56,11 @@ def _looks_binary(text: str) -> bool:
     return bool(sample) and len(_CONTROL.findall(sample)) > CONTROL_SHARE * len(sample)
 
 
-def decode_bytes(data: bytes) -> tuple[str, str]:
+def decode_bytes(data: bytes, *, line_separators: bool = True) -> tuple[str, str]:
     """Decode file content; returns (text with ``\\n`` newlines and no BOM, encoding name).
+
+    ``line_separators=False`` leaves U+2028/U+2029 as they are (JSON allows them raw inside strings,
+    where a newline would break the document); CRLF and CR always become ``\\n``.
 
     >>> decode_bytes("قال الوزير".encode("cp1256"))
     ('قال الوزير', 'cp1256')
@@ -75,8 +79,10 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             text, encoding = _guess(data)
     if _looks_binary(text):
         raise InputError("it is a binary file (mostly control characters), not text", code="E102")
-    if "\r" in text or "\u2028" in text or "\u2029" in text:
+    if line_separators and ("\r" in text or "\u2028" in text or "\u2029" in text):
         text = _NEWLINES.sub("\n", text)
+    elif "\r" in text:
+        text = _CR.sub("\n", text)
     return text, encoding
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -47,6 +48,26 @@ def _article(source: Source, id_: str, text: str, fmt: str, **fields: Any) -> Ar
     )
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_LINE_SEPARATORS = re.compile("\r\n?|\u2028|\u2029")
+
+
+def clean_field(value: str) -> str:
+    """A record's string with lone surrogates (a JSON ``"\\ud800"``, which no store can encode) as
+    U+FFFD; the record is kept, only the broken character is replaced.
+
+    >>> clean_field("a\\ud800b") == "a\\ufffdb"
+    True
+    """
+    return _SURROGATE.sub("\ufffd", value) if _SURROGATE.search(value) else value
+
+
+def clean_text(value: str) -> str:
+    """:func:`clean_field` with every line break (CRLF, CR, U+2028, U+2029) as ``\\n``."""
+    value = clean_field(value)
+    return _LINE_SEPARATORS.sub("\n", value) if _LINE_SEPARATORS.search(value) else value
+
+
 def _no_text(source: str, what: str) -> Problem:
     return Problem(source, f"{what} has no article text", "E106")
 
@@ -62,8 +83,10 @@ def read_plain(source: Source, text: str, *, markdown: bool = False) -> Iterator
         title = title.lstrip("#").strip()
     body_lines = strip_boilerplate(lines[1:])
     body = "\n".join(line.rstrip() for line in body_lines)
-    if not body.strip():
-        yield Problem(source.rel_id, "the file has a title line but no body text below it", "E106")
+    if not body.strip():  # a one-line article (a wire flash, a headline-only report): its line is both
+        body = title
+    if not body:
+        yield _no_text(source.rel_id, "the file")
         return
     published = date_from_lines(lines[:8])
     yield _article(
@@ -86,7 +109,7 @@ def read_html(source: Source, text: str) -> Iterator[Item]:
 def _as_text(value: Any) -> str | None:
     if value is None or isinstance(value, dict | list):
         return None
-    text = str(value).strip()
+    text = clean_field(str(value)).strip()
     return text or None
 
 
@@ -120,11 +143,15 @@ def record_article(source: Source, record: Any, number: int, options: IngestOpti
     published = parse_date_field(raw_date) or date_from_lines([title or "", *text.split("\n", 6)[:6]])
     url, outlet = field("url"), field("outlet")
     # other scalar fields are kept as metadata (a section, an author), never as text
-    extra = {k: v for k, v in record.items() if k not in used and isinstance(v, str | int | float | bool)}
+    extra = {
+        clean_field(str(k)): clean_field(v) if isinstance(v, str) else v
+        for k, v in record.items()
+        if k not in used and isinstance(v, str | int | float | bool)
+    }
     return _article(
         source,
         article_id,
-        text.replace("\r\n", "\n"),
+        clean_text(text),
         "record",
         title=title,
         url=url,
@@ -134,11 +161,21 @@ def record_article(source: Source, record: Any, number: int, options: IngestOpti
     )
 
 
+_DEPTH_WORDS = "Python's JSON parser allows (about 1,000)"
+
+
 def read_json(source: Source, text: str, options: IngestOptions) -> Iterator[Item]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as e:
-        yield Problem(source.rel_id, f"the file is not valid JSON ({e.msg} at line {e.lineno})", "E104")
+        yield Problem(
+            source.rel_id,
+            f"the file is not valid JSON ({e.msg} at line {e.lineno}, column {e.colno})",
+            "E104",
+        )
+        return
+    except RecursionError:
+        yield Problem(source.rel_id, f"the JSON nests deeper than {_DEPTH_WORDS} levels", "E104")
         return
     records = data if isinstance(data, list) else [data]
     if not records:
@@ -159,15 +196,28 @@ def _lines(text: str) -> Iterator[str]:
 
 
 def read_jsonl(source: Source, text: str, options: IngestOptions) -> Iterator[Item]:
+    """One record per non-empty line; record N (the id ``#N``) counts non-empty lines only, and a
+    problem names the line of the file as an editor shows it."""
     number = 0
-    for line in _lines(text):
+    for line_no, line in enumerate(_lines(text), 1):
         if not line.strip():
             continue
         number += 1
         try:
             record = json.loads(line)
         except json.JSONDecodeError as e:
-            yield Problem(f"{source.rel_id}#{number}", f"line {number} is not valid JSON ({e.msg})", "E104")
+            yield Problem(
+                f"{source.rel_id}#{number}",
+                f"line {line_no} (record {number}) is not valid JSON ({e.msg} at column {e.colno})",
+                "E104",
+            )
+            continue
+        except RecursionError:
+            yield Problem(
+                f"{source.rel_id}#{number}",
+                f"line {line_no} (record {number}) nests deeper than {_DEPTH_WORDS} levels",
+                "E104",
+            )
             continue
         yield record_article(source, record, number, options)
 
@@ -194,9 +244,15 @@ def read_csv(source: Source, text: str, options: IngestOptions) -> Iterator[Item
                 )
                 continue
             yield record_article(source, dict(zip(names, row, strict=False)), number, options)
+        if number == 0:
+            yield Problem(source.rel_id, "the CSV file has a header row but no records below it", "E106")
     except csv.Error as e:
         yield Problem(source.rel_id, f"the CSV file is malformed near line {reader.line_num}: {e}", "E104")
 
+
+# Formats whose text holds records: a raw U+2028 inside a JSON string is a character of that string,
+# so these are decoded without turning line separators into newlines (their fields are, per field).
+RECORD_FORMATS: frozenset[str] = frozenset({".json", ".jsonl", ".ndjson", ".csv"})
 
 Reader = Callable[[Source, str, IngestOptions], Iterator[Item]]
 

@@ -16,17 +16,34 @@ from rawi.text import normalize, tokenize_normalized
 _DASH = r"[-\u2010-\u2015\u2212:]"
 _HYPHEN = r"[-\u2010-\u2015\u2212]"  # "دمشق-سانا" takes a dash only: "مصدر الصورة: رويترز" is a photo credit
 # PLACE (AGENCY) -   /   (AGENCY) -   at the start of a body; PLACE is up to four words.
+# Each PLACE word is taken whole (the lookahead after it): a word that could be cut anywhere into up
+# to four "words" made a long run of letters take seconds to refuse (200 letters: 14 s).
 _PAREN_DATELINE = re.compile(
-    rf"^\W{{0,3}}((?:[^\W\d_][\w.'\u0640\u064b-\u065f]*\s*){{0,4}}?)\s*[(\[]\s*([^()\[\]\n]{{1,60}}?)\s*[)\]]\s*{_DASH}"
+    rf"^\W{{0,3}}((?:[^\W\d_][\w.'\u0640\u064b-\u065f]*(?![\w.'\u0640\u064b-\u065f])\s*){{0,4}}?)"
+    rf"\s*[(\[]\s*([^()\[\]\n]{{1,60}}?)\s*[)\]]\s*{_DASH}"
 )
 # PLACE - AGENCY ...   (دمشق-سانا، دمشق - سانا)
 _DASH_DATELINE = re.compile(
-    rf"^\W{{0,3}}((?:[^\W\d_][\w'\u0640\u064b-\u065f]*\s*){{1,3}}?)\s*{_HYPHEN}\s*(?=\S)"
+    rf"^\W{{0,3}}((?:[^\W\d_][\w'\u0640\u064b-\u065f]*(?![\w'\u0640\u064b-\u065f])\s*){{1,3}}?)"
+    rf"\s*{_HYPHEN}\s*(?=\S)"
 )
 _MAX_CREDIT_WORDS = 8
-# A whitespace-separated chunk holding a letter or digit: each holds at least one word, so counting
-# them (in C) refuses long lines before they are tokenized.
-_LETTER_CHUNK = re.compile(r"\S*[^\W_]\S*")
+_MAX_CREDIT_CHARS = 1000  # far above any credit line (at most 11 words); bounds the work on one line
+# A whitespace-separated chunk holding a letter or digit holds at least one word, so counting them
+# refuses long lines before they are tokenized (split, then one search per chunk: linear; the
+# pattern \S*[^\W_]\S* rescanned a long chunk without letters from each of its characters).
+_WORD_CHAR = re.compile(r"[^\W_]")
+
+
+def _word_chunks(line: str, limit: int) -> int:
+    """Whitespace-separated chunks of ``line`` holding a letter or digit, counted up to ``limit + 1``."""
+    count = 0
+    for chunk in line.split():
+        if _WORD_CHAR.search(chunk):
+            count += 1
+            if count > limit:
+                break
+    return count
 CREDIT_LABELS = {"المصدر", "source"}  # labels followed by a colon that name the source anywhere in a line
 
 
@@ -122,7 +139,7 @@ def parse_dateline(text: str, registry: Registry) -> Credit | None:
 
 def parse_credit_line(line: str, registry: Registry) -> Credit | None:
     """The outlet a credit line names: "المصدر: وكالة الأناضول", "Source: Reuters", "- سانا"."""
-    if len(_LETTER_CHUNK.findall(line)) > _MAX_CREDIT_WORDS + 3:
+    if _word_chunks(line, _MAX_CREDIT_WORDS + 3) > _MAX_CREDIT_WORDS + 3:
         return None  # a paragraph, not a credit line
     toks = offset_tokens(line)
     words = [t for t in toks if t.is_word]
@@ -184,7 +201,8 @@ def detect_outlet(article: Article, registry: Registry) -> str | None:
         if credit and credit.entry is not None:
             return credit.key
     for line in reversed(lines[-3:]):
-        credit = parse_credit_line(line.strip(), registry)
+        # a credit or signature line is short: a line of a megabyte was tokenized whole (4.6 s)
+        credit = parse_credit_line(line.strip(), registry) if len(line) <= _MAX_CREDIT_CHARS else None
         if credit:
             return credit.key
     return None

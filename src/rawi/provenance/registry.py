@@ -196,7 +196,10 @@ class Registry:
 
     def from_url(self, url: str) -> SourceEntry | None:
         """Entry of the longest registered domain suffix of the URL's host."""
-        host = (urlsplit(url if "//" in url else f"//{url}").hostname or "").lower().removeprefix("www.")
+        try:
+            host = (urlsplit(url if "//" in url else f"//{url}").hostname or "").lower().removeprefix("www.")
+        except ValueError:  # not a URL (a host such as "[1, 2]"): no outlet from it
+            return None
         parts = host.split(".")
         for i in range(len(parts) - 1):
             key = self._by_domain.get(".".join(parts[i:]))

@@ -2,39 +2,53 @@
 
 Every renderer takes the same dict that `rawi check --format json` prints, so what a person reads
 in the terminal, Markdown, HTML or ClaimReview is exactly what a script gets.
+
+The renderers are imported when first used (the HTML one loads Jinja), so a command that only
+names the formats, such as `rawi --help`, stays fast.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
+from importlib import import_module
 from typing import Any
 
-from rawi.report.claimreview import render_claimreview
-from rawi.report.html import render_html
-from rawi.report.markdown import render_markdown
-from rawi.report.text import render_text
+from rawi.report.safe import terminal_json
 
 FORMATS = ("text", "json", "markdown", "html", "claimreview")
 
-
-def render_json(result: dict[str, Any]) -> str:
-    return json.dumps(result, ensure_ascii=False, indent=2) + "\n"
-
-
-RENDERERS: dict[str, Callable[[dict[str, Any]], str]] = {
-    "text": render_text,
-    "json": render_json,
-    "markdown": render_markdown,
-    "html": render_html,
-    "claimreview": render_claimreview,
+# format -> (module, function)
+_RENDERERS: dict[str, tuple[str, str]] = {
+    "text": ("rawi.report.text", "render_text"),
+    "json": ("rawi.report", "render_json"),
+    "markdown": ("rawi.report.markdown", "render_markdown"),
+    "html": ("rawi.report.html", "render_html"),
+    "claimreview": ("rawi.report.claimreview", "render_claimreview"),
 }
 
 
-def render(result: dict[str, Any], fmt: str) -> str:
-    if fmt not in RENDERERS:
+def render_json(result: dict[str, Any]) -> str:
+    """The result as JSON, UTF-8 kept; control characters escaped (safe to print to a terminal)."""
+    return terminal_json(result) + "\n"
+
+
+def renderer(fmt: str) -> Callable[[dict[str, Any]], str]:
+    """The function rendering ``fmt``."""
+    if fmt not in _RENDERERS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    return RENDERERS[fmt](result)
+    module, name = _RENDERERS[fmt]
+    return getattr(import_module(module), name)
+
+
+def render(result: dict[str, Any], fmt: str) -> str:
+    return renderer(fmt)(result)
+
+
+def __getattr__(name: str) -> Any:  # render_text, render_html, ... on first use
+    for module, function in _RENDERERS.values():
+        if function == name:
+            return getattr(import_module(module), function)
+    raise AttributeError(f"module 'rawi.report' has no attribute {name!r}")
 
 
 __all__ = [
@@ -45,4 +59,5 @@ __all__ = [
     "render_json",
     "render_markdown",
     "render_text",
+    "renderer",
 ]

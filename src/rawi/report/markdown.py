@@ -2,16 +2,34 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rawi.report.common import STANCE_TITLES, VERDICT_TITLES, attributions_by_article, pct, related, unrelated
+from rawi.report.safe import clean
 
 _MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]<>|#"})
+_BACKTICKS = re.compile("`+")
 
 
 def md(text: str) -> str:
     """Escape Markdown (and inline HTML) in untrusted article text."""
-    return " ".join(text.split()).translate(_MD_SPECIAL)
+    return " ".join(clean(text).split()).translate(_MD_SPECIAL)
+
+
+def code(text: str, *, in_table: bool = False) -> str:
+    """An id as a code span: shown exactly (no backslashes: escapes are literal inside a span), fenced
+    by more backticks than it holds; in a table, ``|`` is escaped, since GFM splits cells first.
+
+    >>> code("feed.jsonl#11"), code("a`b"), code("a|b", in_table=True)
+    ('`feed.jsonl#11`', '``a`b``', '`a\\\\|b`')
+    """
+    text = " ".join(clean(text).split())
+    fence = "`" * (max((len(m) for m in _BACKTICKS.findall(text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    if in_table:
+        text = text.replace("|", "\\|")
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def render_markdown(result: dict[str, Any]) -> str:
@@ -31,7 +49,7 @@ def render_markdown(result: dict[str, Any]) -> str:
     for e in related(result):
         title = f" — {md(e['title'])}" if e.get("title") else ""
         meta = ", ".join(x for x in (e.get("outlet"), e.get("published")) if x)
-        lines.append(f"### `{md(e['article_id'])}`{title}")
+        lines.append(f"### {code(e['article_id'])}{title}")
         lines.append("")
         lines.append(
             f"Stance: **{STANCE_TITLES[e['stance']]}** "
@@ -53,19 +71,21 @@ def render_markdown(result: dict[str, Any]) -> str:
     if prov["origins"]:
         lines += ["## Independent origins", ""]
         lines += [
-            f"- **{md(o['key'])}**: " + ", ".join(f"`{md(a)}`" for a in o["articles"])
-            for o in prov["origins"]
+            f"- **{md(o['key'])}**: " + ", ".join(code(a) for a in o["articles"]) for o in prov["origins"]
         ]
         lines.append("")
     if prov["reuse"]:
         lines += ["## Shared text", "", "| article | article | similarity |", "|---|---|---|"]
-        lines += [f"| `{md(r['a'])}` | `{md(r['b'])}` | {r['similarity']:.2f} |" for r in prov["reuse"]]
+        lines += [
+            f"| {code(r['a'], in_table=True)} | {code(r['b'], in_table=True)} | {r['similarity']:.2f} |"
+            for r in prov["reuse"]
+        ]
         lines.append("")
     skipped = unrelated(result)
     if skipped:
         lines += [
             f"{len(skipped)} unrelated article(s) not counted: "
-            + ", ".join(f"`{md(e['article_id'])}`" for e in skipped),
+            + ", ".join(code(e["article_id"]) for e in skipped),
             "",
         ]
     lines.append(

@@ -62,7 +62,7 @@ def build(result: dict[str, Any]) -> Group:
         t.add_column("origin")
         t.add_column("articles")
         for o in prov["origins"]:
-            t.add_row(o["key"], "\n".join(o["articles"]))
+            t.add_row(Text(o["key"]), Text("\n".join(o["articles"])))
         parts.append(t)
     if prov["attributions"]:
         t = Table(title="Who says what")
@@ -70,7 +70,8 @@ def build(result: dict[str, Any]) -> Group:
             t.add_column(col)
         for a in prov["attributions"]:
             t.add_row(
-                a["article_id"], str(a["sentence_index"]), a["source"], a["polarity"], a.get("verb") or ""
+                *(Text(x) for x in (a["article_id"], str(a["sentence_index"]), a["source"], a["polarity"])),
+                Text(a.get("verb") or ""),
             )
         parts.append(t)
     if prov["reuse"]:
@@ -78,7 +79,7 @@ def build(result: dict[str, Any]) -> Group:
         for col in ("article", "article", "similarity"):
             t.add_column(col)
         for r in prov["reuse"]:
-            t.add_row(r["a"], r["b"], f"{r['similarity']:.2f}")
+            t.add_row(Text(r["a"]), Text(r["b"]), f"{r['similarity']:.2f}")
         parts.append(t)
     skipped = unrelated(result)
     if skipped:

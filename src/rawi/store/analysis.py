@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import threading
+import time
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -132,6 +134,21 @@ def default_workers() -> int:
     return max(1, min(cores - 1, int(idle)))
 
 
+ORPHAN_POLL_S = 0.5
+
+
+def _exit_with_parent(parent: int) -> None:
+    """In a worker: exit as soon as the process that started it is gone. A killed ingest (kill -9)
+    cannot shut its pool down, and an orphaned worker would otherwise wait on its queue forever."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(ORPHAN_POLL_S)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="rawi-orphan-watch", daemon=True).start()
+
+
 class AnalysisPool:
     """Analyzes batches of articles in worker processes (started on first use), results in order.
 
@@ -158,7 +175,12 @@ class AnalysisPool:
         if self._executor is None:
             method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
             try:
-                self._executor = ProcessPoolExecutor(self.workers, mp_context=mp.get_context(method))
+                self._executor = ProcessPoolExecutor(
+                    self.workers,
+                    mp_context=mp.get_context(method),
+                    initializer=_exit_with_parent,
+                    initargs=(os.getpid(),),
+                )
             except (OSError, ValueError):  # no processes allowed here (a sandbox): analyze in-process
                 self.workers = 0
         return self._executor

@@ -8,8 +8,10 @@ break a query.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime, timezone
 from itertools import islice
@@ -20,10 +22,20 @@ from rawi.errors import StoreError
 from rawi.records import Article, Sentence
 from rawi.store.analysis import AnalysisPool, default_workers
 from rawi.store.base import SearchHit, WriteResult
-from rawi.store.schema import DDL, PRAGMAS, READ_PRAGMAS, SCHEMA_VERSION, stored_version, table_names
+from rawi.store.connection import connect_reader, connect_writer
+from rawi.store.schema import SCHEMA_VERSION
 from rawi.store.vectors import count_vectors, put_vectors, read_vectors
 
 BATCH_SIZE = 500
+# A batch that still finds the file locked after the busy timeout is tried again this many times
+# (another ingest writing a large batch, a long read), waiting a little longer each time.
+LOCKED_RETRIES = 3
+
+
+def _locked(error: BaseException) -> bool:
+    return isinstance(error, sqlite3.OperationalError) and ("locked" in str(error) or "busy" in str(error))
+
+
 _ARTICLE_COLUMNS = "id, title, text, url, published, outlet, language, source_path, meta"
 
 
@@ -81,66 +93,9 @@ class SqliteCorpus:
         self._conn = self._connect()
         self._pool = AnalysisPool(default_workers() if workers is None else workers)
 
-    # -- connection and schema --------------------------------------------------------------------
+    # -- connection -----------------------------------------------------------------------------
     def _connect(self) -> sqlite3.Connection:
-        try:
-            if self.readonly:
-                if not self.path.is_file():
-                    raise StoreError(
-                        f"No corpus at {self.path}: run `rawi ingest PATH --db {self.path}` first.",
-                        code="E302",
-                    )
-                conn = sqlite3.connect(
-                    f"{self.path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False
-                )
-                pragmas = READ_PRAGMAS
-            else:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-                conn = sqlite3.connect(self.path, check_same_thread=False)
-                pragmas = PRAGMAS
-            conn.isolation_level = None  # transactions are explicit (BEGIN ... COMMIT per batch)
-            for pragma in pragmas:
-                conn.execute(pragma)
-            self._check_schema(conn)
-        except sqlite3.DatabaseError as e:
-            raise StoreError(f"Cannot open {self.path} as a rawi corpus: {e}.", code="E302") from None
-        return conn
-
-    def _check_schema(self, conn: sqlite3.Connection) -> None:
-        version = stored_version(conn)
-        if version is not None and version > SCHEMA_VERSION:
-            raise StoreError(
-                f"{self.path} has corpus schema version {version}, newer than this rawi understands "
-                f"({SCHEMA_VERSION}); upgrade rawi to read it.",
-                code="E301",
-            )
-        if version is not None and version < SCHEMA_VERSION:
-            raise StoreError(
-                f"{self.path} has corpus schema version {version}, which this rawi cannot migrate; "
-                "re-ingest the sources into a new database.",
-                code="E302",
-            )
-        if version is None:
-            if self.readonly:
-                raise StoreError(f"{self.path} is not a rawi corpus (no schema version).", code="E302")
-            if table_names(conn) - {"sqlite_sequence"}:
-                raise StoreError(
-                    f"{self.path} is a SQLite database but not a rawi corpus; give a new file.", code="E302"
-                )
-            conn.execute("BEGIN")
-            self._create(conn)
-            conn.execute("COMMIT")
-
-    @staticmethod
-    def _create(conn: sqlite3.Connection) -> None:
-        for statement in DDL.split(";\n"):
-            if statement.strip():
-                conn.execute(statement)
-        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-        conn.executemany(
-            "INSERT INTO meta(key, value) VALUES (?, ?)",
-            [("schema_version", str(SCHEMA_VERSION)), ("created_at", now)],
-        )
+        return connect_reader(self.path) if self.readonly else connect_writer(self.path)
 
     # -- writing ----------------------------------------------------------------------------------
     def write(self, articles: Iterable[Article]) -> WriteResult:
@@ -155,7 +110,7 @@ class SqliteCorpus:
         result = WriteResult()
         for batch in _chunks(articles, BATCH_SIZE):
             try:
-                added, updated, unchanged = self._write_batch(batch)
+                added, updated, unchanged = self._write_batch_retrying(batch)
             except Exception as e:
                 if self._conn.in_transaction:
                     self._conn.execute("ROLLBACK")
@@ -172,13 +127,20 @@ class SqliteCorpus:
             result.unchanged += unchanged
         return result
 
-    def _write_batch(self, batch: list[Article]) -> tuple[list[str], list[str], list[str]]:
-        latest: dict[str, Article] = {}
-        for article in batch:  # the same id twice in a batch: the later one wins
-            if not isinstance(article, Article) or not isinstance(article.text, str):
-                raise TypeError(f"expected an Article with text, got {article!r:.80}")
-            latest[article.id] = article
-        ids = list(latest)
+    def _write_batch_retrying(self, batch: list[Article]) -> tuple[list[str], list[str], list[str]]:
+        for attempt in range(LOCKED_RETRIES + 1):
+            try:
+                return self._write_batch(batch)
+            except sqlite3.OperationalError as e:
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
+                if not _locked(e) or attempt == LOCKED_RETRIES:
+                    raise
+                time.sleep(1.0 + attempt)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _known(self, ids: list[str]) -> dict[str, tuple[int, str]]:
+        """doc and content hash of the ids already stored."""
         known: dict[str, tuple[int, str]] = {}
         for start in range(0, len(ids), 900):
             part = ids[start : start + 900]
@@ -186,6 +148,16 @@ class SqliteCorpus:
                 f"SELECT id, doc, content_hash FROM articles WHERE id IN ({','.join('?' * len(part))})", part
             ).fetchall()
             known.update((r[0], (r[1], r[2])) for r in rows)
+        return known
+
+    def _write_batch(self, batch: list[Article]) -> tuple[list[str], list[str], list[str]]:
+        latest: dict[str, Article] = {}
+        for article in batch:  # the same id twice in a batch: the later one wins
+            if not isinstance(article, Article) or not isinstance(article.text, str):
+                raise TypeError(f"expected an Article with text, got {article!r:.80}")
+            latest[article.id] = article
+        ids = list(latest)
+        known = self._known(ids)
         hashes = {i: a.content_hash for i, a in latest.items()}
         unchanged = [i for i in ids if i in known and known[i][1] == hashes[i]]
         todo = [i for i in ids if i not in known or known[i][1] != hashes[i]]
@@ -197,10 +169,16 @@ class SqliteCorpus:
         updated: list[str] = []
         conn = self._conn
         conn.execute("BEGIN IMMEDIATE")
+        # Another writer may have stored some of these ids since they were looked up: look again
+        # under the lock, so each is updated (or left unchanged), never inserted twice.
+        known.update(self._known(todo))
         sentence_rows: list[tuple[int, int, int, int, str]] = []
         fts_rows: list[tuple[int, str]] = []
         for i, (title_terms, sentences) in zip(todo, analyses, strict=True):
             a = latest[i]
+            if i in known and known[i][1] == hashes[i]:
+                unchanged.append(i)
+                continue
             values = (
                 a.title, a.text, a.url, a.published, a.outlet, a.language, a.source_path, hashes[i],
                 title_terms, json.dumps(a.meta or {}, ensure_ascii=False), now,
@@ -361,7 +339,9 @@ class SqliteCorpus:
         conn, self._conn = self._conn, None
         if conn is not None:
             if not self.readonly and not conn.in_transaction:
-                conn.execute("PRAGMA optimize")
+                # worth doing, never worth failing for: another writer may hold the lock
+                with contextlib.suppress(sqlite3.Error):
+                    conn.execute("PRAGMA optimize")
             conn.close()
 
     def __enter__(self) -> SqliteCorpus:
