@@ -15,6 +15,7 @@ from rawi.provenance.origins import (
     party_denials,
 )
 from rawi.provenance.outlet import parse_dateline
+from rawi.provenance.passages import find_passages, passage_links
 from rawi.provenance.registry import Registry
 from rawi.provenance.reuse import ReuseIndex, ReuseLink, find_reuse
 from rawi.records import Article, Sentence
@@ -78,6 +79,8 @@ def analyze_provenance(
     # No boilerplate filter here: among twenty articles on one claim, a paragraph shared by four
     # stories is the claim's common source, not a site's sidebar.
     reuse = find_reuse(related, threshold=reuse_threshold, max_shingle_df=None) if len(related) > 1 else []
+    # Passages repeated inside otherwise different text: the near-duplicate pass does not see them.
+    reuse += passage_links(find_passages(related, skip={(x.a, x.b) for x in reuse}))
     origins = group_origins(evidence, attributions, reuse, registry)
     related_ids = {a.id for a in related}
     denials = party_denials(claim, [a for a in attributions if a.article_id in related_ids], registry)
@@ -111,6 +114,17 @@ def _with_relayers(atts: list[ArticleAttribution], sentences: Sequence[Sentence]
     return out
 
 
+def _flip(link: ReuseLink) -> ReuseLink:
+    """The same link seen from ``b``: ends and passage spans swapped."""
+    from dataclasses import replace
+
+    passages = [
+        replace(p, a=p.b, b=p.a, a_span=p.b_span, b_span=p.a_span, a_share=p.b_share, b_share=p.a_share)
+        for p in link.passages
+    ]
+    return ReuseLink(link.b, link.a, link.similarity, link.shared_passages, link.earlier, passages)
+
+
 def describe_articles(corpus: Any, article_ids: Sequence[str], registry: Registry) -> dict[str, Any]:
     """Outlet, attributions per sentence and text reuse of stored articles; unknown ids under
     ``missing``."""
@@ -133,6 +147,10 @@ def describe_articles(corpus: Any, article_ids: Sequence[str], registry: Registr
             link = index.compare(article.id, other.id)
             if link:
                 links.append(link)
+        linked = {(x.a, x.b) for x in links}
+        for x in passage_links(find_passages([article, *candidates], skip=linked)):
+            if article.id in (x.a, x.b):  # the article first, as the near-duplicate links have it
+                links.append(x if x.a == article.id else _flip(x))
         links.sort(key=lambda x: -x.similarity)
         articles.append(
             {
@@ -148,6 +166,8 @@ def describe_articles(corpus: Any, article_ids: Sequence[str], registry: Registr
                         "similarity": round(x.similarity, 4),
                         "earlier": x.earlier,
                         "shared_passages": x.shared_passages,
+                        "kind": x.kind,
+                        "passages": [p.to_json() for p in x.passages],
                     }
                     for x in links
                 ],
