@@ -29,6 +29,7 @@ from difflib import SequenceMatcher
 import numpy as np
 
 from rawi.provenance.fingerprint import shingle_hashes, word_spans, words_of
+from rawi.provenance.outlet import article_date
 from rawi.provenance.tokens import offset_tokens
 from rawi.records import Article
 
@@ -301,8 +302,9 @@ def _char(t: _Text, word: int, *, end: bool = False) -> int:
 
 
 def _older(a: Article, b: Article) -> str | None:
-    if a.published and b.published and a.published[:10] != b.published[:10]:
-        return a.id if a.published < b.published else b.id
+    da, db = article_date(a), article_date(b)  # published, else a date under the text
+    if da and db and da[:10] != db[:10]:
+        return a.id if da < db else b.id
     return None
 
 
