@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from rawi.report.common import STANCE_TITLES, VERDICT_TITLES, attributions_by_article, pct, related, unrelated
+from rawi.report.common import (
+    STANCE_TITLES,
+    VERDICT_TITLES,
+    attributions_by_article,
+    for_display,
+    pct,
+    related,
+    unrelated,
+)
 
 _MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]<>|#"})
 
@@ -15,6 +23,7 @@ def md(text: str) -> str:
 
 
 def render_markdown(result: dict[str, Any]) -> str:
+    result = for_display(result)
     v = result["verdict"]
     lines = [
         f"# Claim check: {md(result['claim']['text'])}",
@@ -53,7 +62,7 @@ def render_markdown(result: dict[str, Any]) -> str:
     if prov["origins"]:
         lines += ["## Independent origins", ""]
         lines += [
-            f"- **{md(o['key'])}**: " + ", ".join(f"`{md(a)}`" for a in o["articles"])
+            f"- **{md(o['name'])}**: " + ", ".join(f"`{md(a)}`" for a in o["articles"])
             for o in prov["origins"]
         ]
         lines.append("")
