@@ -58,7 +58,8 @@ def provenance_command(
 def _print_article(item: dict[str, Any]) -> None:
     out.rule(f"[bold]{item['article_id']}[/]")
     out.print(f"title: {item.get('title') or '—'}")
-    out.print(f"outlet: {item.get('outlet') or 'unknown'}    published: {item.get('published') or '—'}")
+    outlet = item.get("outlet_name") or item.get("outlet") or "unknown outlet"
+    out.print(f"outlet: {outlet}    published: {item.get('published') or '—'}")
     if item["attributions"]:
         table = Table(title="Attributions", show_lines=False)
         for col in ("sentence", "source", "kind", "polarity", "verb", "relayed by"):
@@ -67,7 +68,7 @@ def _print_article(item: dict[str, Any]) -> None:
             style = POLARITY_STYLE.get(a["polarity"], "")
             table.add_row(
                 str(a["sentence_index"]),
-                f"{a['source']} [dim]({a['source_key']})[/]",
+                a["source"],  # as written; the registry key stays in --json
                 a.get("source_kind") or "—",
                 f"[{style}]{a['polarity']}[/]",
                 a.get("verb") or "—",

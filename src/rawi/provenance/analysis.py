@@ -114,6 +114,11 @@ def _with_relayers(atts: list[ArticleAttribution], sentences: Sequence[Sentence]
     return out
 
 
+def _outlet_name(outlet: str | None, language: str | None, registry: Registry) -> str | None:
+    entry = registry.get(outlet) if outlet else None
+    return entry.display_name(language or "en") if entry else outlet
+
+
 def _flip(link: ReuseLink) -> ReuseLink:
     """The same link seen from ``b``: ends and passage spans swapped."""
     from dataclasses import replace
@@ -157,6 +162,7 @@ def describe_articles(corpus: Any, article_ids: Sequence[str], registry: Registr
                 "article_id": article.id,
                 "title": article.title,
                 "outlet": article.outlet,
+                "outlet_name": _outlet_name(article.outlet, article.language, registry),
                 "published": article.published,
                 "attributions": _with_relayers(atts, sentences),
                 "reuse": [
