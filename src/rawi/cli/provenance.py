@@ -128,7 +128,7 @@ def eval_attribution_command(
         print(json.dumps(slim, ensure_ascii=False, indent=2))
         return
     table = Table(title="Attribution extraction")
-    for col in ("set", "gold", "predicted", "matched", "precision", "recall", "F1", "polarity acc."):
+    for col in ("set", "gold", "predicted", "matched", "precision", "recall", "F1", "polarity acc.", "relay"):
         table.add_column(col, justify="right")
     rows = [*result["languages"].items(), ("overall", result["overall"])]
     for name, s in rows:
@@ -141,6 +141,7 @@ def eval_attribution_command(
             f"{s['recall']:.3f}",
             f"{s['f1']:.3f}",
             f"{s['polarity_accuracy']:.3f}",
+            f"{s['relay']['accuracy']:.3f}",
         )
     out.print(table)
     conf = Table(title="Polarity confusion (rows gold, columns predicted), matched sources")

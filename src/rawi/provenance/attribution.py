@@ -271,6 +271,13 @@ def _person_ok(toks: list[Tok], rng: tuple[int, int], verb: Verb, c: Cues) -> bo
     """A name-like subject (no registry entry, no source noun) counts only with some evidence that
     it is the speaker: a complement after it, a relay ("نقلا عن"), or a denial / hearsay verb with
     a short name."""
+    nxt = rng[1] + 1
+    if (  # "وقال إبراهيم الإدلبي وهو متحدث باسم ...": a clause saying who the name is
+        nxt + 1 < len(toks)
+        and toks[nxt].norm in c.words("apposition")
+        and c.noun_tag(toks[nxt + 1].norm) in SOURCE_KINDS
+    ):
+        return True
     following = [t.norm for t in toks[rng[1] + 1 : rng[1] + 4]]
     if any(m.start == 0 and "chain" in m.entry.fields[1:] for m in c.frames.find(following)):
         return True
@@ -299,7 +306,16 @@ def _arabic_verb(
         mention = Mention(after[0], after[1], None, "person")
     before = _arabic_preverbal(toks, i, c, registry, text) or _sentence_subject(toks, i, c, registry, text)
     preverbal = False
-    if before is not None and (mention is None or (mention.kind == "person" and before[2].kind != "person")):
+    # a headline's opening noun right before its verb is the subject ("إسرائيل تنفي إطلاق ...")
+    opens = (
+        before is not None
+        and not any(t.is_word for t in toks[: before[0]])
+        and before[1] == i - 1
+        and toks[i].norm[:1] not in c.words("coordinator")  # "... ويقول X": a new clause, X after
+    )
+    if before is not None and (
+        mention is None or (mention.kind == "person" and (before[2].kind != "person" or opens))
+    ):
         after, mention, preverbal = before[:2], before[2], True
     if mention is None or after is None:
         return
@@ -413,6 +429,8 @@ def _arabic_preverbal(
     first, last = rng
     if last != end - 1:
         return None
+    while first < last and toks[first].norm in c.words("clause_opener"):
+        first += 1  # "وظلت وسائل الإعلام تنفي": the opener is not part of the subject
     mention = classify(toks, first, last, c, registry, text)
     if mention is None:
         return None
@@ -455,7 +473,11 @@ def _finish(
                 polarity = "denies"
             elif (
                 polarity == "asserts"
-                and any(m.first - 4 <= p <= m.last + 4 for p in hedge_at)  # "X reportedly said"
+                and any(  # "X reportedly said", within one sentence
+                    m.first - 4 <= p <= m.last + 4
+                    and not any(toks[q].norm == "." for q in range(min(p, m.first), max(p, m.last)))
+                    for p in hedge_at
+                )
                 and m.kind not in ("agency", "outlet")
             ):
                 polarity = "reports"

@@ -112,13 +112,13 @@ def _nonspeaker(word: str, cues: Cues) -> bool:
     return any(v in nonspeakers or strip_article(v) in nonspeakers for v in variants)
 
 
-def _name_word(word: str, cues: Cues) -> bool:
-    """Whether a word can be part of a person's name: not a thing in the plural (مروحيات) nor a
-    noun carrying an attached pronoun (اعتقالهم، قيادييها), for languages whose lists give those
-    suffixes."""
+def _name_word(word: str, cues: Cues, *, first: bool = True) -> bool:
+    """Whether a word can be part of a person's name: not a noun carrying an attached pronoun
+    (اعتقالهم، قيادييها) and, as the first word, not a thing in the plural (مروحيات), for languages
+    whose lists give those suffixes."""
     if len(word) < 5:
         return True
-    endings = cues.words("plural_suffix") | cues.words("pronoun_suffix")
+    endings = cues.words("pronoun_suffix") | (cues.words("plural_suffix") if first else frozenset())
     return not any(e and word.endswith(e) for e in endings)
 
 
@@ -149,7 +149,7 @@ def _looks_like_name(toks: list[Tok], cues: Cues, original: str) -> bool:
         return False
     if len(words) == 1 and any(first.endswith(x) for x in cues.words("adverb_suffix") if x):
         return False  # accusative adverbs: مرارا، زورا، رسميا
-    if not all(_name_word(t.norm, cues) for t in words):
+    if not all(_name_word(t.norm, cues, first=i == 0) for i, t in enumerate(words)):
         return False
     return all(strip_article(t.norm) == t.norm or i > 0 for i, t in enumerate(words))
 
@@ -207,7 +207,9 @@ def forward(
                 head_tag = head_tag or hit[1].kind
                 k += hit[0]
                 continue
-            coordinated = count > 0 and _coordinated_source(t.norm, cues)
+            coordinated = count > 0 and (
+                _coordinated_source(t.norm, cues) or _coordinated_name(toks, k, cues, registry)
+            )
             if coordinated:  # "سكان وعمال إغاثة": a new head, split off later by the caller
                 definite, head_count = False, 0
             if count > 0 and not coordinated and not _arabic_continues(t.norm, definite, head_count, cues):
@@ -315,6 +317,15 @@ def _coordinated_source(word: str, cues: Cues) -> bool:
         and cues.noun_tag_exact(word) is None
         and cues.noun_tag(word[1:]) in _NP_KINDS  # the coordinators are one letter
     )
+
+
+def _coordinated_name(toks: list[Tok], k: int, cues: Cues, registry: Registry) -> bool:
+    """ "الحكومة السورية وروسيا": a conjunction glued to a registry name starts a new source."""
+    w = toks[k].norm
+    if not any(w.startswith(x) for x in cues.words("coordinator") if x) or len(w) < 4:
+        return False
+    words = [w[1:]] + [t.norm for t in toks[k + 1 : k + registry.max_name_words] if t.is_word]
+    return registry.longest_match(words, 0) is not None
 
 
 def _arabic_continues(word: str, definite: bool, count: int, cues: Cues) -> bool:
