@@ -10,11 +10,14 @@ The approach of newspaper reprint detectors such as passim (Smith, Cordell and M
    anchors of the alignment.
 3. Local alignment around each run of anchors (word-level, :class:`difflib.SequenceMatcher`), its
    matching blocks chained across small edits (a changed, added or dropped word or two), kept when
-   at least ``min_words`` words align.
+   the passage spans at least ``min_words`` words of which at least 80 % align exactly.
 
-Boilerplate is not reuse: an n-gram that ``boilerplate_min`` or more articles of one outlet share
-is that outlet's formula (a sign-off, a subscribe line), and a passage two articles of one outlet
-share at the very start or end of both is their closing or opening formula.
+Boilerplate is not reuse: a passage holding page chrome (``page_chrome.txt``, ``boilerplate.txt``
+of each language), mostly numbers, two scripts, or a list of truncated teasers is not news text.
+Over a collection, a passage shorter than 15 words that a third story also carries is a shared
+phrase ("على هامش قمة ..."), not a copy. An n-gram that ``boilerplate_min`` or more articles of
+one outlet share is that outlet's formula (a sign-off, a subscribe line), and a passage two
+articles of one outlet share at the very start or end of both is their closing or opening formula.
 
 Offsets are character offsets into the ORIGINAL texts; each passage gives the share of each
 article's words it covers and, when the dates differ, which article is older.
@@ -22,22 +25,31 @@ article's words it covers and, when the dates differ, which article is older.
 
 from __future__ import annotations
 
+import re
+import zlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import cache
 
 import numpy as np
 
-from rawi.provenance.fingerprint import shingle_hashes, word_spans, words_of
+from rawi.lang import all_languages
+from rawi.provenance.fingerprint import members, shingle_hashes, word_spans, words_of
 from rawi.provenance.outlet import article_date
 from rawi.provenance.tokens import offset_tokens
 from rawi.records import Article
+from rawi.text import normalize, tokenize_normalized
+from rawi.text.detect import detect_language
 
 NGRAM = 4  # words per anchor n-gram
 MIN_WORDS = 10  # aligned words for a passage
 MAX_DF = 50  # an n-gram in more articles than this is a common phrase
 MIN_ANCHORS = 2  # shared n-grams for a candidate pair
 MAX_GAP = 3  # words an edit may change, add or drop inside a passage
+SHORT_WORDS = 15  # passages shorter than this must not be carried by a third story
+MAX_NUMBERS = 0.3  # share of a passage's words that may be numbers
+MIN_IDENTITY = 0.8  # share of a passage's words that align exactly (after normalization)
 EDGE_SHARE = 0.15  # "at the start or end" of an article: within this share of its words
 BOILERPLATE_MIN = 3  # articles of one outlet sharing an n-gram make it the outlet's formula
 
@@ -104,11 +116,12 @@ def _anchor_pairs(
     boilerplate_min: int,
     stories: list[int] | None = None,
     max_stories: int | None = None,
-) -> dict[tuple[int, int], list[tuple[int, int]]]:
-    """Candidate pairs (doc i < doc j) with their anchors (position in i, position in j)."""
+) -> tuple[dict[tuple[int, int], list[tuple[int, int]]], np.ndarray]:
+    """Candidate pairs (doc i < doc j) with their anchors (position in i, position in j), and the
+    sorted hashes of kept n-grams that more than two stories carry (collection mode only)."""
     sizes = [len(g) for g in grams]
     if not sum(sizes):
-        return {}
+        return {}, np.zeros(0, dtype=np.uint32)
     hashes = np.concatenate(grams)
     docs = np.repeat(np.arange(len(grams), dtype=np.int64), sizes)
     pos = np.concatenate([np.arange(n, dtype=np.int64) for n in sizes])
@@ -121,27 +134,37 @@ def _anchor_pairs(
     starts = np.flatnonzero(np.concatenate(([True], hashes[1:] != hashes[:-1])))
     counts = np.diff(np.concatenate((starts, [len(hashes)])))
     keep = (counts >= 2) & (counts <= max_df)
+    shared_phrases = np.zeros(0, dtype=hashes.dtype)
     group = np.repeat(np.arange(len(starts)), counts)
+    story = np.asarray(stories, dtype=np.int64) if stories is not None else None
     if boilerplate_min and outlets:
         # an n-gram that several articles of one outlet share is that outlet's formula
         keep[_groups_in_many(group, np.asarray(outlets, dtype=np.int64)[docs], boilerplate_min)] = False
     if max_stories is not None and stories is not None:
         # an n-gram in more distinct stories than ``max_stories`` is a site's sidebar or footer
-        story = np.asarray(stories, dtype=np.int64)[docs]
+        story_of = story[docs]
         first_of_story = np.ones(len(docs), dtype=bool)  # docs sorted within a group: count stories
-        order_s = np.lexsort((story, group))
-        gs, ss = group[order_s], story[order_s]
+        order_s = np.lexsort((story_of, group))
+        gs, ss = group[order_s], story_of[order_s]
         first_of_story[1:] = (gs[1:] != gs[:-1]) | (ss[1:] != ss[:-1])
         per_group = np.bincount(gs[first_of_story], minlength=len(starts))
         keep &= per_group <= max_stories
+        # n-grams a third story also carries: a short passage made of them is a shared phrase
+        shared_phrases = np.unique(hashes[starts][keep & (per_group > 2)])
     parts: list[tuple[np.ndarray, ...]] = []
     for size in np.unique(counts[keep]).tolist():
         at = starts[keep & (counts == size)]
         for x in range(size):
             for y in range(x + 1, size):
-                parts.append((docs[at + x], docs[at + y], pos[at + x], pos[at + y]))
+                di, dj = docs[at + x], docs[at + y]
+                if story is not None:  # copies of one story: the near-duplicate pass links them
+                    apart = story[di] != story[dj]
+                    di, dj, at_x, at_y = di[apart], dj[apart], (at + x)[apart], (at + y)[apart]
+                else:
+                    at_x, at_y = at + x, at + y
+                parts.append((di, dj, pos[at_x], pos[at_y]))
     if not parts:
-        return {}
+        return {}, shared_phrases
     di, dj, pi, pj = (np.concatenate(col) for col in zip(*parts, strict=True))
     key = di * len(grams) + dj
     order = np.argsort(key, kind="stable")
@@ -154,7 +177,7 @@ def _anchor_pairs(
             pairs[(k // len(grams), k % len(grams))] = list(
                 zip(pi[s0:s1].tolist(), pj[s0:s1].tolist(), strict=True)
             )
-    return pairs
+    return pairs, shared_phrases
 
 
 def _clusters(anchors: list[tuple[int, int]], gap: int = 20) -> list[list[tuple[int, int]]]:
@@ -199,12 +222,46 @@ def _align(
     found = []
     for ch in out:
         matched = sum(b.size for b in ch)
-        if matched < min_words:
+        span = max(ch[-1].a + ch[-1].size - ch[0].a, ch[-1].b + ch[-1].size - ch[0].b)
+        if span < min_words or matched < MIN_IDENTITY * span:
             continue
         found.append(
             (a0 + ch[0].a, a0 + ch[-1].a + ch[-1].size, b0 + ch[0].b, b0 + ch[-1].b + ch[-1].size, matched)
         )
     return found
+
+
+@cache
+def _chrome() -> tuple[str, ...]:
+    """Page chrome phrases of every language (``page_chrome.txt`` and ``boilerplate.txt``), as
+    space-padded normalized word sequences."""
+    phrases = set()
+    for lang in all_languages():
+        for name in ("page_chrome", "boilerplate"):
+            for e in lang.entries(name):
+                if e.tag == "widget":
+                    continue
+                words = tokenize_normalized(normalize(e.phrase))
+                if words:
+                    phrases.add(f" {' '.join(words)} ")
+    return tuple(sorted(phrases))
+
+
+_ELLIPSIS = re.compile(r"\.\s*\.\s*\.|…")
+
+
+def _content(text: str, words: list[str]) -> bool:
+    """Whether a shared passage is news text: no page chrome phrase (a menu, a footer, a sign-in
+    form), at most 30 % of its words numbers (a date line, a score table), one script (a Latin
+    menu inside Arabic text is chrome), and no ellipsis inside it (truncated teasers: "… . . . …")."""
+    padded = f" {' '.join(words)} "
+    if any(p in padded for p in _chrome()):
+        return False
+    if sum(w.isdigit() for w in words) > MAX_NUMBERS * len(words):
+        return False
+    if detect_language(text).mixed:
+        return False
+    return _ELLIPSIS.search(text.strip(" .…\n")) is None
 
 
 def _at_edge(start: int, end: int, total: int) -> bool:
@@ -222,6 +279,7 @@ def find_passages(
     boilerplate_min: int = BOILERPLATE_MIN,
     skip: set[tuple[str, str]] | None = None,
     max_stories: int | None = None,
+    near_duplicates: set[tuple[str, str]] | None = None,
 ) -> list[Passage]:
     """Passages of at least ``min_words`` aligned words that two of ``articles`` share.
 
@@ -229,7 +287,10 @@ def find_passages(
     ``skip`` holds pairs (either order) not to align, e.g. near-duplicates already linked.
     ``max_stories``: over a whole collection, an n-gram found in more stories than this (a story
     is a cluster of the ``skip`` pairs, i.e. near-duplicates) is site boilerplate (a sidebar, a
-    footer) and joins nothing; ``None`` (the default, for the articles of one claim) keeps all.
+    footer) and joins nothing, and identical copies in a story are aligned once, through the first;
+    ``None`` (the default, for the articles of one claim) keeps every n-gram and every article.
+    ``near_duplicates``: the pairs that make stories (default ``skip``); pass only true copies
+    (similarity >= 0.8) when ``skip`` also holds pairs that share half their text.
 
     Examples
     --------
@@ -244,7 +305,21 @@ def find_passages(
             f"find_passages needs ngram >= 2 and min_words >= ngram. Got ngram={ngram!r}, "
             f"min_words={min_words!r} instead."
         )
+    skip = skip or set()
+    stories = (
+        _story_index(articles, skip if near_duplicates is None else near_duplicates)
+        if max_stories is not None
+        else None
+    )
+    # Over a collection, identical copies (the same normalized words, in one story) are aligned
+    # once, through the first: the near-duplicate pass already links them.
     texts = [_analyse(a.text or "") for a in articles]
+    if stories is not None:
+        first_of: dict[tuple[int, int], int] = {}
+        for k, t in enumerate(texts):
+            key = (stories[k], zlib.crc32("\x00".join(t.words).encode("utf-8")))
+            if first_of.setdefault(key, k) != k:
+                texts[k] = _Text([], np.zeros((0, 2), dtype=np.int64))
     grams = [
         shingle_hashes(t.words, ngram).astype(np.uint32) if len(t.words) >= ngram else np.zeros(0, np.uint32)
         for t in texts
@@ -252,9 +327,7 @@ def find_passages(
     outlet_of = outlets if outlets is not None else {a.id: a.outlet for a in articles}
     names: dict[str, int] = {}
     outlet_idx = [names.setdefault(o, len(names)) if (o := outlet_of.get(a.id)) else -1 for a in articles]
-    skip = skip or set()
-    stories = _story_index(articles, skip) if max_stories is not None else None
-    pairs = _anchor_pairs(grams, outlet_idx, max_df, boilerplate_min, stories, max_stories)
+    pairs, shared_phrases = _anchor_pairs(grams, outlet_idx, max_df, boilerplate_min, stories, max_stories)
     out: list[Passage] = []
     for (i, j), anchors in sorted(pairs.items()):
         da, db = articles[i], articles[j]
@@ -269,6 +342,11 @@ def find_passages(
                     continue  # the outlet's opening or closing formula
                 if any(s0 <= a0 < s1 for s0, s1 in seen):
                     continue  # two runs aligned to the same passage
+                text = (da.text or "")[_char(ta, a0) : _char(ta, a1 - 1, end=True)]
+                if not _content(text, ta.words[a0:a1]):
+                    continue
+                if a1 - a0 < SHORT_WORDS and members(grams[i][a0 : a1 - ngram + 1], shared_phrases).any():
+                    continue  # a short phrase a third story also carries: a formula, not a copy
                 seen.append((a0, a1))
                 out.append(
                     Passage(
@@ -279,7 +357,7 @@ def find_passages(
                         matched,
                         (a1 - a0) / max(1, len(ta.words)),
                         (b1 - b0) / max(1, len(tb.words)),
-                        (da.text or "")[_char(ta, a0) : _char(ta, a1 - 1, end=True)],
+                        text,
                         _older(da, db),
                     )
                 )
