@@ -81,7 +81,7 @@ def analyze_provenance(
     reuse = find_reuse(related, threshold=reuse_threshold, max_shingle_df=None) if len(related) > 1 else []
     # Passages repeated inside otherwise different text: the near-duplicate pass does not see them.
     reuse += passage_links(find_passages(related, skip={(x.a, x.b) for x in reuse}))
-    origins = group_origins(evidence, attributions, reuse, registry)
+    origins = group_origins(evidence, attributions, reuse, registry, claim=claim)
     related_ids = {a.id for a in related}
     denials = party_denials(claim, [a for a in attributions if a.article_id in related_ids], registry)
     return ProvenanceResult(attributions, reuse, origins, denials)

@@ -58,6 +58,8 @@ def classify(
         return None
     found = registry.find_in(words)
     entry = found[2] if found else None
+    if found and found[1] - found[0] == 1 and cues.noun_tag(words[found[0]]) in ("other", "statement"):
+        entry = None  # "وأوضح البيان": the statement, not the paper that a registry name calls "البيان"
     tags = [cues.noun_tag(w) for w in words]
     for m in cues.noun_phrases.find(words):  # multi-word source nouns: "الدفاع المدني"
         tags[m.start] = m.entry.tag

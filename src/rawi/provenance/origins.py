@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rawi.provenance.attribution import Attribution
+from rawi.provenance.fingerprint import words_of
 from rawi.provenance.registry import Registry
 from rawi.provenance.reuse import ReuseLink
 from rawi.provenance.tokens import strip_article
@@ -23,6 +24,11 @@ from rawi.text.detect import detect_language
 
 # Sources too generic to prove two articles share an origin ("local sources", "activists").
 _UNGROUPABLE_KINDS = {"anonymous", "witness", "other"}
+# Sources whose report two articles may both rest on: the agency, outlet, monitor or UN body the
+# story travels through. A party cited by both (the army that accuses, the group that denies) is what the story
+# is about, not where it comes from: two agencies that each asked the coalition are two origins.
+_CARRIER_KINDS = {"agency", "outlet", "ngo", "international_org"}
+ORIGIN_PASSAGE_WORDS = 15  # a shared passage this long (and not the claim's words) joins two articles
 
 
 @dataclass(frozen=True)
@@ -175,6 +181,8 @@ def _roots(attributions: Sequence[ArticleAttribution], registry: Registry | None
         for i, x in enumerate(items):
             if known(x) and i not in relays_known:
                 roots.append(_Root(x.source_key, x.source, True, i in relaying, x))
+            elif known(x) and x.source_kind in _CARRIER_KINDS:  # "نقلت سانا عن نوفوستي": the
+                roots.append(_Root(x.source_key, x.source, True, True, x))  # carrier counts too
             elif not x.dateline and (key := _specific_anonymous(x)) and x.cited_by is None:
                 roots.append(_Root(key, x.source, False, False, x))
     return roots
@@ -192,6 +200,21 @@ def _primary_root(atts: Sequence[ArticleAttribution], registry: Registry | None)
         return None
     counts = Counter(r.key for r in roots)
     best = max(counts, key=lambda k: (counts[k], any(r.registered for r in roots if r.key == k)))
+    return next(r for r in roots if r.key == best)
+
+
+def _carrier_root(atts: Sequence[ArticleAttribution], registry: Registry | None) -> _Root | None:
+    """The agency or outlet (or specific anonymous source) an article's story rests on, when it
+    names one: what may join it to another article."""
+    roots = [
+        r
+        for r in _roots(atts, registry)
+        if (r.registered and r.att.source_kind in _CARRIER_KINDS) or not r.registered
+    ]
+    if not roots:
+        return None
+    counts = Counter(r.key for r in roots)
+    best = max(counts, key=lambda k: counts[k])
     return next(r for r in roots if r.key == best)
 
 
@@ -217,11 +240,26 @@ def display_name(key: str, registry: Registry | None, language: str = "en") -> s
     return entry.display_name(language) if entry else key
 
 
+def _joins_origins(link: ReuseLink, claim_words: set[str]) -> bool:
+    """Whether shared text proves one origin: a near-duplicate does; a passage does when it is
+    15 words or longer and not mostly the claim's own words (articles on one story restate the
+    claim: a fact-check quotes the rumour, a denial names what it denies)."""
+    if not link.passages:
+        return True
+    for p in link.passages:
+        words = words_of(p.text)
+        if len(words) >= ORIGIN_PASSAGE_WORDS and sum(w in claim_words for w in words) < 0.6 * len(words):
+            return True
+    return False
+
+
 def group_origins(
     evidence: Sequence[EvidenceArticle],
     attributions: Sequence[ArticleAttribution],
     reuse: Sequence[ReuseLink],
     registry: Registry | None = None,
+    *,
+    claim: str | None = None,
 ) -> list[Origin]:
     """Union-find over related evidence (stance != unrelated) by shared text (near-duplicates and
     passages), shared cited source or relay, and outlet; each origin is named by the source it
@@ -234,8 +272,9 @@ def group_origins(
         if a.article_id in by_article:
             by_article[a.article_id].append(a)
     joins: list[dict[str, Any]] = []  # evidence of every union, filtered per origin at the end
+    claim_words = set(words_of(claim or ""))
     for link in reuse:
-        if link.a in uf.parent and link.b in uf.parent:
+        if link.a in uf.parent and link.b in uf.parent and _joins_origins(link, claim_words):
             uf.union(link.a, link.b)
             item: dict[str, Any] = {
                 "type": "passage" if link.passages else "shared_text",
@@ -248,9 +287,13 @@ def group_origins(
                 item["earlier"] = link.earlier
             joins.append(item)
     roots = {ev.article.id: _primary_root(by_article[ev.article.id], registry) for ev in related}
+    carriers = {ev.article.id: _carrier_root(by_article[ev.article.id], registry) for ev in related}
     outlets = {ev.article.id: _outlet(ev, by_article[ev.article.id]) for ev in related}
+    stance = {ev.article.id: ev.stance for ev in related}
     for kind, key_of in (
-        ("cited_source", lambda i: roots[i].key if roots[i] else None),
+        # an article asserting the claim and one denying it do not rest on one report, even when
+        # both name the agency (the denial's carrier is cited in passing by the other)
+        ("cited_source", lambda i: carriers[i].key if carriers[i] else None),
         ("outlet", lambda i: normalize(outlets[i]) if outlets[i] else None),
     ):
         members: dict[str, list[str]] = {}
@@ -258,13 +301,18 @@ def group_origins(
             key = key_of(i)
             if key:
                 members.setdefault(key, []).append(i)
-        for group in members.values():
+        groups_of_key = (
+            [g for m in members.values() for g in _by_side(m, stance)]
+            if kind == "cited_source"
+            else list(members.values())
+        )
+        for group in groups_of_key:
             if len(group) < 2:
                 continue
             for other in group[1:]:
                 uf.union(group[0], other)
             if kind == "cited_source":
-                joins.append(_citation_evidence(group, roots, registry))
+                joins.append(_citation_evidence(group, carriers, registry))
             else:
                 joins.append(
                     {"type": "outlet", "outlet": _outlet_name(outlets[group[0]], registry), "articles": group}
@@ -274,6 +322,16 @@ def group_origins(
         groups.setdefault(uf.find(ev.article.id), []).append(ev)
     origins = [_origin(g, joins, roots, outlets, registry) for g in groups.values()]
     return sorted(origins, key=lambda o: (-len(o.articles), o.key))
+
+
+def _by_side(ids: list[str], stance: dict[str, str]) -> list[list[str]]:
+    """Articles citing one carrier, split by side: those asserting the claim apart from those
+    denying it; an article that only discusses it joins the larger side."""
+    agree = [i for i in ids if stance[i] == "agree"]
+    disagree = [i for i in ids if stance[i] == "disagree"]
+    other = [i for i in ids if stance[i] not in ("agree", "disagree")]
+    (agree if len(agree) >= len(disagree) else disagree).extend(other)
+    return [g for g in (agree, disagree) if g]
 
 
 def _citation_evidence(
