@@ -57,7 +57,8 @@ def main(argv: list[str]) -> int:
             best = max(found, key=lambda o: len(set(o.articles) & set(g["articles"])), default=None)
             same = best is not None and set(best.articles) == set(g["articles"])
             shown = f"{best.name} ({best.kind}, {len(best.articles)} articles)" if best else "—"
-            print(f"  gold {g['name']} [{len(g['articles'])}]  ->  {shown}{'' if same else '  (groups differ)'}")
+            differ = "" if same else "  (groups differ)"
+            print(f"  gold {g['name']} [{len(g['articles'])}]  ->  {shown}{differ}")
         for o in found:
             if not any(set(o.articles) & set(g["articles"]) for g in gold):
                 print(f"  extra: {o.name} {o.articles}")

@@ -25,8 +25,9 @@ from rawi.text.detect import detect_language
 # Sources too generic to prove two articles share an origin ("local sources", "activists").
 _UNGROUPABLE_KINDS = {"anonymous", "witness", "other"}
 # Sources whose report two articles may both rest on: the agency, outlet, monitor or UN body the
-# story travels through. A party cited by both (the army that accuses, the group that denies) is what the story
-# is about, not where it comes from: two agencies that each asked the coalition are two origins.
+# story travels through. A party cited by both (the army that accuses, the group that denies) is
+# what the story is about, not where it comes from: two agencies that each asked the coalition are
+# two origins.
 _CARRIER_KINDS = {"agency", "outlet", "ngo", "international_org"}
 ORIGIN_PASSAGE_WORDS = 15  # a shared passage this long (and not the claim's words) joins two articles
 
