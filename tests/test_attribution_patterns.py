@@ -77,6 +77,16 @@ NOT_SPEAKERS = [
     ("وأشار أمام العسكريين إلى أن الحرب انتهت", []),
 ]
 
+SUBJECT_FIRST = [
+    (
+        "وكانت وكالة الأنباء “سبوتنيك” الروسية، أكدت أن وحدة خاصة وصلت إلى المطار",
+        [("وكالة الأنباء “سبوتنيك” الروسية", "asserts", None)],
+    ),
+    ("إسرائيل تنفي إطلاق سراح الأسرى", [("إسرائيل", "denies", None)]),
+    ("وظلت وسائل الإعلام الرسمية تنفي حدوث أي تدخل", [("وسائل الإعلام الرسمية", "denies", None)]),
+    ("وتنفي الحكومة وحزب الله هذه الاتهامات", [("الحكومة", "denies", None), ("وحزب الله", "denies", None)]),
+]
+
 TITLES_AND_NAMES = [
     ("وقال الرئيس السوري بشار الأسد إن الحرب انتهت", [("الرئيس السوري بشار الأسد", "asserts", None)]),
     ("وقال الرئيس السوري اليوم إن الحرب انتهت", [("الرئيس السوري", "asserts", None)]),
@@ -95,6 +105,11 @@ def test_denials_in_passing(sentence: str, expected: list, registry: Registry) -
 
 @pytest.mark.parametrize(("sentence", "expected"), NOT_SPEAKERS)
 def test_noun_phrases_that_are_not_speakers(sentence: str, expected: list, registry: Registry) -> None:
+    assert _summary(sentence, registry) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), SUBJECT_FIRST)
+def test_subject_before_the_verb(sentence: str, expected: list, registry: Registry) -> None:
     assert _summary(sentence, registry) == expected
 
 

@@ -394,6 +394,8 @@ def _sentence_subject(
     if end > 0 and toks[end - 1].norm == ",":
         end -= 1
     first = next((k for k in range(end) if toks[k].is_word), None)
+    while first is not None and first < end - 1 and toks[first].norm in c.words("clause_opener"):
+        first += 1  # "وكانت وكالة الأنباء " سبوتنيك " الروسية , أكدت"
     if first is None or end - first > 14:
         return None
     rng = forward(toks, first, c, registry)

@@ -87,7 +87,7 @@ def classify(
             head_tag = kinds[-1]  # English is head-last: "the defence ministry"
     anon = cues.anonymous.find(words)
     hint = None
-    if anon:
+    if anon and not (entry is not None and anon[0].start > 0):  # "وكالة الأنباء X": a name, not hearsay
         e = anon[0].entry
         if e.tag != "clause":
             hint = e.fields[1] if len(e.fields) > 1 else None
@@ -209,9 +209,12 @@ def forward(
                 head_tag = head_tag or hit[1].kind
                 k += hit[0]
                 continue
-            coordinated = count > 0 and (
-                _coordinated_source(t.norm, cues) or _coordinated_name(toks, k, cues, registry)
-            )
+            named = _coordinated_name(toks, k, cues, registry) if count > 0 else 0
+            if named:  # "الحكومة وحزب الله": a registered name starts a new source, whole
+                last, count, definite, head_count = k + named - 1, count + named, True, named
+                k += named
+                continue
+            coordinated = count > 0 and _coordinated_source(t.norm, cues)
             if coordinated:  # "سكان وعمال إغاثة": a new head, split off later by the caller
                 definite, head_count = False, 0
             if count > 0 and not coordinated and not _arabic_continues(t.norm, definite, head_count, cues):
@@ -321,13 +324,17 @@ def _coordinated_source(word: str, cues: Cues) -> bool:
     )
 
 
-def _coordinated_name(toks: list[Tok], k: int, cues: Cues, registry: Registry) -> bool:
-    """ "الحكومة السورية وروسيا": a conjunction glued to a registry name starts a new source."""
+def _coordinated_name(toks: list[Tok], k: int, cues: Cues, registry: Registry) -> int:
+    """Words of a registry name glued to a conjunction at ``k`` ("الحكومة السورية وحزب الله"),
+    which starts a new source; 0 when there is none."""
     w = toks[k].norm
     if not any(w.startswith(x) for x in cues.words("coordinator") if x) or len(w) < 4:
-        return False
-    words = [w[1:]] + [t.norm for t in toks[k + 1 : k + registry.max_name_words] if t.is_word]
-    return registry.longest_match(words, 0) is not None
+        return 0
+    following = toks[k + 1 : k + registry.max_name_words]
+    if not all(t.is_word for t in following[: registry.max_name_words - 1]):
+        following = following[: next(i for i, t in enumerate(following) if not t.is_word)]
+    hit = registry.longest_match([w[1:]] + [t.norm for t in following], 0)
+    return hit[0] if hit else 0
 
 
 def _arabic_continues(word: str, definite: bool, count: int, cues: Cues) -> bool:
