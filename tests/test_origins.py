@@ -47,7 +47,9 @@ def test_five_articles_trace_back_to_two_origins(registry: Registry) -> None:
     groups = {o.key: sorted(o.articles) for o in result.origins}
     assert groups == {"sana": ["a1", "a2", "a3"], "sohr": ["a4", "a5"]}
     kinds = {o.key: o.kind for o in result.origins}
-    assert kinds == {"sana": "cited_source", "sohr": "cited_source"}
+    assert kinds == {"sana": "relay", "sohr": "cited_source"}  # a1: "نقلت وكالة سانا عن مصدر عسكري"
+    names = {o.key: o.name for o in result.origins}
+    assert names == {"sana": "الوكالة العربية السورية للأنباء", "sohr": "المرصد السوري لحقوق الإنسان"}
     assert {frozenset((x.a, x.b)) for x in result.reuse} == {frozenset(("a2", "a3"))}
 
 
@@ -62,9 +64,10 @@ def test_outlet_and_reuse_group_without_cited_sources(registry: Registry) -> Non
     ]
     origins = group_origins(evidence, [], [], registry)
     assert sorted((o.key, sorted(o.articles), o.kind) for o in origins) == [
-        ("b3", ["b3"], "single"),
         ("daily_star", ["b1", "b2"], "outlet"),
+        ("unknown outlet", ["b3"], "single"),
     ]
+    assert {o.key: o.name for o in origins}["unknown outlet"] == "unknown outlet"
 
 
 def test_anonymous_sources_do_not_merge_origins(registry: Registry) -> None:
@@ -97,3 +100,64 @@ def test_provenance_json_follows_the_contract(registry: Registry, check_schema: 
     jsonschema.validate(prov, check_schema["properties"]["provenance"])
     assert {a["article_id"] for a in prov["attributions"]} >= {"a1", "a2", "a4", "a5"}
     assert all(0 <= r["similarity"] <= 1 for r in prov["reuse"])
+
+
+def _ev(aid: str, text: str, outlet: str | None = None, published: str | None = None) -> EvidenceArticle:
+    article = Article(aid, text, outlet=outlet, published=published, language="ar")
+    return EvidenceArticle(article, split_sentences(text), "agree", list(range(len(split_sentences(text)))))
+
+
+def _origins(evidence: list[EvidenceArticle], registry: Registry) -> dict[str, list[str]]:
+    return {o.name: sorted(o.articles) for o in analyze_provenance("claim", evidence, registry).origins}
+
+
+def test_articles_resting_on_the_same_specific_anonymous_source_are_one_origin(registry: Registry) -> None:
+    evidence = [
+        _ev("r1", "وقالت مصادر عسكرية روسية إن الطائرات قصفت مستودعا للذخيرة قرب المطار.", "aljazeera"),
+        _ev("r2", "وذكرت مصادر عسكرية روسية أن القصف استهدف مواقع للمسلحين في الريف الجنوبي.", "rudaw"),
+        _ev("r3", "وقال مصدر محلي إن القصف استهدف مواقع في الريف الجنوبي.", "alarabiya"),
+    ]
+    origins = analyze_provenance("claim", evidence, registry).origins
+    joined = next(o for o in origins if len(o.articles) == 2)
+    assert sorted(joined.articles) == ["r1", "r2"] and joined.name == "مصادر عسكرية روسية"
+    (citation,) = [e for e in joined.evidence if e["type"] == "cited_source"]
+    assert [c["article_id"] for c in citation["citations"]] == ["r1", "r2"]
+    assert len(origins) == 2  # "مصدر محلي" is too generic to join anything
+
+
+def test_origin_is_named_after_the_agency_not_the_file_that_copied_it(registry: Registry) -> None:
+    story = (
+        "قالت وكالة رويترز إن الطائرات قصفت مستودعا للذخيرة قرب المطار العسكري في ريف المدينة الجنوبي "
+        "فجر اليوم الأحد وإن النيران اشتعلت في المستودع لساعات قبل أن تتمكن فرق الإطفاء من إخمادها."
+    )
+    copy = "نشرت الصحف المحلية الخبر التالي. " + story.replace("قالت وكالة رويترز إن ", "") + " انتهى."
+    evidence = [
+        _ev("feeds/wire.jsonl#17", story, published="2017-09-07"),
+        _ev("local/002.txt", copy, published="2017-09-08"),
+    ]
+    origins = analyze_provenance("claim", evidence, registry).origins
+    (origin,) = origins
+    assert origin.key == "reuters" and origin.name == registry.get("reuters").display_name("ar")
+    (joined,) = origin.evidence  # the shared text joined them
+    assert joined["type"] in ("passage", "shared_text") and joined["earlier"] == "feeds/wire.jsonl#17"
+
+
+def test_no_outlet_is_unknown_outlet_never_the_file_name(registry: Registry) -> None:
+    evidence = [_ev("002.txt", "انقطعت الكهرباء عن أحياء المدينة مساء أمس بسبب عطل في محطة التحويل.")]
+    (origin,) = analyze_provenance("claim", evidence, registry).origins
+    assert (origin.key, origin.name, origin.articles) == ("unknown outlet", "unknown outlet", ["002.txt"])
+
+
+def test_five_article_story_with_a_relayed_agency_is_two_origins(registry: Registry) -> None:
+    """State outlets relaying a foreign agency, a copy of one of them, and the accused party's
+    denial: two origins (the agency, the party), not five."""
+    evidence = [
+        _ev("s1", "وذكرت مصادر إعلامية ومحلية لوكالة نوفوستي الروسية أن الطائرات قصفت المدينة.", "sana"),
+        _ev("s2", "ونقلت وكالة نوفوستي الروسية عن مصادر محلية أن الطائرات قصفت المدينة فجرا.", "syria_tv"),
+        _ev("s3", "وقالت وكالة نوفوستي نقلا عن مصدر عسكري دبلوماسي إن الطائرات قصفت المدينة.", None),
+        _ev("s4", "وتنفي قيادة التحالف تقارير إعلامية بهذا الشأن.", "rudaw"),
+    ]
+    origins = _origins(evidence, registry)
+    novosti = registry.get("ria_novosti").display_name("ar")
+    assert origins[novosti] == ["s1", "s2", "s3"]
+    assert len(origins) == 2

@@ -65,3 +65,47 @@ def test_provenance_command_json_and_unknown_id(db: str, capsys: pytest.CaptureF
     data = json.loads(captured.out)
     assert data["articles"][0]["article_id"] == "en/bread.txt"
     assert "missing/id" in captured.err
+
+
+PARTIAL = (
+    "افتتحت البلدية سوقاً شعبياً جديداً في الحي الغربي بحضور عدد من التجار والأهالي يوم الخميس. "
+    "أعلنت وزارة الكهرباء أن التيار سيعود إلى أحياء المدينة الشرقية خلال يومين بعد إصلاح محطة التحويل "
+    "الرئيسية التي تعطلت بسبب العاصفة الثلجية. "
+    "ويضم السوق أكثر من مئة محل لبيع الخضار والفواكه والملابس بأسعار مخفضة."
+)
+
+LONG_STORY = (
+    STORY
+    + "\nوأضاف المصدر أن فرق الطوارئ وزعت مولدات على المستشفيات والمخابز في الأحياء المتضررة، وأن "
+    "المحافظة فتحت مراكز إيواء مؤقتة للعائلات التي تضررت منازلها من الثلوج. ودعت الوزارة المواطنين "
+    "إلى ترشيد الاستهلاك بعد عودة التيار تجنباً لانقطاعات جديدة، وأعلنت أرقاماً هاتفية للإبلاغ عن الأعطال."
+)
+
+
+def test_provenance_command_finds_a_partial_copy_and_shows_names(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cli = pytest.importorskip("rawi.cli.provenance", exc_type=ImportError)
+    path = str(tmp_path / "partial.db")
+    registry = Registry.load()
+    articles = [
+        Article("ar/sana.txt", LONG_STORY, title="عودة الكهرباء", language="ar", published="2024-01-02"),
+        Article("ar/souq.txt", PARTIAL, title="سوق جديد", language="ar", published="2024-01-05"),
+    ]
+    for a in articles:
+        a.outlet = detect_outlet(a, registry)
+    corpus = store.open_corpus(path)
+    corpus.write(articles)
+    corpus.close()
+    cli.provenance_command(["ar/souq.txt"], db=path, json_out=True)
+    (item,) = json.loads(capsys.readouterr().out)["articles"]
+    (link,) = item["reuse"]
+    assert (
+        link["article_id"] == "ar/sana.txt" and link["kind"] == "passage" and link["earlier"] == "ar/sana.txt"
+    )
+    (passage,) = link["passages"]
+    assert passage["words"] >= 20 and PARTIAL[slice(*passage["a_span"])].startswith("أعلنت وزارة الكهرباء")
+    cli.provenance_command(["ar/sana.txt"], db=path, json_out=False)
+    shown = capsys.readouterr().out
+    assert "no text reuse found" not in shown
+    assert "الوكالة العربية السورية للأنباء" in shown and "(sana)" not in shown

@@ -306,19 +306,26 @@ class Rawi:
         )
         # The verdict's grouping is the final one (provenance groups plus party denials, weak
         # evidence left out), so the origins listed are exactly the ones counted.
-        prov_json["origins"] = [
-            {
-                "key": o.key,
-                "articles": o.articles,
-                "stance": o.stance,
-                "strength": round(o.strength, 4),
-                "weight": o.weight,
-                "label": o.label or self.registry.display_names().get(o.key, o.key),
-                "party_denial": o.via_party_denial,
-                "refutes": o.refutes,
-            }
-            for o in verdict.origins
-        ]
+        traced = {str(o["key"]): o for o in prov_json["origins"]}
+        names = self.registry.display_names()
+        prov_json["origins"] = []
+        for o in verdict.origins:
+            base = traced.get(o.key.split(":", 1)[0] if o.key not in traced else o.key, {})
+            name = o.label or base.get("name") or names.get(o.key, o.key)
+            prov_json["origins"].append(
+                {
+                    "key": o.key,
+                    "articles": o.articles,
+                    "stance": o.stance,
+                    "strength": round(o.strength, 4),
+                    "weight": o.weight,
+                    "label": name,
+                    "name": name,
+                    "evidence": base.get("evidence", []),
+                    "party_denial": o.via_party_denial,
+                    "refutes": o.refutes,
+                }
+            )
         return {
             "claim": {"text": claim, "language": lang, "normalized": normalize(claim)},
             "verdict": {

@@ -58,7 +58,8 @@ def provenance_command(
 def _print_article(item: dict[str, Any]) -> None:
     out.rule(f"[bold]{markup(item['article_id'])}[/]")
     out.print(f"title: {markup(item.get('title') or '—')}")
-    outlet, published = markup(item.get("outlet") or "unknown"), markup(item.get("published") or "—")
+    outlet = markup(item.get("outlet_name") or item.get("outlet") or "unknown outlet")
+    published = markup(item.get("published") or "—")
     out.print(f"outlet: {outlet}    published: {published}")
     if item["attributions"]:
         table = Table(title="Attributions", show_lines=False)
@@ -68,7 +69,7 @@ def _print_article(item: dict[str, Any]) -> None:
             style = POLARITY_STYLE.get(a["polarity"], "")
             table.add_row(
                 str(a["sentence_index"]),
-                f"{markup(a['source'])} [dim]({markup(a['source_key'])})[/]",
+                markup(a["source"]),  # as written; the registry key stays in --json
                 markup(a.get("source_kind") or "—"),
                 f"[{style}]{markup(a['polarity'])}[/]",
                 markup(a.get("verb") or "—"),
@@ -133,7 +134,7 @@ def eval_attribution_command(
         print(json.dumps(slim, ensure_ascii=False, indent=2))
         return
     table = Table(title="Attribution extraction")
-    for col in ("set", "gold", "predicted", "matched", "precision", "recall", "F1", "polarity acc."):
+    for col in ("set", "gold", "predicted", "matched", "precision", "recall", "F1", "polarity acc.", "relay"):
         table.add_column(col, justify="right")
     rows = [*result["languages"].items(), ("overall", result["overall"])]
     for name, s in rows:
@@ -146,6 +147,7 @@ def eval_attribution_command(
             f"{s['recall']:.3f}",
             f"{s['f1']:.3f}",
             f"{s['polarity_accuracy']:.3f}",
+            f"{s['relay']['accuracy']:.3f}",
         )
     out.print(table)
     conf = Table(title="Polarity confusion (rows gold, columns predicted), matched sources")

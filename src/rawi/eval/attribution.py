@@ -103,6 +103,7 @@ def score(
 ) -> dict[str, Any]:
     """Source precision/recall/F1 and polarity accuracy over one set; ``errors`` lists misses."""
     tp = n_gold = n_pred = pol_ok = 0
+    chains = chains_ok = spurious = 0  # relay (cited_by) links among matched sources
     confusion: Counter[tuple[str, str]] = Counter()
     errors: list[dict[str, Any]] = []
     for ref, text, gold in items:
@@ -111,9 +112,16 @@ def score(
         n_gold += len(gold)
         n_pred += len(pred)
         tp += len(pairs)
+        g2p = dict(pairs)
         for gi, pi in pairs:
             confusion[(gold[gi]["polarity"], pred[pi].polarity)] += 1
             pol_ok += gold[gi]["polarity"] == pred[pi].polarity
+            gold_cb, pred_cb = gold[gi].get("cited_by"), pred[pi].cited_by
+            if gold_cb is not None:
+                chains += 1
+                chains_ok += pred_cb is not None and g2p.get(gold_cb) == pred_cb
+            elif pred_cb is not None:
+                spurious += 1
         if (
             len(pairs) != len(gold)
             or len(pairs) != len(pred)
@@ -139,7 +147,20 @@ def score(
         "f1": round(f1, 4),
         "polarity_accuracy": round(pol_ok / tp, 4) if tp else 0.0,
         "polarity_confusion": {g: {p: confusion[(g, p)] for p in POLARITIES} for g in POLARITIES},
+        "relay": _relay(chains, chains_ok, spurious),
         "errors": errors,
+    }
+
+
+def _relay(chains: int, right: int, spurious: int) -> dict[str, Any]:
+    """Relay (``cited_by``) links among matched sources: ``accuracy`` is the share of gold links
+    (a source relayed by a channel) found pointing at the right channel; ``spurious`` counts links
+    predicted where the gold has none."""
+    return {
+        "gold_links": chains,
+        "right": right,
+        "accuracy": round(right / chains, 4) if chains else 0.0,
+        "spurious": spurious,
     }
 
 
@@ -163,6 +184,11 @@ def _combine(parts: list[dict[str, Any]]) -> dict[str, Any]:
         "f1": round(2 * precision * recall / (precision + recall), 4) if precision + recall else 0.0,
         "polarity_accuracy": round(pol_ok / tp, 4) if tp else 0.0,
         "polarity_confusion": confusion,
+        "relay": _relay(
+            sum(p["relay"]["gold_links"] for p in parts),
+            sum(p["relay"]["right"] for p in parts),
+            sum(p["relay"]["spurious"] for p in parts),
+        ),
     }
 
 

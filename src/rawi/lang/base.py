@@ -61,6 +61,18 @@ class Language:
     # One-letter conjunctions fused to the next word (Arabic و ف). Snowball keeps them before an
     # alef, because after normalization it cannot tell وأكد (and he confirmed) from واحد (one).
     conjunctions: tuple[str, ...] = ()
+    # Word order and writing facts the attribution grammar reads instead of testing a language code.
+    # head_first: a noun phrase's head comes first and decides its kind (Arabic "مصادر عسكرية").
+    # verb_subject: the subject usually follows a verb of saying (Arabic "قالت الوزارة").
+    # inflected_verbs: reporting verbs are matched by inflections generated from the verb list's base
+    #   forms and the affixes of ``grammar.txt`` (else by stem).
+    # fused_clitics: conjunctions and prepositions are written fused to the next word (ولوكالة).
+    # capitalized_names: names are capitalized, so a capitalized phrase may be a person's name.
+    head_first: bool = False
+    verb_subject: bool = False
+    inflected_verbs: bool = False
+    fused_clitics: bool = False
+    capitalized_names: bool = False
 
     @cached_property
     def script_re(self) -> re.Pattern[str]:
@@ -87,6 +99,20 @@ class Language:
         from rawi.text.normalize import normalize
 
         return {normalize(e.phrase): int(e.fields[0]) for e in self.entries("months")}
+
+    def words(self, list_name: str, tag: str) -> frozenset[str]:
+        """Entries of list ``list_name`` with tag ``tag``, in matching form (cached per language);
+        an entry written ``-`` stands for the empty string (an empty affix)."""
+        cache = self.__dict__.setdefault("_word_sets", {})
+        if (list_name, tag) not in cache:
+            from rawi.text.normalize import normalize
+
+            cache[(list_name, tag)] = frozenset(
+                "" if e.phrase == "-" else normalize(e.phrase)
+                for e in self.entries(list_name)
+                if e.tag == tag
+            )
+        return cache[(list_name, tag)]
 
     def lexicon(self, name: str):
         """The compiled :class:`rawi.text.lexicon.Lexicon` of list ``name`` (cached per language)."""

@@ -3,7 +3,8 @@
 - :class:`Registry` / :class:`SourceEntry`: who is who (``data/sources.yaml`` plus user files).
 - :func:`detect_outlet`: an article's outlet from metadata, dateline or credit line.
 - :func:`extract_attributions`: who a sentence says said what (asserts / reports / denies).
-- :func:`find_reuse` / :class:`ReuseIndex`: articles sharing text.
+- :func:`find_reuse` / :class:`ReuseIndex`: articles sharing text (near-duplicates).
+- :func:`find_passages` / :class:`Passage`: passages repeated inside otherwise different text.
 - :func:`group_origins`, :func:`party_denials`, :func:`analyze_provenance`: per-claim provenance.
 """
 
@@ -23,6 +24,7 @@ from rawi.provenance.origins import (
     root_sources,
 )
 from rawi.provenance.outlet import Credit, detect_outlet, parse_credit_line, parse_dateline
+from rawi.provenance.passages import Passage, find_passages, passage_links
 from rawi.provenance.registry import Registry, SourceEntry, load_reliability
 from rawi.provenance.reuse import ReuseIndex, ReuseLink, find_reuse
 
@@ -32,6 +34,7 @@ __all__ = [
     "Credit",
     "EvidenceArticle",
     "Origin",
+    "Passage",
     "ProvenanceResult",
     "Registry",
     "ReuseIndex",
@@ -42,11 +45,13 @@ __all__ = [
     "describe_articles",
     "detect_outlet",
     "extract_attributions",
+    "find_passages",
     "find_reuse",
     "group_origins",
     "load_reliability",
     "parse_credit_line",
     "parse_dateline",
     "party_denials",
+    "passage_links",
     "root_sources",
 ]

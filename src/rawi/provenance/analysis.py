@@ -15,6 +15,7 @@ from rawi.provenance.origins import (
     party_denials,
 )
 from rawi.provenance.outlet import parse_dateline
+from rawi.provenance.passages import find_passages, passage_links
 from rawi.provenance.registry import Registry
 from rawi.provenance.reuse import ReuseIndex, ReuseLink, find_reuse
 from rawi.records import Article, Sentence
@@ -78,7 +79,9 @@ def analyze_provenance(
     # No boilerplate filter here: among twenty articles on one claim, a paragraph shared by four
     # stories is the claim's common source, not a site's sidebar.
     reuse = find_reuse(related, threshold=reuse_threshold, max_shingle_df=None) if len(related) > 1 else []
-    origins = group_origins(evidence, attributions, reuse, registry)
+    # Passages repeated inside otherwise different text: the near-duplicate pass does not see them.
+    reuse += passage_links(find_passages(related, skip={(x.a, x.b) for x in reuse}))
+    origins = group_origins(evidence, attributions, reuse, registry, claim=claim)
     related_ids = {a.id for a in related}
     denials = party_denials(claim, [a for a in attributions if a.article_id in related_ids], registry)
     return ProvenanceResult(attributions, reuse, origins, denials)
@@ -111,6 +114,22 @@ def _with_relayers(atts: list[ArticleAttribution], sentences: Sequence[Sentence]
     return out
 
 
+def _outlet_name(outlet: str | None, language: str | None, registry: Registry) -> str | None:
+    entry = registry.get(outlet) if outlet else None
+    return entry.display_name(language or "en") if entry else outlet
+
+
+def _flip(link: ReuseLink) -> ReuseLink:
+    """The same link seen from ``b``: ends and passage spans swapped."""
+    from dataclasses import replace
+
+    passages = [
+        replace(p, a=p.b, b=p.a, a_span=p.b_span, b_span=p.a_span, a_share=p.b_share, b_share=p.a_share)
+        for p in link.passages
+    ]
+    return ReuseLink(link.b, link.a, link.similarity, link.shared_passages, link.earlier, passages)
+
+
 def describe_articles(corpus: Any, article_ids: Sequence[str], registry: Registry) -> dict[str, Any]:
     """Outlet, attributions per sentence and text reuse of stored articles; unknown ids under
     ``missing``."""
@@ -133,12 +152,17 @@ def describe_articles(corpus: Any, article_ids: Sequence[str], registry: Registr
             link = index.compare(article.id, other.id)
             if link:
                 links.append(link)
+        linked = {(x.a, x.b) for x in links}
+        for x in passage_links(find_passages([article, *candidates], skip=linked)):
+            if article.id in (x.a, x.b):  # the article first, as the near-duplicate links have it
+                links.append(x if x.a == article.id else _flip(x))
         links.sort(key=lambda x: -x.similarity)
         articles.append(
             {
                 "article_id": article.id,
                 "title": article.title,
                 "outlet": article.outlet,
+                "outlet_name": _outlet_name(article.outlet, article.language, registry),
                 "published": article.published,
                 "attributions": _with_relayers(atts, sentences),
                 "reuse": [
@@ -148,6 +172,8 @@ def describe_articles(corpus: Any, article_ids: Sequence[str], registry: Registr
                         "similarity": round(x.similarity, 4),
                         "earlier": x.earlier,
                         "shared_passages": x.shared_passages,
+                        "kind": x.kind,
+                        "passages": [p.to_json() for p in x.passages],
                     }
                     for x in links
                 ],

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from rawi.lang import available
 from rawi.provenance.cues import Cues, Verb, cues
 from rawi.provenance.english import english_relay, english_verb
 from rawi.provenance.mentions import (
@@ -24,12 +25,9 @@ from rawi.provenance.mentions import (
 )
 from rawi.provenance.outlet import CREDIT_LABELS, credits_in
 from rawi.provenance.registry import Registry
-from rawi.provenance.tokens import Tok, offset_tokens, stems_of
+from rawi.provenance.tokens import Tok, offset_tokens, stems_of, strip_article
 from rawi.text import LexiconMatch, normalize
-
-_CLAUSE_OPENERS = {"كان", "كانت", "وكان", "وكانت", "لكن", "ولكن", "اما", "بينما", "فيما", "كما", "وان", "ان"}
-
-_ARABIC_LETTER = range(0x0600, 0x0700)
+from rawi.text.detect import detect_language
 
 
 @dataclass(frozen=True)
@@ -63,11 +61,9 @@ AddFn = Callable[..., int | None]
 
 
 def guess_language(text: str) -> str:
-    letters = [c for c in text if c.isalpha()]
-    if not letters:
-        return "en"
-    arabic = sum(1 for c in letters if ord(c) in _ARABIC_LETTER)
-    return "ar" if arabic >= 0.3 * len(letters) else "en"
+    """The language of a sentence by script (:func:`rawi.text.detect.detect_language`); a sentence
+    with no letters of a known script is read as the first known language's."""
+    return detect_language(text).code or available()[0]
 
 
 def extract_attributions(text: str, *, language: str | None = None, registry: Registry) -> list[Attribution]:
@@ -79,7 +75,7 @@ def extract_attributions(text: str, *, language: str | None = None, registry: Re
     >>> [(a.source, a.polarity) for a in extract_attributions("ونفت وزارة الداخلية الخبر", registry=reg)]
     [('وزارة الداخلية', 'denies')]
     """
-    code = language if language in ("ar", "en") else guess_language(text)
+    code = language if language in available() else guess_language(text)
     c = cues(code)
     toks = offset_tokens(text)
     if not toks:
@@ -110,16 +106,19 @@ def extract_attributions(text: str, *, language: str | None = None, registry: Re
     hedge_at = [m.start for m in frames if m.entry.tag == "hedge"]
 
     # citation frames: بحسب X، وفقاً لـ X، according to X
+    chained: list[tuple[int, int]] = []  # (draft, frame start) of frames that chain to a relay
     for m in frames:
         if m.entry.tag != "cite":
             continue
         rng = forward(toks, m.end, c, registry, allow_channel_start=True)
-        if rng and not _nonsource(toks, rng, frames):
+        if rng and not _nonsource(toks, rng, frames, c):
             cited = classify(toks, *rng, c, registry, text)
-            if cited and cited.kind == "person" and toks[rng[0]].norm.startswith("ل"):
+            if cited and cited.kind == "person" and _channel_prefixed(toks[rng[0]].norm, c):
                 continue  # "وفقاً لشكل المنطقة": a rule or a shape, not a person
             idx = add(cited, "reports", None)
             if idx is not None:
+                if "chain" in m.entry.fields[1:]:
+                    chained.append((idx, m.start))
                 _relay_after(toks, rng[1] + 1, idx, c, registry, text, add, drafts)
 
     # reporting verbs
@@ -129,9 +128,11 @@ def extract_attributions(text: str, *, language: str | None = None, registry: Re
         verb = c.verb(t.norm, stems[i])
         if verb is None:
             continue
-        if code == "en" and (text[t.start].isupper() or (i > 0 and toks[i - 1].norm in ("the", "a", "an"))):
+        if c.language.capitalized_names and (
+            text[t.start].isupper() or (i > 0 and toks[i - 1].norm in c.words("determiner"))
+        ):
             continue  # "Islamic State", "the claim": a name or a noun, not a verb
-        if code == "ar":
+        if c.language.verb_subject:
             _arabic_verb(toks, i, verb, c, registry, text, add, drafts)
         else:
             english_verb(toks, i, verb, c, registry, text, add, drafts)
@@ -139,10 +140,41 @@ def extract_attributions(text: str, *, language: str | None = None, registry: Re
     # English relays not tied to a verb: "X, citing Y, said" is handled with the verb; a lone
     # "citing Y" after a subject still names Y
     for m in frames:
-        if m.entry.tag == "relay" and code == "en":
+        if m.entry.tag == "relay" and not c.language.fused_clitics:
             english_relay(toks, m.start, m.end, c, registry, text, add, drafts)
 
+    for idx, frame_start in chained:  # "قالت وكالة X نقلاً عن مصدر": the source is cited by X
+        relay = _relay_before(drafts, toks, frame_start, idx)
+        if relay is None and c.language.verb_subject:  # "وكالة سانا ، نقلت عن ...": its subject
+            before = _arabic_preverbal(toks, frame_start, c, registry, text) or _sentence_subject(
+                toks, frame_start, c, registry, text
+            )
+            if before is not None:
+                relay = add(before[2], "reports", toks[frame_start].norm)
+        if relay is not None and drafts[idx].parent is None:
+            drafts[idx].parent = relay
+            drafts[idx].polarity = "asserts"  # the relay reports; its source asserts
+
     return _finish(drafts, toks, text, registry, deny_at, hedge_at)
+
+
+def _relay_before(drafts: list[_Draft], toks: list[Tok], frame_start: int, cited: int) -> int | None:
+    """The draft a chaining frame hangs on: the nearest source ending at most five tokens before the
+    frame, with no complement (أن، that) or full stop between them."""
+    best = None
+    for k, d in enumerate(drafts):
+        if k == cited or d.dateline or d.mention.last >= frame_start:
+            continue
+        gap = toks[d.mention.last + 1 : frame_start]
+        clear = len(gap) <= 5 and not any(t.norm in COMPLEMENT or t.norm in (".", ";") for t in gap)
+        if clear and (best is None or d.mention.last > drafts[best].mention.last):
+            best = k
+    return best
+
+
+def _channel_prefixed(word: str, c: Cues) -> bool:
+    """A word carrying the fused preposition of a channel (لوكالة، لرويترز)."""
+    return any(word.startswith(p) for p in c.words("channel_prefix") if p)
 
 
 def _headline_source(toks: list[Tok], c: Cues, registry: Registry, text: str) -> Mention | None:
@@ -164,11 +196,11 @@ def _headline_source(toks: list[Tok], c: Cues, registry: Registry, text: str) ->
     return None
 
 
-def _nonsource(toks: list[Tok], rng: tuple[int, int], frames: list[LexiconMatch]) -> bool:
+def _nonsource(toks: list[Tok], rng: tuple[int, int], frames: list[LexiconMatch], c: Cues) -> bool:
     """``وفقاً للقانون``: the frame is followed by a rule or a plan, not a source."""
     if any(m.entry.tag == "nonsource" and rng[0] <= m.start <= rng[0] + 1 for m in frames):
         return True
-    return toks[rng[0]].norm == "ما"
+    return toks[rng[0]].norm in c.words("nonsource_word")
 
 
 def _relay_after(
@@ -187,23 +219,36 @@ def _relay_after(
     n = len(toks)
     if k < n and toks[k].norm in ('"', "'"):
         k += 1  # the closing quote of a quoted name: ونقلت " سانا " عن ...
-    if k + 1 < n and toks[k].norm == "," and toks[k + 1].norm.startswith("ل"):
+    if relay_verb and k < n and toks[k].norm not in c.words("relay"):
+        # "نقلت سانا اليوم الأحد عن مصادر": words of time between the verb and its source
+        j = k
+        while (
+            j < n
+            and j - k < 4
+            and toks[j].is_word
+            and toks[j].norm not in c.words("relay")
+            and c.noun_tag(toks[j].norm) == "stop"
+        ):
+            j += 1
+        if j < n and j > k and toks[j].norm in c.words("relay"):
+            k = j
+    if k + 1 < n and toks[k].norm == "," and _channel_prefixed(toks[k + 1].norm, c):
         k += 1  # "وذكرت مصادر محلية ، لـ X ، أن": the channel after a comma
     # "في تصريح لوكالة X" / "في بيان له": skip the occasion to reach the channel
     if (
         k + 1 < n
-        and toks[k].norm in ("في", "خلال")
+        and toks[k].norm in c.words("occasion")
         and c.noun_tag(toks[k + 1].norm) in ("statement", "other")
     ):
         k += 2
-        while k < n and toks[k].is_word and not toks[k].norm.startswith("ل") and k < n:
+        while k < n and toks[k].is_word and not _channel_prefixed(toks[k].norm, c):
             k += 1
             if k >= n or c.noun_tag(toks[k - 1].norm) == "stop":
                 return
     if k >= n:
         return
     t = toks[k]
-    if t.is_word and t.norm in ("عن",):
+    if t.is_word and t.norm in c.words("relay"):
         rng = forward(toks, k + 1, c, registry)
         if rng:
             mention = classify(toks, *rng, c, registry, text)
@@ -212,7 +257,7 @@ def _relay_after(
                 if child is not None:
                     _relay_after(toks, rng[1] + 1, child, c, registry, text, add, drafts)
         return
-    if t.is_word and t.norm.startswith("ل") and c.code == "ar":
+    if t.is_word and _channel_prefixed(t.norm, c) and c.language.fused_clitics:
         rng = forward(toks, k, c, registry, allow_channel_start=True)
         if rng:
             mention = classify(toks, *rng, c, registry, text)
@@ -222,11 +267,19 @@ def _relay_after(
                     drafts[idx].parent = channel
 
 
-def _person_ok(toks: list[Tok], rng: tuple[int, int], verb: Verb) -> bool:
+def _person_ok(toks: list[Tok], rng: tuple[int, int], verb: Verb, c: Cues) -> bool:
     """A name-like subject (no registry entry, no source noun) counts only with some evidence that
     it is the speaker: a complement after it, a relay ("نقلا عن"), or a denial / hearsay verb with
     a short name."""
-    if rng[1] + 2 < len(toks) and toks[rng[1] + 1].norm == "نقلا" and toks[rng[1] + 2].norm == "عن":
+    nxt = rng[1] + 1
+    if (  # "وقال إبراهيم الإدلبي وهو متحدث باسم ...": a clause saying who the name is
+        nxt + 1 < len(toks)
+        and toks[nxt].norm in c.words("apposition")
+        and c.noun_tag(toks[nxt + 1].norm) in SOURCE_KINDS
+    ):
+        return True
+    following = [t.norm for t in toks[rng[1] + 1 : rng[1] + 4]]
+    if any(m.start == 0 and "chain" in m.entry.fields[1:] for m in c.frames.find(following)):
         return True
     if has_complement(toks, rng[1] + 1, 7 if rng[1] + 1 < len(toks) and toks[rng[1] + 1].norm == "," else 4):
         return True
@@ -247,26 +300,36 @@ def _arabic_verb(
     if after and _addressee_or_channel(toks[after[0]], c, registry):
         after = None  # "قال للحريري", "قال لمراسل X": the subject is elided
     mention = classify(toks, *after, c, registry, text) if after else None
-    if mention is not None and mention.kind == "person" and not _person_ok(toks, after, verb):
+    if mention is not None and mention.kind == "person" and not _person_ok(toks, after, verb, c):
         mention = None
     if mention is None and after and _definite_name(toks, after, c):
         mention = Mention(after[0], after[1], None, "person")
-    before = _arabic_preverbal(toks, i, c, registry, text)
-    if before is not None and (mention is None or (mention.kind == "person" and before[2].kind != "person")):
-        after, mention = before[:2], before[2]
+    before = _arabic_preverbal(toks, i, c, registry, text) or _sentence_subject(toks, i, c, registry, text)
+    preverbal = False
+    # a headline's opening noun right before its verb is the subject ("إسرائيل تنفي إطلاق ...")
+    opens = (
+        before is not None
+        and not any(t.is_word for t in toks[: before[0]])
+        and before[1] == i - 1
+        and toks[i].norm[:1] not in c.words("coordinator")  # "... ويقول X": a new clause, X after
+    )
+    if before is not None and (
+        mention is None or (mention.kind == "person" and (before[2].kind != "person" or opens))
+    ):
+        after, mention, preverbal = before[:2], before[2], True
     if mention is None or after is None:
         return
-    if verb.strict and not has_complement(toks, after[1] + 1):
+    if verb.strict and not has_complement(toks, max(i, after[1]) + 1):
         return
     for rng in split_coordination(toks, after, c, registry):
         part = mention if rng == after else classify(toks, *rng, c, registry, text)
         idx = add(part, verb.polarity, toks[i].norm)
         if idx is None:
             continue
-        relay = verb.lemma == "نقل"
-        _relay_after(toks, rng[1] + 1, idx, c, registry, text, add, drafts, relay_verb=relay)
-        k = rng[1] + 1
-        if k < len(toks) and toks[k].norm.startswith("ل") and drafts[idx].parent is not None:
+        relay = verb.relay
+        k = i + 1 if preverbal else rng[1] + 1
+        _relay_after(toks, k, idx, c, registry, text, add, drafts, relay_verb=relay)
+        if k < len(toks) and _channel_prefixed(toks[k].norm, c) and drafts[idx].parent is not None:
             end = _skip_mention_end(toks, k, c, registry)
             _relay_after(toks, end, idx, c, registry, text, add, drafts, relay_verb=relay)
 
@@ -275,7 +338,8 @@ def _definite_name(toks: list[Tok], rng: tuple[int, int], c: Cues) -> bool:
     """ "وذكر الصافي أن": a short definite phrase right before أن/إن or a colon is a speaker's
     name (Arabic family names and titles often carry the article)."""
     first, last = rng
-    if last - first > 2 or not toks[first].norm.startswith("ال") or toks[first].norm in c.language.stopwords:
+    head = toks[first].norm
+    if last - first > 2 or strip_article(head) == head or head in c.language.stopwords:
         return False
     nxt = toks[last + 1].norm if last + 1 < len(toks) else ""
     return nxt in COMPLEMENT and nxt not in ('"', "'")
@@ -283,10 +347,10 @@ def _definite_name(toks: list[Tok], rng: tuple[int, int], c: Cues) -> bool:
 
 def _addressee_or_channel(tok: Tok, c: Cues, registry: Registry) -> bool:
     w = tok.norm
-    if not w.startswith("ل") or len(w) < 4:
+    if not _channel_prefixed(w, c) or len(w) < 4:
         return False
     return (
-        w.startswith("لل")
+        strip_article(w) != w
         or c.noun_tag(w[1:]) in ("agency", "outlet")
         or registry.lookup_words([w[1:]]) is not None
     )
@@ -302,7 +366,8 @@ def split_coordination(
     start = first
     for k in range(first + 1, last + 1):
         w = toks[k].norm
-        if c.code == "ar" and w.startswith("و") and len(w) > 3 and c.noun_tag_exact(w) is None:
+        coordinated = c.language.fused_clitics and w[:1] in c.words("coordinator") and len(w) > 3
+        if coordinated and c.noun_tag_exact(w) is None:
             bare = w[1:]
             if c.noun_tag(bare) in SOURCE_KINDS or registry.longest_match(
                 [bare] + [t.norm for t in toks[k + 1 : last + 1]]
@@ -318,12 +383,44 @@ def _skip_mention_end(toks: list[Tok], k: int, c: Cues, registry: Registry) -> i
     return rng[1] + 1 if rng else k + 1
 
 
+def _sentence_subject(
+    toks: list[Tok], i: int, c: Cues, registry: Registry, text: str
+) -> tuple[int, int, Mention] | None:
+    """A source opening the sentence with descriptors and a comma before its verb:
+    "وكالة “سانا” السورية الرسمية للانباء، نقلت عن ..." (the mention runs up to the comma)."""
+    end = i
+    if end > 0 and toks[end - 1].norm in c.words("perfect"):
+        end -= 1
+    if end > 0 and toks[end - 1].norm == ",":
+        end -= 1
+    first = next((k for k in range(end) if toks[k].is_word), None)
+    while first is not None and first < end - 1 and toks[first].norm in c.words("clause_opener"):
+        first += 1  # "وكانت وكالة الأنباء " سبوتنيك " الروسية , أكدت"
+    if first is None or end - first > 14:
+        return None
+    rng = forward(toks, first, c, registry)
+    if rng is None or rng[1] >= end:
+        return None
+    mention = classify(toks, *rng, c, registry, text)
+    if mention is None or mention.kind not in SOURCE_KINDS:
+        return None
+    descriptors = [t for t in toks[rng[1] + 1 : end] if t.is_word]
+    if len(descriptors) > 5 or any(
+        c.verb(t.norm, t.norm) or c.noun_tag(t.norm) in ("stop", "statement") for t in descriptors
+    ):
+        return None
+    last = end - 1
+    while last > rng[1] and not toks[last].is_word and toks[last].norm not in ('"', "'"):
+        last -= 1
+    return rng[0], last, Mention(rng[0], last, mention.entry, mention.kind, mention.hint)
+
+
 def _arabic_preverbal(
     toks: list[Tok], i: int, c: Cues, registry: Registry, text: str
 ) -> tuple[int, int, Mention] | None:
     """Subject before the verb (SVO): "وكانت وزارة الخارجية قد أعلنت"، "الجيش السوري نفى"."""
     end = i
-    if end > 0 and toks[end - 1].norm in ("قد", "لقد"):
+    if end > 0 and toks[end - 1].norm in c.words("perfect"):
         end -= 1
     comma = end > 0 and toks[end - 1].norm == ","
     if comma:  # "وكانت إيران ، أعلنت" / "وكانت مصادر مطلعة ، قد ذكرت"
@@ -334,12 +431,14 @@ def _arabic_preverbal(
     first, last = rng
     if last != end - 1:
         return None
+    while first < last and toks[first].norm in c.words("clause_opener"):
+        first += 1  # "وظلت وسائل الإعلام تنفي": the opener is not part of the subject
     mention = classify(toks, first, last, c, registry, text)
     if mention is None:
         return None
     opener = toks[first - 1].norm if first > 0 else ""
-    clause_start = first == 0 or not toks[first - 1].is_word or opener in _CLAUSE_OPENERS
-    if comma and opener not in _CLAUSE_OPENERS:
+    clause_start = first == 0 or not toks[first - 1].is_word or opener in c.words("clause_opener")
+    if comma and opener not in c.words("clause_opener"):
         return None
     if mention.kind == "person" and not clause_start:
         return None
@@ -376,7 +475,11 @@ def _finish(
                 polarity = "denies"
             elif (
                 polarity == "asserts"
-                and any(m.first - 4 <= p <= m.last + 4 for p in hedge_at)  # "X reportedly said"
+                and any(  # "X reportedly said", within one sentence
+                    m.first - 4 <= p <= m.last + 4
+                    and not any(toks[q].norm == "." for q in range(min(p, m.first), max(p, m.last)))
+                    for p in hedge_at
+                )
                 and m.kind not in ("agency", "outlet")
             ):
                 polarity = "reports"

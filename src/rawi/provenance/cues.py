@@ -1,7 +1,8 @@
 """Provenance cues per language, compiled once from the lists in ``rawi/lang/<code>/``.
 
-Arabic reporting verbs are matched by generating their inflections from the two base forms a list
-line gives (past and present, 3rd person masculine singular); English ones by Snowball stem.
+Reporting verbs of an inflecting language (Arabic) are matched by generating their inflections from
+the two base forms a list line gives (past and present, 3rd person masculine singular) and the affixes
+of ``grammar.txt``; the others (English) by Snowball stem.
 """
 
 from __future__ import annotations
@@ -13,46 +14,53 @@ from rawi.lang import Language, get
 from rawi.provenance.tokens import clitic_variants, strip_article
 from rawi.text import Lexicon, normalize, stem_tokens, tokenize_normalized
 
-_PAST_SUFFIXES = ("", "ت", "وا", "ا", "تا", "ن", "نا")
-_PRESENT_PREFIXES = ("ي", "ت", "ن")
-_PRESENT_SUFFIXES = ("", "ون", "ان", "ن", "ين")
-_CONJUNCTIONS = ("", "و", "ف")
-_OBJECTS = ("ه", "ها", "هم")
-
 
 @dataclass(frozen=True)
 class Verb:
     lemma: str  # the list's base form, normalized
     polarity: str
     strict: bool  # only counts when a complement (that / colon / quote) follows the source
+    relay: bool = False  # relays another source: نقلت X عن Y
 
 
-def _arabic_forms(past: str, present: str | None) -> set[str]:
+def _inflections(lang: Language, past: str, present: str | None) -> set[str]:
+    """Surface forms of a verb from its past and present base forms and the affixes of the
+    language's ``grammar.txt`` (past_suffix, present_prefix, present_suffix, object_suffix,
+    verb_conjunction). Weak final letters (the language's ``weak_final`` entries) drop before a
+    suffix: نفى → نفت، نفوا؛ ينفي → ينفون."""
+    past_suffixes = lang.words("grammar", "past_suffix")
+    present_prefixes = lang.words("grammar", "present_prefix")
+    present_suffixes = lang.words("grammar", "present_suffix")
+    objects = lang.words("grammar", "object_suffix")
+    weak = tuple(lang.words("grammar", "weak_final"))
+    bare_only = lang.words("grammar", "bare_only_suffix")  # suffixes that keep the weak letter
     forms: set[str] = set()
     bases = [past]
-    if past.endswith(("ي", "ا")):  # defective verbs: نفى → نفت، نفوا؛ دعا → دعت، دعوا
+    if weak and past.endswith(weak):
         bases.append(past[:-1])
     for base in bases:
-        for suffix in _PAST_SUFFIXES:
-            if base is not past and suffix in ("", "ن", "نا"):
+        for suffix in past_suffixes:
+            if base is not past and suffix in bare_only:
                 continue
             forms.add(base + suffix)
     if present and len(present) > 2:
         body = present[1:]
         bodies = [body]
-        if body.endswith(("ي", "و")):
+        if weak and body.endswith(weak):
             bodies.append(body[:-1])
-        for prefix in _PRESENT_PREFIXES:
+        for prefix in present_prefixes:
             for b in bodies:
-                for suffix in _PRESENT_SUFFIXES:
-                    if b is not body and suffix in ("", "ن"):
+                for suffix in present_suffixes:
+                    if b is not body and suffix in bare_only:
                         continue
                     forms.add(prefix + b + suffix)
     # object pronouns on the verb: "نفاه المفتي", "نقلها التلفزيون", "أكدته روسيا"
-    with_object = {f + o for f in forms for o in _OBJECTS if not f.endswith(("وا", "ن"))}
-    if past.endswith("ي"):
-        with_object |= {past[:-1] + "ا" + o for o in _OBJECTS}
-    return {c + f for f in forms | with_object for c in _CONJUNCTIONS}
+    plural = tuple(lang.words("grammar", "plural_subject_suffix"))
+    with_object = {f + o for f in forms for o in objects if not (plural and f.endswith(plural))}
+    if weak and past.endswith(weak):
+        long_vowel = next(iter(lang.words("grammar", "weak_final_before_object")), "")
+        with_object |= {past[:-1] + long_vowel + o for o in objects}
+    return {c + f for f in forms | with_object for c in lang.words("grammar", "verb_conjunction")}
 
 
 @dataclass
@@ -70,8 +78,12 @@ class Cues:
     def code(self) -> str:
         return self.language.code
 
+    def words(self, role: str) -> frozenset[str]:
+        """Function words of the attribution grammar with ``role`` (``grammar.txt``)."""
+        return self.language.words("grammar", role)
+
     def verb(self, norm: str, stem: str) -> Verb | None:
-        if self.code == "ar":
+        if self.language.inflected_verbs:
             return self.verbs_by_form.get(norm)
         return self.verbs_by_form.get(stem) or self.verbs_by_form.get(norm)
 
@@ -81,7 +93,7 @@ class Cues:
 
     def noun_tag(self, norm: str) -> str | None:
         """Kind or role of a word (clitics and the article tolerated)."""
-        for variant in clitic_variants(norm) if self.code == "ar" else [norm]:
+        for variant in clitic_variants(norm) if self.language.fused_clitics else [norm]:
             tag = self.nouns.get(variant)
             if tag:
                 return tag
@@ -101,9 +113,9 @@ def cues(code: str) -> Cues:
         polarity = e.fields[0] if e.fields else "asserts"
         present = e.fields[1] if len(e.fields) > 1 and e.fields[1] != "-" else None
         strict = "strict" in e.fields[2:]
-        verb = Verb(normalize(e.phrase), polarity, strict)
-        if code == "ar":
-            for form in _arabic_forms(normalize(e.phrase), normalize(present) if present else None):
+        verb = Verb(normalize(e.phrase), polarity, strict, "relay" in e.fields[2:])
+        if lang.inflected_verbs:
+            for form in _inflections(lang, normalize(e.phrase), normalize(present) if present else None):
                 verbs.setdefault(form, verb)
         else:
             verbs.setdefault(stem_tokens([normalize(e.phrase)])[0], verb)

@@ -30,8 +30,10 @@ def english_relay(
             add(subject, "asserts", None, parent=parent)
         return
     parent = nearest_before(drafts, start)
-    if word.startswith("quot") and start > 0 and toks[start - 1].is_word:
-        subject_rng = backward(toks, start, c, text)
+    opener = _parenthetical_start(toks, start - 1) if start > 1 and toks[start - 1].norm == "," else None
+    if word.startswith("quot") and start > 0 and (toks[start - 1].is_word or opener is not None):
+        # "X quoted Y" / "SANA, the state news agency, quoted Y"
+        subject_rng = backward(toks, start if opener is None else opener, c, text)
         subject = classify(toks, *subject_rng, c, registry, text) if subject_rng else None
         if subject is not None:
             parent = add(subject, "reports", word) if parent is None else parent
@@ -70,7 +72,7 @@ def english_verb(
     idx = add(mention, verb.polarity, toks[i].norm)
     if idx is None:
         return
-    if toks[i].norm in ("told", "tell", "tells", "telling"):
+    if toks[i].norm in c.words("channel_verb"):
         rng = forward(toks, i + 1, c, registry)
         target = classify(toks, *rng, c, registry, text) if rng else None
         if target is not None and target.kind in ("agency", "outlet"):
@@ -104,4 +106,4 @@ def _sentence_final(toks: list[Tok], i: int) -> bool:
 
 def _is_inverted(toks: list[Tok], i: int, c: Cues) -> bool:
     """ "..., said the ministry." — the verb is followed by a determiner or a capitalized source."""
-    return i + 1 < len(toks) and toks[i + 1].is_word and toks[i + 1].norm in ("the", "a", "an")
+    return i + 1 < len(toks) and toks[i + 1].is_word and toks[i + 1].norm in c.words("determiner")

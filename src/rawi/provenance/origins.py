@@ -14,13 +14,22 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rawi.provenance.attribution import Attribution
+from rawi.provenance.fingerprint import words_of
 from rawi.provenance.registry import Registry
 from rawi.provenance.reuse import ReuseLink
+from rawi.provenance.tokens import strip_article
 from rawi.records import Article, Sentence
 from rawi.text import normalize, tokenize_normalized
+from rawi.text.detect import detect_language
 
 # Sources too generic to prove two articles share an origin ("local sources", "activists").
 _UNGROUPABLE_KINDS = {"anonymous", "witness", "other"}
+# Sources whose report two articles may both rest on: the agency, outlet, monitor or UN body the
+# story travels through. A party cited by both (the army that accuses, the group that denies) is
+# what the story is about, not where it comes from: two agencies that each asked the coalition are
+# two origins.
+_CARRIER_KINDS = {"agency", "outlet", "ngo", "international_org"}
+ORIGIN_PASSAGE_WORDS = 15  # a shared passage this long (and not the claim's words) joins two articles
 
 
 @dataclass(frozen=True)
@@ -81,15 +90,42 @@ class ArticleAttribution:
         }
 
 
+UNKNOWN_OUTLET = "unknown outlet"
+# An anonymous source joins articles only when it is this specific: "مصادر عسكرية روسية" (a head and
+# two qualifiers) does, "مصدر محلي" / "local sources" does not.
+_SPECIFIC_ANONYMOUS_WORDS = 3
+
+
 @dataclass(frozen=True)
 class Origin:
+    """Related articles that trace back to one origin.
+
+    ``key`` is the registry key of the source they trace back to (else the source or outlet as
+    written, else :data:`UNKNOWN_OUTLET`); ``name`` its display name (the registry's name in the
+    articles' language, or the spelling of the text); ``kind`` what joined them ("reuse",
+    "cited_source", "relay", "outlet", or "single"); ``evidence`` the passages, citations and
+    outlets that joined them.
+    """
+
     key: str
     articles: list[str]
-    kind: str  # "reuse" | "cited_source" | "outlet" | "single"
+    kind: str
     label: str
+    evidence: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return self.label
 
     def to_json(self) -> dict[str, Any]:
-        return {"key": self.key, "articles": list(self.articles), "kind": self.kind, "label": self.label}
+        return {
+            "key": self.key,
+            "articles": list(self.articles),
+            "kind": self.kind,
+            "label": self.label,
+            "name": self.label,
+            "evidence": list(self.evidence),
+        }
 
 
 class _UnionFind:
@@ -108,9 +144,26 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def root_sources(attributions: Sequence[ArticleAttribution], registry: Registry | None = None) -> list[str]:
-    """Registry keys at the roots of the attribution chains (sources nobody else in the sentence
-    relays), datelines excluded; generic sources (anonymous, witnesses) never count."""
+@dataclass(frozen=True)
+class _Root:
+    """A source an article's claim-relevant sentences trace back to."""
+
+    key: str  # grouping key: registry key, or the normalized words of a specific anonymous source
+    source: str  # as written
+    registered: bool
+    relayed: bool  # the root relays an unnamed source ("نقلت سانا عن مصدر عسكري")
+    att: ArticleAttribution
+
+
+def _specific_anonymous(x: ArticleAttribution) -> str | None:
+    """Grouping key of an anonymous source specific enough to join articles, else ``None``."""
+    if x.source_kind != "anonymous":
+        return None
+    words = [strip_article(w) for w in tokenize_normalized(normalize(x.source))]
+    return " ".join(words) if len(words) >= _SPECIFIC_ANONYMOUS_WORDS else None
+
+
+def _roots(attributions: Sequence[ArticleAttribution], registry: Registry | None) -> list[_Root]:
     by_sentence: dict[tuple[str, int], list[ArticleAttribution]] = {}
     for a in attributions:  # cited_by indexes the whole list of a sentence, datelines included
         by_sentence.setdefault((a.article_id, a.sentence_index), []).append(a)
@@ -125,13 +178,45 @@ def root_sources(attributions: Sequence[ArticleAttribution], registry: Registry 
         # a relay of a known source is not a root ("نقلت الجزيرة عن سانا" traces to SANA); a known
         # relay of an unnamed source is ("نقلت سانا عن مصدر عسكري" traces to SANA)
         relays_known = {x.cited_by for x in items if x.cited_by is not None and known(x)}
-        roots += [x.source_key for i, x in enumerate(items) if known(x) and i not in relays_known]
+        relaying = {x.cited_by for x in items if x.cited_by is not None}
+        for i, x in enumerate(items):
+            if known(x) and i not in relays_known:
+                roots.append(_Root(x.source_key, x.source, True, i in relaying, x))
+            elif known(x) and x.source_kind in _CARRIER_KINDS:  # "نقلت سانا عن نوفوستي": the
+                roots.append(_Root(x.source_key, x.source, True, True, x))  # carrier counts too
+            elif not x.dateline and (key := _specific_anonymous(x)) and x.cited_by is None:
+                roots.append(_Root(key, x.source, False, False, x))
     return roots
 
 
-def _primary_source(atts: Sequence[ArticleAttribution], registry: Registry | None) -> str | None:
-    counts = Counter(root_sources(atts, registry))
-    return counts.most_common(1)[0][0] if counts else None
+def root_sources(attributions: Sequence[ArticleAttribution], registry: Registry | None = None) -> list[str]:
+    """Registry keys at the roots of the attribution chains (sources nobody else in the sentence
+    relays), datelines excluded; generic sources (anonymous, witnesses) never count."""
+    return [r.key for r in _roots(attributions, registry) if r.registered]
+
+
+def _primary_root(atts: Sequence[ArticleAttribution], registry: Registry | None) -> _Root | None:
+    roots = _roots(atts, registry)
+    if not roots:
+        return None
+    counts = Counter(r.key for r in roots)
+    best = max(counts, key=lambda k: (counts[k], any(r.registered for r in roots if r.key == k)))
+    return next(r for r in roots if r.key == best)
+
+
+def _carrier_root(atts: Sequence[ArticleAttribution], registry: Registry | None) -> _Root | None:
+    """The agency or outlet (or specific anonymous source) an article's story rests on, when it
+    names one: what may join it to another article."""
+    roots = [
+        r
+        for r in _roots(atts, registry)
+        if (r.registered and r.att.source_kind in _CARRIER_KINDS) or not r.registered
+    ]
+    if not roots:
+        return None
+    counts = Counter(r.key for r in roots)
+    best = max(counts, key=lambda k: counts[k])
+    return next(r for r in roots if r.key == best)
 
 
 def _outlet(ev: EvidenceArticle, atts: Sequence[ArticleAttribution]) -> str | None:
@@ -141,13 +226,45 @@ def _outlet(ev: EvidenceArticle, atts: Sequence[ArticleAttribution]) -> str | No
     return datelines[0] if datelines else None
 
 
+def _language(group: Sequence[EvidenceArticle]) -> str:
+    langs = Counter(ev.article.language for ev in group if ev.article.language)
+    if langs:
+        return langs.most_common(1)[0][0]
+    text = " ".join((ev.article.title or "") + " " + (ev.article.text or "")[:200] for ev in group)
+    return detect_language(text).code or "en"
+
+
+def display_name(key: str, registry: Registry | None, language: str = "en") -> str:
+    """What a user reads for a source or outlet key: the registry's name in ``language``, else the
+    key itself (which is then the spelling of the text)."""
+    entry = registry.get(key) if registry else None
+    return entry.display_name(language) if entry else key
+
+
+def _joins_origins(link: ReuseLink, claim_words: set[str]) -> bool:
+    """Whether shared text proves one origin: a near-duplicate does; a passage does when it is
+    15 words or longer and not mostly the claim's own words (articles on one story restate the
+    claim: a fact-check quotes the rumour, a denial names what it denies)."""
+    if not link.passages:
+        return True
+    for p in link.passages:
+        words = words_of(p.text)
+        if len(words) >= ORIGIN_PASSAGE_WORDS and sum(w in claim_words for w in words) < 0.6 * len(words):
+            return True
+    return False
+
+
 def group_origins(
     evidence: Sequence[EvidenceArticle],
     attributions: Sequence[ArticleAttribution],
     reuse: Sequence[ReuseLink],
     registry: Registry | None = None,
+    *,
+    claim: str | None = None,
 ) -> list[Origin]:
-    """Union-find over related evidence (stance != unrelated) by reuse, cited source and outlet."""
+    """Union-find over related evidence (stance != unrelated) by shared text (near-duplicates and
+    passages), shared cited source or relay, and outlet; each origin is named by the source it
+    traces back to and lists the evidence that joined its articles."""
     related = [ev for ev in evidence if ev.stance != "unrelated"]
     ids = [ev.article.id for ev in related]
     uf = _UnionFind(ids)
@@ -155,60 +272,137 @@ def group_origins(
     for a in attributions:
         if a.article_id in by_article:
             by_article[a.article_id].append(a)
-    reasons: dict[str, set[str]] = {}
-    group_keys: dict[str, list[tuple[str, str]]] = {}  # article -> [(kind, key)]
+    joins: list[dict[str, Any]] = []  # evidence of every union, filtered per origin at the end
+    claim_words = set(words_of(claim or ""))
     for link in reuse:
-        if link.a in uf.parent and link.b in uf.parent:
+        if link.a in uf.parent and link.b in uf.parent and _joins_origins(link, claim_words):
             uf.union(link.a, link.b)
-            reasons.setdefault(link.a, set()).add("reuse")
-            reasons.setdefault(link.b, set()).add("reuse")
+            item: dict[str, Any] = {
+                "type": "passage" if link.passages else "shared_text",
+                "articles": [link.a, link.b],
+                "similarity": round(link.similarity, 4),
+            }
+            if link.shared_passages:
+                item["text"] = link.shared_passages[0][:200]
+            if link.earlier:
+                item["earlier"] = link.earlier
+            joins.append(item)
+    roots = {ev.article.id: _primary_root(by_article[ev.article.id], registry) for ev in related}
+    carriers = {ev.article.id: _carrier_root(by_article[ev.article.id], registry) for ev in related}
+    outlets = {ev.article.id: _outlet(ev, by_article[ev.article.id]) for ev in related}
+    stance = {ev.article.id: ev.stance for ev in related}
     for kind, key_of in (
-        ("cited_source", lambda ev: _primary_source(by_article[ev.article.id], registry)),
-        ("outlet", lambda ev: _outlet(ev, by_article[ev.article.id])),
+        # an article asserting the claim and one denying it do not rest on one report, even when
+        # both name the agency (the denial's carrier is cited in passing by the other)
+        ("cited_source", lambda i: carriers[i].key if carriers[i] else None),
+        ("outlet", lambda i: normalize(outlets[i]) if outlets[i] else None),
     ):
-        first_with: dict[str, str] = {}
-        for ev in related:
-            key = key_of(ev)
-            if not key:
+        members: dict[str, list[str]] = {}
+        for i in ids:
+            key = key_of(i)
+            if key:
+                members.setdefault(key, []).append(i)
+        groups_of_key = (
+            [g for m in members.values() for g in _by_side(m, stance)]
+            if kind == "cited_source"
+            else list(members.values())
+        )
+        for group in groups_of_key:
+            if len(group) < 2:
                 continue
-            group_keys.setdefault(ev.article.id, []).append((kind, key))
-            if key in first_with:
-                uf.union(first_with[key], ev.article.id)
-                reasons.setdefault(ev.article.id, set()).add(kind)
-                reasons.setdefault(first_with[key], set()).add(kind)
+            for other in group[1:]:
+                uf.union(group[0], other)
+            if kind == "cited_source":
+                joins.append(_citation_evidence(group, carriers, registry))
             else:
-                first_with[key] = ev.article.id
-    members: dict[str, list[EvidenceArticle]] = {}
+                joins.append(
+                    {"type": "outlet", "outlet": _outlet_name(outlets[group[0]], registry), "articles": group}
+                )
+    groups: dict[str, list[EvidenceArticle]] = {}
     for ev in related:
-        members.setdefault(uf.find(ev.article.id), []).append(ev)
-    origins = [_origin(group, reasons, group_keys, registry) for group in members.values()]
+        groups.setdefault(uf.find(ev.article.id), []).append(ev)
+    origins = [_origin(g, joins, roots, outlets, registry) for g in groups.values()]
     return sorted(origins, key=lambda o: (-len(o.articles), o.key))
+
+
+def _by_side(ids: list[str], stance: dict[str, str]) -> list[list[str]]:
+    """Articles citing one carrier, split by side: those asserting the claim apart from those
+    denying it; an article that only discusses it joins the larger side."""
+    agree = [i for i in ids if stance[i] == "agree"]
+    disagree = [i for i in ids if stance[i] == "disagree"]
+    other = [i for i in ids if stance[i] not in ("agree", "disagree")]
+    (agree if len(agree) >= len(disagree) else disagree).extend(other)
+    return [g for g in (agree, disagree) if g]
+
+
+def _citation_evidence(
+    group: list[str], roots: dict[str, _Root | None], registry: Registry | None
+) -> dict[str, Any]:
+    first = roots[group[0]]
+    assert first is not None
+    relayed = any(r is not None and r.relayed for r in (roots[i] for i in group))
+    return {
+        "type": "relay" if relayed else "cited_source",
+        "source": first.source,
+        "source_key": first.key,
+        "articles": group,
+        "citations": [
+            {"article_id": i, "sentence_index": r.att.sentence_index, "source": r.source}
+            for i in group
+            if (r := roots[i]) is not None
+        ],
+    }
+
+
+def _outlet_name(outlet: str | None, registry: Registry | None, language: str = "en") -> str:
+    if not outlet:
+        return UNKNOWN_OUTLET
+    entry = registry.get(outlet) if registry else None
+    if entry is None and registry is not None:
+        entry = registry.resolve(outlet)
+    return entry.display_name(language) if entry else outlet
 
 
 def _origin(
     group: list[EvidenceArticle],
-    reasons: dict[str, set[str]],
-    group_keys: dict[str, list[tuple[str, str]]],
+    joins: list[dict[str, Any]],
+    roots: dict[str, _Root | None],
+    outlets: dict[str, str | None],
     registry: Registry | None,
 ) -> Origin:
     ids = [ev.article.id for ev in group]
+    members = set(ids)
+    evidence = [j for j in joins if set(j["articles"]) <= members]
+    language = _language(group)
     earliest = min(group, key=lambda ev: (ev.article.published or "\uffff", ev.article.id)).article.id
-    why: set[str] = set().union(*(reasons.get(i, set()) for i in ids))
-    for kind in ("cited_source", "outlet"):
-        keys = Counter(k for i in ids for kk, k in group_keys.get(i, []) if kk == kind)
-        if kind in why and keys:
-            key = keys.most_common(1)[0][0]
-            return Origin(key, ids, kind, _label(key, registry))
-    if "reuse" in why:
-        return Origin(earliest, ids, "reuse", f"text shared with {earliest}")
-    keys = [k for kk, k in group_keys.get(ids[0], []) if kk == "outlet"]
-    key = keys[0] if keys else earliest
-    return Origin(key, ids, "single", _label(key, registry) if keys else earliest)
-
-
-def _label(key: str, registry: Registry | None) -> str:
-    entry = registry.get(key) if registry else None
-    return entry.display_name() if entry else key
+    # the source the group traces back to: the most cited root, the earliest article's first
+    found = [r for i in ids if (r := roots[i]) is not None]
+    kinds = {j["type"] for j in evidence}
+    if found:
+        counts = Counter(r.key for r in found)
+        top = max(counts, key=lambda k: (counts[k], roots[earliest] is not None and roots[earliest].key == k))
+        root = next(r for r in found if r.key == top)
+        kind = (
+            "relay"
+            if "relay" in kinds
+            else "cited_source"
+            if "cited_source" in kinds
+            else "reuse"
+            if kinds & {"passage", "shared_text"}
+            else "outlet"
+            if "outlet" in kinds
+            else "single"
+        )
+        if root.registered:
+            return Origin(root.key, ids, kind, display_name(root.key, registry, language), evidence)
+        return Origin(root.source, ids, kind, root.source, evidence)
+    outlet = outlets[earliest] or next((outlets[i] for i in ids if outlets[i]), None)
+    kind = "reuse" if kinds & {"passage", "shared_text"} else "outlet" if "outlet" in kinds else "single"
+    if outlet is None:
+        return Origin(UNKNOWN_OUTLET, ids, kind, UNKNOWN_OUTLET, evidence)
+    entry = registry.get(outlet) if registry else None
+    key = entry.key if entry else outlet
+    return Origin(key, ids, kind, _outlet_name(outlet, registry, language), evidence)
 
 
 def party_denials(

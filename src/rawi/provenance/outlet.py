@@ -44,6 +44,7 @@ def _word_chunks(line: str, limit: int) -> int:
             if count > limit:
                 break
     return count
+SIGN_OFF_LINES = 5  # last lines read for a sign-off or a date (a date, "share" may follow the name)
 CREDIT_LABELS = {"المصدر", "source"}  # labels followed by a colon that name the source anywhere in a line
 
 
@@ -168,31 +169,33 @@ def _outlet_in_byline(line: str, words: list[Tok], registry: Registry) -> Credit
 
 
 def _unknown_credit(line: str, start: int) -> Credit | None:
-    """A credit naming an outlet the registry does not know: its normalized words become the key."""
+    """A credit naming an outlet the registry does not know: the name as written becomes the key."""
     rest = line[start:].strip(" :-–—()[]\"'")
     words = tokenize_normalized(normalize(rest))
     if not words or len(words) > _MAX_CREDIT_WORDS:
         return None
     begin = line.index(rest, start)
-    return Credit(begin, begin + len(rest), " ".join(words), "outlet", None)
+    return Credit(begin, begin + len(rest), " ".join(rest.split()), "outlet", None)  # as written
 
 
 def detect_outlet(article: Article, registry: Registry) -> str | None:
-    """Registry key (else normalized name) of the article's outlet, or ``None`` when nothing says.
+    """Registry key (else the name as written) of the article's outlet, or ``None`` when nothing says.
 
     Order: the ``outlet`` metadata field, the URL's domain, a dateline at the start of the body,
     a credit line or signature in the last lines.
     """
     if article.outlet and article.outlet.strip():
         entry = registry.resolve(article.outlet)
-        return entry.key if entry else normalize(article.outlet)
+        return entry.key if entry else " ".join(article.outlet.split())  # as written, for display
     if article.url:
         entry = registry.from_url(article.url)
         if entry:
             return entry.key
     body = article.text or ""
     lines = [ln for ln in body.splitlines() if ln.strip()]
-    for line in lines[:2]:
+    # a dateline alone on the first line of a file was taken for its title ("دمشق-سانا")
+    head = ([article.title] if article.title and len(article.title) < 80 else []) + lines[:2]
+    for line in head:
         credit = parse_dateline(line.strip(), registry)
         if credit:
             return credit.key
@@ -200,11 +203,28 @@ def detect_outlet(article: Article, registry: Registry) -> str | None:
         credit = parse_credit_line(line.strip(), registry) if len(line) < 120 else None
         if credit and credit.entry is not None:
             return credit.key
-    for line in reversed(lines[-3:]):
+    # a sign-off at the end ("سانا" alone, "المصدر: ..."), maybe before a date and share buttons
+    for line in reversed(lines[-SIGN_OFF_LINES:]):
         # a credit or signature line is short: a line of a megabyte was tokenized whole (4.6 s)
         credit = parse_credit_line(line.strip(), registry) if len(line) <= _MAX_CREDIT_CHARS else None
         if credit:
             return credit.key
+    return None
+
+
+def article_date(article: Article) -> str | None:
+    """The article's date: its ``published`` field, else a date written on one of its last lines
+    ("07.09.2017 19:19" under the text), which ingest does not read."""
+    if article.published:
+        return article.published
+    from rawi.ingest.metadata import find_date
+
+    lines = [ln.strip() for ln in (article.text or "").splitlines() if ln.strip()]
+    for line in reversed(lines[-SIGN_OFF_LINES:]):
+        if len(line) <= 60:
+            found = find_date(line)
+            if found:
+                return found
     return None
 
 

@@ -44,15 +44,26 @@ class ReuseLink:
     similarity: float
     shared_passages: list[str] = field(default_factory=list)
     earlier: str | None = None
+    # Aligned passages (rawi.provenance.passages.Passage) when the link comes from the passage pass:
+    # the two articles share a passage inside otherwise different text.
+    passages: list = field(default_factory=list)
+
+    @property
+    def kind(self) -> str:
+        return "passage" if self.passages else "near_duplicate"
 
     def to_json(self) -> dict[str, object]:
-        return {
+        out: dict[str, object] = {
             "a": self.a,
             "b": self.b,
             "similarity": round(self.similarity, 4),
             "shared_passages": list(self.shared_passages),
             "earlier": self.earlier,
+            "kind": self.kind,
         }
+        if self.passages:
+            out["passages"] = [p.to_json() for p in self.passages]
+        return out
 
 
 @dataclass

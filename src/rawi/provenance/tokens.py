@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from rawi.lang import all_languages
 from rawi.text import normalize, stem_tokens, tokenize_normalized
 
 # A word is a run of letters/digits plus the marks that normalization drops inside Arabic words
@@ -52,10 +53,17 @@ def stems_of(tokens: list[Tok]) -> list[str]:
     return stem_tokens([t.norm for t in tokens])
 
 
-# Clitics that attach to the first word of an Arabic name: conjunctions و/ف, prepositions ب/ل/ك,
-# and their combinations with the article. Longest first.
-_ARTICLE_PREFIXES = ("وبال", "وال", "فال", "بال", "كال", "لل", "ال")
-_PROCLITICS = ("وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك")
+
+
+def _prefixes(role: str) -> tuple[str, ...]:
+    """Every language's ``grammar.txt`` entries with ``role``, longest first: the article with the
+    clitics fused to it (``article_prefix``) and the clitics a name may carry (``proclitic``)."""
+    found = {w for lang in all_languages() for w in lang.words("grammar", role) if w}
+    return tuple(sorted(found, key=lambda w: (-len(w), w)))
+
+
+_ARTICLE_PREFIXES = _prefixes("article_prefix")
+_PROCLITICS = _prefixes("proclitic")
 
 
 @lru_cache(maxsize=1 << 16)  # called for every word of every candidate mention: memoize

@@ -12,7 +12,15 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
-from rawi.report.common import STANCE_TITLES, VERDICT_TITLES, attributions_by_article, pct, related, unrelated
+from rawi.report.common import (
+    STANCE_TITLES,
+    VERDICT_TITLES,
+    attributions_by_article,
+    for_display,
+    pct,
+    related,
+    unrelated,
+)
 from rawi.report.svg import render_provenance_svg
 from rawi.text import detect_language
 
@@ -34,8 +42,10 @@ def _env() -> Environment:
 
 
 def render_html(result: dict[str, Any]) -> str:
+    result = for_display(result)
+    # the graph draws the claim's related articles only (unrelated ones are listed, not drawn)
     articles = {
-        e["article_id"]: {"outlet": e.get("outlet"), "title": e.get("title")} for e in result["evidence"]
+        e["article_id"]: {"outlet": e.get("outlet"), "title": e.get("title")} for e in related(result)
     }
     svg = render_provenance_svg(result["provenance"], articles) if related(result) else ""
     return (

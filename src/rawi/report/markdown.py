@@ -5,7 +5,15 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from rawi.report.common import STANCE_TITLES, VERDICT_TITLES, attributions_by_article, pct, related, unrelated
+from rawi.report.common import (
+    STANCE_TITLES,
+    VERDICT_TITLES,
+    attributions_by_article,
+    for_display,
+    pct,
+    related,
+    unrelated,
+)
 from rawi.report.safe import clean
 
 _MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]<>|#"})
@@ -33,6 +41,7 @@ def code(text: str, *, in_table: bool = False) -> str:
 
 
 def render_markdown(result: dict[str, Any]) -> str:
+    result = for_display(result)
     v = result["verdict"]
     lines = [
         f"# Claim check: {md(result['claim']['text'])}",
@@ -71,7 +80,8 @@ def render_markdown(result: dict[str, Any]) -> str:
     if prov["origins"]:
         lines += ["## Independent origins", ""]
         lines += [
-            f"- **{md(o['key'])}**: " + ", ".join(code(a) for a in o["articles"]) for o in prov["origins"]
+            f"- **{md(o.get('name') or o['key'])}**: " + ", ".join(code(a) for a in o["articles"])
+            for o in prov["origins"]
         ]
         lines.append("")
     if prov["reuse"]:

@@ -1,9 +1,11 @@
 """Inline SVG of a claim's provenance: articles and outlets on the left, cited sources on the right.
 
-Edges run from an article to each source it cites, coloured and labelled by polarity (asserts /
-reports / denies); text reuse between articles is a dashed arc on the left. The layout is a fixed
-grid (no randomness), every name is XML-escaped, and the SVG holds no script and no external
-reference, so it is safe to inline in the HTML report.
+Edges run from an article to each source it cites, coloured by polarity (asserts / reports /
+denies; each source's box counts them, so twenty crossing edges carry no overlapping labels); boxes
+show names as written or the registry's display names, never internal keys; text reuse between
+articles is a dashed arc on the left. The layout is a fixed grid (no randomness), every name is
+XML-escaped, and the SVG holds no script and no external reference, so it is safe to inline in the
+HTML report.
 """
 
 from __future__ import annotations
@@ -41,11 +43,16 @@ def render_provenance_svg(provenance_json: dict[str, Any], articles: dict[str, d
     provenance_json : the contract's ``provenance`` object (attributions, reuse, origins).
     articles : article id -> ``{"outlet": ..., "title": ...}`` for the left column labels.
     """
-    attributions = provenance_json.get("attributions", [])
+    # only the given (related) articles are drawn; with none given, every article attributed
+    attributions = [
+        a for a in provenance_json.get("attributions", []) if not articles or a["article_id"] in articles
+    ]
     article_ids = list(dict.fromkeys([*articles, *(a["article_id"] for a in attributions)]))
     sources: dict[str, str] = {}
+    kinds: dict[str, str] = {}
     for a in attributions:
         sources.setdefault(a["source_key"], a.get("source") or a["source_key"])
+        kinds.setdefault(a["source_key"], a.get("source_kind") or "")
     edges: dict[tuple[str, str, str], str | None] = {}
     for a in attributions:
         edges.setdefault((a["article_id"], a["source_key"], a["polarity"]), a.get("verb"))
@@ -59,17 +66,20 @@ def render_provenance_svg(provenance_json: dict[str, Any], articles: dict[str, d
         f'<text x="{LEFT_X}" y="24" font-size="13" font-weight="700">Articles (outlet)</text>',
         f'<text x="{RIGHT_X}" y="24" font-size="13" font-weight="700">Cited sources</text>',
     ]
-    for i, ((aid, key, polarity), verb) in enumerate(sorted(edges.items())):
+    # Edges carry colour only (the legend names it): labels in the middle of twenty crossing edges
+    # overlap. What each source does is counted in its box instead.
+    per_source: dict[str, dict[str, int]] = {}
+    for aid, key, polarity in sorted(edges):
         colour = POLARITY_COLOURS.get(polarity, "#555")
+        per_source.setdefault(key, {}).setdefault(polarity, 0)
+        per_source[key][polarity] += 1
         x1, y1 = LEFT_X + BOX_W, left_y[aid] + BOX_H // 2
         x2, y2 = RIGHT_X, right_y[key] + BOX_H // 2
-        label = polarity + (f" ({verb})" if verb else "")
-        ly = (y1 + y2) // 2 - 3 + (i % 3) * 4  # small stagger so labels of crossing edges separate
+        verb = edges[(aid, key, polarity)]
+        tip = escape(polarity + (f" ({verb})" if verb else ""))
         parts.append(
-            f'<g class="edge {escape(polarity)}"><line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" '
-            f'stroke="{colour}" stroke-width="1.6"/>'
-            f'<text x="{(x1 + x2) // 2}" y="{ly}" font-size="10" fill="{colour}" '
-            f'text-anchor="middle">{escape(_short(label, 30))}</text></g>'
+            f'<g class="edge {escape(polarity)}"><title>{tip}</title><line x1="{x1}" y1="{y1}" '
+            f'x2="{x2}" y2="{y2}" stroke="{colour}" stroke-width="1.6"/></g>'
         )
     for link in provenance_json.get("reuse", []):
         if link["a"] in left_y and link["b"] in left_y:
@@ -88,7 +98,9 @@ def render_provenance_svg(provenance_json: dict[str, Any], articles: dict[str, d
         title = meta.get("outlet") or aid
         parts.append(_box(LEFT_X, left_y[aid], str(title), str(meta.get("title") or aid), "article"))
     for key, name in sources.items():
-        parts.append(_box(RIGHT_X, right_y[key], name, key, "source"))
+        counts = " · ".join(f"{p} {n}" for p, n in per_source.get(key, {}).items())
+        subtitle = " · ".join(x for x in (kinds.get(key), counts) if x)
+        parts.append(_box(RIGHT_X, right_y[key], name, subtitle, "source"))
     legend_y = height - 14
     x = LEFT_X
     for polarity, colour in POLARITY_COLOURS.items():

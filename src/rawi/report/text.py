@@ -15,7 +15,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from rawi.report.common import STANCE_TITLES, VERDICT_TITLES, pct, related, unrelated
+from rawi.report.common import STANCE_TITLES, VERDICT_TITLES, for_display, pct, related, unrelated
 from rawi.text import detect_language
 
 VERDICT_STYLES = {
@@ -33,6 +33,7 @@ def _para(text: str, style: str = "") -> Text:
 
 
 def build(result: dict[str, Any]) -> Group:
+    result = for_display(result)
     v = result["verdict"]
     head = Text.assemble(
         (VERDICT_TITLES[v["label"]], VERDICT_STYLES[v["label"]]),
@@ -62,7 +63,7 @@ def build(result: dict[str, Any]) -> Group:
         t.add_column("origin")
         t.add_column("articles")
         for o in prov["origins"]:
-            t.add_row(Text(o["key"]), Text("\n".join(o["articles"])))
+            t.add_row(Text(o.get("name") or o["key"]), Text("\n".join(o["articles"])))
         parts.append(t)
     if prov["attributions"]:
         t = Table(title="Who says what")

@@ -23,4 +23,8 @@ LANGUAGE = Language(
     clitic_prefixes=("وبال", "فبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال"),
     min_stem=2,
     conjunctions=("و", "ف"),
+    head_first=True,
+    verb_subject=True,
+    inflected_verbs=True,
+    fused_clitics=True,
 )

@@ -20,4 +20,5 @@ LANGUAGE = Language(
     data_dir=Path(__file__).parent,
     sentence_enders=".!?",
     abbreviations=ABBREVIATIONS,
+    capitalized_names=True,
 )
