@@ -30,6 +30,14 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+EncoderOption = Annotated[
+    str,
+    typer.Option(
+        "--encoder",
+        help="Sentence encoder of the semantic layer: use (default, portable), e5 (Linux x86_64) or none "
+        "(lexical-only). A missing one falls back to the other, and the result says so.",
+    ),
+]
 DbOption = Annotated[
     str,
     typer.Option("--db", help="SQLite file of the corpus (a postgresql:// URL selects the server store)."),
@@ -42,9 +50,11 @@ def ingest(
     db: DbOption = "rawi.db",
     max_file_mb: Annotated[float, typer.Option(help="Refuse files larger than this many MB.")] = 10.0,
     json_out: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    encoder: EncoderOption = "use",
 ) -> None:
-    """Read articles into the corpus. Re-ingesting the same content adds nothing; changed files replace
-    the old version. Bad files are reported by name and the run goes on with the rest.
+    """Read articles into the corpus (and their vectors into the semantic index, unless --encoder
+    none). Re-ingesting the same content adds nothing; changed files replace the old version. Bad
+    files are reported by name and the run goes on with the rest.
 
     Examples:
 
@@ -55,7 +65,7 @@ def ingest(
     from rawi.settings import Settings
 
     with command_errors(db):
-        settings = Settings(max_file_bytes=max(1, int(max_file_mb * 1024 * 1024)))
+        settings = Settings(max_file_bytes=max(1, int(max_file_mb * 1024 * 1024)), encoder=encoder)
         with Rawi(db, settings) as wb:
             wb.corpus  # noqa: B018 - a store that cannot be opened stops the command before any file is read
             total = wb.count_files(paths)
@@ -96,6 +106,7 @@ def check(
     top_k: Annotated[int, typer.Option(help="Articles retrieved and given a stance.")] = 20,
     sources: Annotated[list[Path] | None, typer.Option(help="Extra sources-registry YAML files.")] = None,
     reliability: Annotated[Path | None, typer.Option(help="Reliability weights file (YAML or CSV).")] = None,
+    encoder: EncoderOption = "use",
 ) -> None:
     """Check a claim: evidence with stances and rationale sentences, provenance, and a verdict.
 
@@ -112,7 +123,9 @@ def check(
         raise fail(f"--format must be one of {', '.join(FORMATS)}; got {format!r}")
     check_out_file(out_file)
     with command_errors(db):
-        settings = Settings(top_k=top_k, sources_files=list(sources or []), reliability_file=reliability)
+        settings = Settings(
+            top_k=top_k, sources_files=list(sources or []), reliability_file=reliability, encoder=encoder
+        )
         with Rawi(db, settings, readonly=True) as wb:
             result = wb.check(claim)
         if format in ("text", "markdown", "html"):  # JSON formats escape what they carry instead

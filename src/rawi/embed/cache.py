@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from rawi.embed.encoders import Encoder
+from rawi.embed.encoders import Encoder, encoder_tag
 
 
 def text_key(text: str) -> bytes:
@@ -58,7 +58,7 @@ class EmbeddingCache:
 
     @property
     def _tag(self) -> str:
-        return f"{self.encoder.key}:{self.encoder.version}"
+        return encoder_tag(self.encoder)
 
     def _remember(self, key: bytes, vec: np.ndarray) -> None:
         self._memory[key] = vec

@@ -44,7 +44,19 @@ def _package_version(name: str) -> str:
         return "unknown"
 
 
+def encoder_tag(encoder: Encoder) -> str:
+    """The key vectors of ``encoder`` are stored and cached under: backend and version."""
+    return f"{encoder.key}:{encoder.version}"
+
+
 def _clip(texts: Sequence[str]) -> list[str]:
+    """What an encoder reads: each text as written, clipped.
+
+    Reading the matching form instead (rawi.text.normalize: letters folded, tatweel and diacritics
+    removed) was tried: copies with other letter forms then read alike (stories stance accuracy
+    0.71 -> 0.74), but the encoder reads folded Arabic worse (ANS dev pair macro-F1 0.65 -> 0.56)
+    and the stories verdicts got worse (accuracy 0.58 -> 0.55, one confidently wrong). See
+    BENCHMARKS.md."""
     return [(t or " ")[:MAX_CHARS] for t in texts]
 
 

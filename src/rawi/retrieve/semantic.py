@@ -16,6 +16,7 @@ import numpy as np
 
 from rawi.embed import Encoder
 from rawi.embed.cache import EmbeddingCache
+from rawi.embed.encoders import encoder_tag
 from rawi.records import Article
 from rawi.store.base import Corpus
 
@@ -50,7 +51,7 @@ class SemanticIndex:
     @property
     def tag(self) -> str:
         """What the store keys vectors by: the encoder and its version."""
-        return f"{self.encoder.key}:{self.encoder.version}"
+        return encoder_tag(self.encoder)
 
     # -- writing ------------------------------------------------------------------------------------
     def embed_articles(self, articles: Sequence[Article]) -> dict[str, np.ndarray]:

@@ -1,0 +1,50 @@
+"""The check without a sentence encoder (--encoder none): lexical retrieval and stance, said so."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from _newsroom import write_newsroom
+
+
+def rawi(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "rawi", *args], capture_output=True, text=True, cwd=cwd, timeout=600
+    )
+
+
+def test_lexical_only_check_says_so_and_keeps_labels_consistent(tmp_path: Path) -> None:
+    write_newsroom(tmp_path / "news")
+    ingest = rawi("ingest", "news", "--db", "n.db", "--encoder", "none", cwd=tmp_path)
+    assert ingest.returncode == 0, ingest.stderr
+    run = rawi(
+        "check",
+        "اندلع حريق في مستودع للقمح في ميناء طرطوس",
+        "--db",
+        "n.db",
+        "--encoder",
+        "none",
+        "--format",
+        "json",
+        cwd=tmp_path,
+    )
+    assert run.returncode == 0, run.stderr
+    result = json.loads(run.stdout)
+    assert result["model"]["encoder"]["name"] is None
+    assert "lexical-only" in result["model"]["encoder"]["note"]
+    ids = [e["article_id"] for e in result["evidence"]]
+    assert "fire/agency.txt" in ids
+    for e in result["evidence"]:
+        scores = e["stance_scores"]
+        assert e["stance"] == max(scores, key=scores.get)
+
+
+def test_stats_names_the_semantic_layer(tmp_path: Path) -> None:
+    write_newsroom(tmp_path / "news")
+    assert rawi("ingest", "news", "--db", "n.db", cwd=tmp_path).returncode == 0
+    stats = json.loads(rawi("stats", "--db", "n.db", "--json", cwd=tmp_path).stdout)
+    assert stats["semantic"]["encoder"].startswith("universal-sentence-encoder")
+    assert stats["semantic"]["articles_with_vectors"] == stats["articles"]
