@@ -7,6 +7,8 @@ as ``python -m rawi.cli.train stance --data PATH``.
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -23,6 +25,19 @@ train_app = typer.Typer(
 )
 _out = Console(highlight=False)
 _err = Console(stderr=True, highlight=False)
+
+
+@contextmanager
+def _model_errors(out: Path) -> Iterator[None]:
+    """A training error or an unwritable output folder: one line on stderr and exit code 2."""
+    try:
+        yield
+    except RawiError as exc:
+        _err.print(f"[bold red]error[/]: {exc}")
+        raise typer.Exit(2) from None
+    except OSError as exc:
+        _err.print(f"[bold red]error[/]: cannot write the model to {out}: {exc}")
+        raise typer.Exit(2) from None
 
 
 @train_app.callback()
@@ -55,7 +70,7 @@ def stance(
     from rawi.eval.baly2018 import load_baly2018
     from rawi.stance.training import build_and_save
 
-    try:
+    with _model_errors(out):
         folder = resolve_data_dir("baly2018", data)
         with _out.status("reading Baly 2018 ...") as status:
             corpus = load_baly2018(folder)
@@ -69,12 +84,6 @@ def stance(
                 run_cv=cv,
                 progress=lambda message: (_out.print(f"  {message}"), status.update(message)),
             )
-    except RawiError as exc:
-        _err.print(f"[bold red]error[/]: {exc}")
-        raise typer.Exit(2) from None
-    except OSError as exc:
-        _err.print(f"[bold red]error[/]: cannot write the model to {out}: {exc}")
-        raise typer.Exit(2) from None
     scores = (metadata.get("cv") or {}).get("f1")
     if scores:
         _out.print("5-fold CV F1: " + "  ".join(f"{k} {v:.3f}" for k, v in scores.items()))
@@ -112,7 +121,7 @@ def semantic(
     from rawi.eval.baly2018 import load_baly2018
     from rawi.stance.semantic_training import semantic_card, train_semantic_stage
 
-    try:
+    with _model_errors(out):
         enc = load_encoder(encoder, fallback=False)
         if enc is None:
             raise RawiError(f"encoder {encoder!r} is not installed")
@@ -125,12 +134,6 @@ def semantic(
         stage.metadata["command"] = f"rawi train semantic --data <datasets> --encoder {encoder} --out {out}"
         path = stage.save(out)
         (out / f"MODEL_CARD-semantic-{encoder}.md").write_text(semantic_card(stage), encoding="utf-8")
-    except RawiError as exc:
-        _err.print(f"[bold red]error[/]: {exc}")
-        raise typer.Exit(2) from None
-    except OSError as exc:
-        _err.print(f"[bold red]error[/]: cannot write the model to {out}: {exc}")
-        raise typer.Exit(2) from None
     f1 = report["baly_5fold"]["f1"]
     _out.print("Baly 5-fold F1 (label = top score): " + "  ".join(f"{k} {v:.3f}" for k, v in f1.items()))
     _out.print(f"ANS dev macro-F1 (pair model): {report['ans_dev']['pair_model_shipped']['macro']:.3f}")

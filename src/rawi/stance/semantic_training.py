@@ -212,7 +212,6 @@ def train_semantic_stage(
     lexical_argmax = [max(s, key=s.get) for s in lexical]
     ans_only = fit_pair_model(pair_training_triples(ans["train"], []), cache)
     final_pair = fit_pair_model(pair_training_triples(ans["train"], views.views), cache)
-    final_rows = combiner_rows(views, lexical, [final_pair] * len(views.views))
     # The final combiner learns from out-of-fold pair readings (X), as it will meet unseen claims.
     combiner = fit_combiner(X, gold)
     # The cross-language combiner sees the sentence-pair features only (what it has across languages).
@@ -223,7 +222,6 @@ def train_semantic_stage(
         labels = [g for g, t in zip(gold, train, strict=True) if t]
         cross_proba[test] = fit_combiner(semantic_only[train], labels).predict_proba(semantic_only[test])
     cross = fit_combiner(semantic_only, gold)
-    del final_rows
     report = {
         "baly_5fold": {
             "f1": f1_table(gold, pred),
