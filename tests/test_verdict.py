@@ -144,3 +144,29 @@ def test_explanation_is_written_in_the_claims_language() -> None:
         quote="هبطت المروحيات فجراً",
     )
     assert "«هبطت المروحيات فجراً»" in decide([quoted, ev("b", "agree")], language="ar").explanation
+
+
+def test_calibration_fits_a_confidence_that_follows_the_evidence() -> None:
+    from rawi.verdict.calibration import Calibration, fit_side
+    from rawi.verdict.decide import OriginWeight
+
+    def origins(n_for: int, n_against: int) -> list[OriginWeight]:
+        return [OriginWeight(f"a{i}", [f"a{i}"], "agree", 0.9) for i in range(n_for)] + [
+            OriginWeight(f"d{i}", [f"d{i}"], "disagree", 0.9) for i in range(n_against)
+        ]
+
+    # Supported verdicts with more agreeing origins were right more often.
+    rows = [("supported", origins(n, 0), right) for n in (2, 3, 4, 5) for right in [True] * n + [False] * 2]
+    rows += [("refuted", origins(0, n), right) for n in (1, 2, 3) for right in [True] * (n + 1) + [False] * 2]
+    cal = Calibration(coef=fit_side(rows))
+    assert set(cal.coef) == {"supported", "refuted"}
+    assert 0.5 < cal.confidence("supported", origins(2, 0)) < cal.confidence("supported", origins(5, 0)) < 1.0
+    assert cal.confidence("disputed", origins(1, 1)) == 0.5  # no fixed value given: an honest coin
+
+
+def test_a_fact_check_on_the_agreeing_side_of_a_negated_claim_supports() -> None:
+    check = EvidenceStance(
+        "fc", "agree", {"agree": 0.9, "disagree": 0.03, "discuss": 0.04, "unrelated": 0.03}, refutes=True
+    )
+    v = decide([check, ev("ministry", "agree"), ev("rumour", "disagree")])
+    assert v.label == "supported" and v.rule == "supported_check"
