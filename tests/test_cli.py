@@ -134,3 +134,13 @@ def test_help_has_examples() -> None:
         done = rawi(cmd, "--help")
         assert done.returncode == 0
         assert "Example" in done.stdout
+
+
+def test_provenance_help_examples_name_ids_of_the_example_corpus(example_db: Path) -> None:
+    shown = rawi("provenance", "--help").stdout
+    for article_id in ("ar/dam-denial-sana.txt", "feeds/wire.jsonl#mizan-dam-photos"):
+        assert article_id in shown
+    done = rawi(
+        "provenance", "ar/dam-denial-sana.txt", "feeds/wire.jsonl#mizan-dam-photos", "--db", str(example_db)
+    )
+    assert done.returncode == 0, done.stderr

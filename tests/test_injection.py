@@ -62,11 +62,13 @@ def hostile_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     ]
     (folder / "feed.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), "utf-8")
     (folder / "[bold]x\x1b[31m.json").write_text('{"text": ', "utf-8")  # a bad file with a hostile name
+    (folder / "y\n99 added, 0 problem(s).json").write_text("[", "utf-8")  # a name that fakes a line
     db = folder / "h.db"
     done = rawi("ingest", str(folder), "--db", str(db))
     assert done.returncode == 1, done.stderr  # the broken file is a problem
     assert "[bold]x" in done.stderr and "MarkupError" not in done.stderr
     assert not any(c in done.stdout + done.stderr for c in ESCAPES)
+    assert not any(line.startswith("99 added") for line in done.stderr.splitlines())
     assert f"{len(PAYLOADS)} added" in done.stdout
     return db
 

@@ -134,3 +134,12 @@ def test_text_report_lists_unrelated_separately() -> None:
     text = render(result(), "text")
     assert "1 unrelated article(s) not counted: en/c.txt" in text
     assert "Disputed" in text
+
+
+def test_markdown_shows_ids_exactly_in_code_spans() -> None:
+    data = result()
+    data["evidence"][0]["article_id"] = "feed.jsonl#11"
+    data["provenance"]["origins"][0]["articles"] = ["feed.jsonl#11", "a`b|c"]
+    md = render(data, "markdown")
+    assert "### `feed.jsonl#11`" in md and "\\#" not in md
+    assert "``a`b|c``" in md  # a backtick inside: a longer fence, nothing escaped

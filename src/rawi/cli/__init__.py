@@ -82,10 +82,14 @@ def ingest(
             with progress:
                 task = progress.add_task("ingest", total=total, name="")
                 report = wb.ingest(
-                    paths, on_file=lambda name: progress.update(task, advance=1, name=markup(name[-40:]))
+                    paths,
+                    on_file=lambda name: progress.update(
+                        task, advance=1, name=markup(name[-40:], one_line=True)
+                    ),
                 )
     for p in report.problems:
-        err.print(f"[yellow]skipped[/] {markup(p.source)}: \\[{p.code}] {markup(p.reason)}", soft_wrap=True)
+        source, reason = markup(p.source, one_line=True), markup(p.reason, one_line=True)
+        err.print(f"[yellow]skipped[/] {source}: \\[{p.code}] {reason}", soft_wrap=True)
     if json_out:
         print(terminal_json(report.to_json(), indent=None))
     else:
@@ -172,7 +176,8 @@ def _print_hits(hits: list[dict[str, Any]], json_out: bool) -> None:
     if not hits:
         out.print("no matching article")
     for h in hits:
-        out.print(f"[bold]{markup(h['article_id'])}[/] ({h['score']:.2f}) {markup(h['title'] or '')}")
+        article_id, title = markup(h["article_id"], one_line=True), markup(h["title"] or "", one_line=True)
+        out.print(f"[bold]{article_id}[/] ({h['score']:.2f}) {title}")
         for s in h["sentences"]:
             out.print(
                 f"    {markup(s['text'])}",

@@ -38,7 +38,7 @@ def fail(error: BaseException | str, code: int = 2) -> typer.Exit:
     to raise. A plain message is a usage error (E600)."""
     if isinstance(error, str):
         error = UsageError(error)
-    err.print(f"[bold red]error[/]: {markup(error)}", soft_wrap=True)
+    err.print(f"[bold red]error[/]: {markup(error, one_line=True)}", soft_wrap=True)
     return typer.Exit(code)
 
 

@@ -18,7 +18,6 @@ from rich.console import Console
 from rich.table import Table
 
 from rawi.cli.common import command_errors, stdout_reader
-from rawi.errors import RawiError
 from rawi.report.safe import clean_result, markup, terminal_json
 
 out = Console(highlight=False)
@@ -120,11 +119,8 @@ def eval_attribution_command(
     """
     from rawi.eval.attribution import evaluate_attribution
 
-    try:
+    with command_errors():
         result = evaluate_attribution(data or _default_data())
-    except RawiError as e:
-        err.print(f"[bold red]error[/]: {e}")
-        raise typer.Exit(2) from None
     if json_out:
         slim = {k: v for k, v in result.items() if k != "languages"}
         slim["languages"] = {

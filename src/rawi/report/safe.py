@@ -47,13 +47,17 @@ def clean(text: object) -> str:
     return _CONTROLS.sub("", _ESCAPES.sub("", text))
 
 
-def markup(text: object) -> str:
-    """:func:`clean` text escaped for Rich markup: "[bold]" shows as "[bold]".
+def markup(text: object, *, one_line: bool = False) -> str:
+    """:func:`clean` text escaped for Rich markup: "[bold]" shows as "[bold]". With ``one_line``,
+    newlines and tabs become spaces (a file name cannot start a fake line of its own).
 
     >>> markup("[link=https://x.example]x[/link] \\x1b[31m")
     '\\\\[link=https://x.example]x\\\\[/link] '
+    >>> markup("a.txt\\n0 problem(s)", one_line=True)
+    'a.txt 0 problem(s)'
     """
-    return escape(clean(text))
+    text = clean(text)
+    return escape(" ".join(text.split()) if one_line and ("\n" in text or "\t" in text) else text)
 
 
 def clean_result(value: Any) -> Any:
