@@ -184,13 +184,15 @@ def judged_sample(size: int) -> None:
             pairs[(p.a, p.b)] = p
     sample = random.Random(SEED).sample(sorted(pairs), k=min(size, len(pairs)))
     judged = _read_judgements()
-    if not judged:
-        print(f"{JUDGEMENTS.name} has no verdicts yet; passages to judge:")
-        for a, b in sample:
+    unjudged = [k for k in sample if k not in judged]
+    if unjudged:
+        print(f"{len(unjudged)} sampled pairs have no verdict in {JUDGEMENTS.name}; to judge:")
+        for a, b in unjudged:
             p = pairs[(a, b)]
             print(f"{a}\t{b}\t{p.a_span[0]}-{p.a_span[1]}\t{p.words}\t{p.text[:300]!r}")
-        return
     verdicts = [judged[k] for k in sample if k in judged]
+    if not verdicts:
+        return
     good = sum(v == "reuse" for v in verdicts)
     print(
         f"passage pairs judged: {len(verdicts)} of {len(sample)} sampled; "

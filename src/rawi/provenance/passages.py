@@ -116,15 +116,23 @@ def _anchor_pairs(
     boilerplate_min: int,
     stories: list[int] | None = None,
     max_stories: int | None = None,
+    masks: list[np.ndarray | None] | None = None,
 ) -> tuple[dict[tuple[int, int], list[tuple[int, int]]], np.ndarray]:
     """Candidate pairs (doc i < doc j) with their anchors (position in i, position in j), and the
     sorted hashes of kept n-grams that more than two stories carry (collection mode only)."""
-    sizes = [len(g) for g in grams]
+    masks = masks or [None] * len(grams)
+    kept = [g if m is None else g[m] for g, m in zip(grams, masks, strict=True)]
+    sizes = [len(g) for g in kept]
     if not sum(sizes):
         return {}, np.zeros(0, dtype=np.uint32)
-    hashes = np.concatenate(grams)
+    hashes = np.concatenate(kept)
     docs = np.repeat(np.arange(len(grams), dtype=np.int64), sizes)
-    pos = np.concatenate([np.arange(n, dtype=np.int64) for n in sizes])
+    pos = np.concatenate(
+        [
+            np.arange(len(g), dtype=np.int64) if m is None else np.flatnonzero(m)
+            for g, m in zip(grams, masks, strict=True)
+        ]
+    )
     order = np.lexsort((pos, docs, hashes))
     hashes, docs, pos = hashes[order], docs[order], pos[order]
     # one occurrence per (hash, doc): a phrase repeated inside one article anchors once
@@ -327,7 +335,9 @@ def find_passages(
     outlet_of = outlets if outlets is not None else {a.id: a.outlet for a in articles}
     names: dict[str, int] = {}
     outlet_idx = [names.setdefault(o, len(names)) if (o := outlet_of.get(a.id)) else -1 for a in articles]
-    pairs, shared_phrases = _anchor_pairs(grams, outlet_idx, max_df, boilerplate_min, stories, max_stories)
+    pairs, shared_phrases = _anchor_pairs(
+        grams, outlet_idx, max_df, boilerplate_min, stories, max_stories, _novel(grams, stories)
+    )
     out: list[Passage] = []
     for (i, j), anchors in sorted(pairs.items()):
         da, db = articles[i], articles[j]
@@ -362,6 +372,26 @@ def find_passages(
                     )
                 )
     return out
+
+
+def _novel(grams: list[np.ndarray], stories: list[int] | None) -> list[np.ndarray | None] | None:
+    """Over a collection, the n-grams each copy adds to its story's first article (a copy that
+    only lost or re-spelled text adds none): only those anchor it, since the first article already
+    anchors the rest. ``None`` masks keep every n-gram."""
+    if stories is None:
+        return None
+    first: dict[int, int] = {}
+    unique: dict[int, np.ndarray] = {}
+    masks: list[np.ndarray | None] = [None] * len(grams)
+    for k, g in enumerate(grams):
+        if not len(g):
+            continue
+        rep = first.setdefault(stories[k], k)
+        if rep != k:
+            if rep not in unique:
+                unique[rep] = np.unique(grams[rep])
+            masks[k] = ~members(g, unique[rep])
+    return masks
 
 
 def _story_index(articles: Sequence[Article], near_pairs: set[tuple[str, str]]) -> list[int]:
