@@ -48,3 +48,5 @@ def test_stats_names_the_semantic_layer(tmp_path: Path) -> None:
     stats = json.loads(rawi("stats", "--db", "n.db", "--json", cwd=tmp_path).stdout)
     assert stats["semantic"]["encoder"].startswith("universal-sentence-encoder")
     assert stats["semantic"]["articles_with_vectors"] == stats["articles"]
+    assert "Syrian Arab News Agency" in stats["outlets"]  # the display name, never the registry key
+    assert "sana" not in stats["outlets"]

@@ -385,7 +385,16 @@ class Rawi:
             semantic["note"] = info["note"]
         if self.semantic is not None:
             semantic["articles_with_vectors"] = self.corpus.vector_count(self.semantic.tag)
-        return {"store": self.corpus.url, **self.corpus.stats(), "semantic": semantic}
+        stats = self.corpus.stats()
+        # Outlets by their display names, never the registry's internal keys.
+        names = self.registry.display_names()
+        outlets = stats.get("outlets")
+        if isinstance(outlets, dict):
+            shown: dict[str, int] = {}
+            for key, count in outlets.items():
+                shown[names.get(key, key)] = shown.get(names.get(key, key), 0) + count
+            stats["outlets"] = shown
+        return {"store": self.corpus.url, **stats, "semantic": semantic}
 
     def provenance(self, article_ids: Sequence[str]) -> dict[str, Any]:
         """Attributions and text reuse of the given articles (unknown ids listed under ``missing``)."""
