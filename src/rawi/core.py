@@ -19,12 +19,20 @@ from rawi.embed.cache import EmbeddingCache
 from rawi.errors import ModelError, StoreError
 from rawi.ingest import IngestOptions, list_files, read_paths
 from rawi.ingest.prefetch import read_ahead
-from rawi.provenance import EvidenceArticle, Registry, analyze_provenance, detect_outlet, load_reliability
+from rawi.provenance import (
+    EvidenceArticle,
+    ProvenanceResult,
+    Registry,
+    analyze_provenance,
+    detect_outlet,
+    load_reliability,
+)
 from rawi.records import Article, Problem
 from rawi.retrieve import RetrievedArticle, Retriever, SemanticIndex, query_terms
 from rawi.settings import Settings
 from rawi.stance import load_default
 from rawi.stance.base import StanceModel, StanceResult
+from rawi.stance.copies import pool_copies
 from rawi.stance.evidence import ArticleView, SemanticStage, StanceStage, load_semantic_stage
 from rawi.stance.factcheck import is_fact_check
 from rawi.stance.polarity import POSITIVE, claim_frame
@@ -268,12 +276,14 @@ class Rawi:
         query_terms(claim)  # fails early, with a clear error, on an empty or punctuation-only claim
         retrieved = Retriever(self.corpus, top_k=self.settings.top_k, semantic=self.semantic).retrieve(claim)
         stances = self._stances(claim, retrieved)
-        evidence_for_provenance = [
-            EvidenceArticle(r.article, r.sentences, s.label, _relevant(r, s))
-            for r, s in zip(retrieved, stances, strict=True)
-            if s.label != "unrelated"
-        ]
-        prov = analyze_provenance(claim, evidence_for_provenance, self.registry)
+        prov = self._provenance(claim, retrieved, stances)
+        # Copies of one report take one stance (rawi.stance.copies); provenance is traced again only
+        # when that changed a label, since it groups articles by the side they take.
+        ids = [r.article_id for r in retrieved]
+        pooled = pool_copies(ids, stances, prov.to_json()["reuse"])
+        if [s.label for s in pooled] != [s.label for s in stances]:
+            prov = self._provenance(claim, retrieved, pooled)
+        stances = pooled
         prov_json = prov.to_json()
         # A named party's denial weighs against a claim that asserts the event; for a negated claim or
         # a claim that the denial happened, the articles' stances already carry it (on the claim's side).
@@ -362,6 +372,16 @@ class Rawi:
                 f"the {encoder.fallback_from!r} encoder is not installed here; fell back to {encoder.key!r}"
             )
         return info
+
+    def _provenance(
+        self, claim: str, retrieved: Sequence[RetrievedArticle], stances: Sequence[StanceResult]
+    ) -> ProvenanceResult:
+        related = [
+            EvidenceArticle(r.article, r.sentences, s.label, _relevant(r, s))
+            for r, s in zip(retrieved, stances, strict=True)
+            if s.label != "unrelated"
+        ]
+        return analyze_provenance(claim, related, self.registry)
 
     def _stances(self, claim: str, retrieved: Sequence[RetrievedArticle]) -> list[StanceResult]:
         views = [

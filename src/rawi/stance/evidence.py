@@ -50,6 +50,10 @@ DENIAL_OF_CLAIM = {"use": 0.40, "e5": 0.80}
 # A pivot sentence (the claim's stand-in in another language) must be at least this close to it.
 PIVOT = 0.25
 ECHO = 0.6
+# An article read through a pivot needs a text at least this close to the claim itself (cosine across
+# languages) to take any stance; below it, it is unrelated.
+CROSS_ABOUT = 0.3
+UNRELATED = STANCE_LABELS.index("unrelated")
 TITLE = -1  # the index the title takes among an article's candidate texts (never a rationale)
 MIRROR = {"agree": "disagree", "disagree": "agree", "discuss": "discuss", "unrelated": "unrelated"}
 SEMANTIC_FILE = "semantic-{key}.json"
@@ -185,9 +189,14 @@ class StanceStage:
             members = [k for k in range(len(articles)) if readings[k] == text]
             group = [articles[k] for k in members]
             denial = self._claim_evidence(claim, group) if frame.kind == DENIAL and self.stage else None
+            # Read through a pivot, an article still has to come near the claim itself: a pivot
+            # found among articles that are all about something else would otherwise lend them a side.
+            reach = self._reach(frame.core, group) if text != frame.core else None
             for j, (k, (core, ev, lexical_rationale)) in enumerate(
                 zip(members, self._core(text, group, max_rationale), strict=True)
             ):
+                if reach is not None and reach[j] < CROSS_ABOUT:
+                    core = _normalized(np.where(np.arange(len(core)) == UNRELATED, 1.0, core * 0.1))
                 scores = self._frame(frame.kind, core, denial[j] if denial else None)
                 label = STANCE_LABELS[int(np.argmax(scores))]
                 rationale = (
@@ -212,6 +221,15 @@ class StanceStage:
                 row = article_features(scores.tolist(), None, ev)
                 scores = self._gate_denial(self.stage.combiner.predict_proba(row[None, :])[0], ev)
             out.append((_normalized(scores), ev, lex.rationale))
+        return out
+
+    def _reach(self, core: str, articles: Sequence[ArticleView]) -> list[float]:
+        """Each article's closest candidate text to ``core`` (cosine, across languages)."""
+        claim_vector = self.vectors([core])[0]
+        out = []
+        for a in articles:
+            texts = [t for _, t in a.candidate_texts()]
+            out.append(float((self.vectors(texts) @ claim_vector).max()) if texts else 0.0)
         return out
 
     def _pivot(self, core: str, articles: Sequence[ArticleView]) -> str | None:

@@ -1,0 +1,53 @@
+"""Copies of one report take one stance: the mean of their scores.
+
+Near-identical copies (the provenance stage's ``near_duplicate`` reuse links) differ only in letter
+forms, tatweel, digits, a headline or a paragraph; what they say about a claim is the same. Read one
+by one, the stance stage gave such copies different labels (agree, discuss, even disagree for three
+copies of one agency report), and the verdict then counted a copy as a denial. Pooling their scores
+removes that noise, and the label stays the top of the scores shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from rawi.records import STANCE_LABELS
+from rawi.stance.base import StanceResult
+
+NEAR_DUPLICATE = "near_duplicate"
+
+
+def copy_groups(article_ids: Sequence[str], links: Sequence[Mapping[str, Any]]) -> list[list[int]]:
+    """Positions of ``article_ids`` joined by near-duplicate links (groups of two or more)."""
+    position = {a: i for i, a in enumerate(article_ids)}
+    parent = list(range(len(article_ids)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for link in links:
+        a, b = position.get(str(link.get("a"))), position.get(str(link.get("b")))
+        if link.get("kind") == NEAR_DUPLICATE and a is not None and b is not None:
+            parent[find(a)] = find(b)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(article_ids)):
+        groups.setdefault(find(i), []).append(i)
+    return [g for g in groups.values() if len(g) > 1]
+
+
+def pool_copies(
+    article_ids: Sequence[str], stances: Sequence[StanceResult], links: Sequence[Mapping[str, Any]]
+) -> list[StanceResult]:
+    """``stances`` with each group of copies given the mean of its scores (and that mean's top label);
+    each article keeps its own rationale sentences."""
+    pooled = list(stances)
+    for group in copy_groups(article_ids, links):
+        mean = {k: sum(stances[i].scores[k] for i in group) / len(group) for k in STANCE_LABELS}
+        label = max(STANCE_LABELS, key=lambda k: mean[k])
+        for i in group:
+            pooled[i] = StanceResult(label, dict(mean), stances[i].rationale)
+    return pooled
