@@ -50,3 +50,23 @@ def test_stats_names_the_semantic_layer(tmp_path: Path) -> None:
     assert stats["semantic"]["articles_with_vectors"] == stats["articles"]
     assert "Syrian Arab News Agency" in stats["outlets"]  # the display name, never the registry key
     assert "sana" not in stats["outlets"]
+
+
+def test_lexical_only_claim_that_a_denial_happened_is_not_refuted(tmp_path: Path) -> None:
+    write_newsroom(tmp_path / "news")
+    assert rawi("ingest", "news", "--db", "n.db", "--encoder", "none", cwd=tmp_path).returncode == 0
+    run = rawi(
+        "check",
+        "نفت وزارة الصحة تفشي الكوليرا في الحديدة",
+        "--db",
+        "n.db",
+        "--encoder",
+        "none",
+        "--format",
+        "json",
+        cwd=tmp_path,
+    )
+    result = json.loads(run.stdout)
+    stances = {e["article_id"]: e["stance"] for e in result["evidence"]}
+    assert stances.get("cholera/ministry.txt") != "disagree"  # reporting the denial never denies the claim
+    assert result["verdict"]["label"] != "refuted"

@@ -334,6 +334,13 @@ class StanceStage:
                 "unrelated": unrelated,
             }
             return _normalized(np.array([scores[k] for k in STANCE_LABELS]))
+        if kind == DENIAL:
+            # No sentence-level reading (lexical-only): an article that denies the event reports a
+            # denial; one that asserts it does not, so it only discusses the claim that it was denied.
+            agree, disagree, discuss = (STANCE_LABELS.index(k) for k in ("agree", "disagree", "discuss"))
+            out = core.copy()
+            out[agree], out[disagree], out[discuss] = core[disagree], 0.0, core[discuss] + core[agree]
+            return _normalized(out)
         return core
 
     def _rationale(
