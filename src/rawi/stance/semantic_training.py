@@ -230,6 +230,7 @@ def train_semantic_stage(
             },
             "lexical_argmax_f1": f1_table(gold, lexical_argmax),
             "lexical_weighted_f1": lexical_cv["f1"],
+            "combiner_class_weight": dict(combiner.class_weight or {}),
             "semantic_only_f1": f1_table(gold, [STANCE_LABELS[k] for k in cross_proba.argmax(axis=1)]),
             "pairs": len(gold),
         },
