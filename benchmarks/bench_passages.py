@@ -33,6 +33,7 @@ import time
 from _corpus import ROOT, peak_rss_mb
 from bench_reuse import DIACRITICS, LETTER_SWAPS, VariantCorpus, baly_refs, cpu_seconds
 
+from rawi.groups import UnionFind
 from rawi.provenance import Passage, find_passages, find_reuse
 from rawi.provenance.fingerprint import shingle_hashes, words_of
 from rawi.provenance.passages import NGRAM, _content
@@ -118,22 +119,11 @@ def _near(links: list) -> set[tuple[str, str]]:
 
 
 def _stories(links: list) -> dict[str, str]:
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    uf = UnionFind()
     for link in links:
-        if link.similarity < NEAR_DUPLICATE:
-            continue
-        a, b = find(link.a), find(link.b)
-        if a != b:
-            parent[max(a, b)] = min(a, b)
-    return {x: find(x) for x in parent}
+        if link.similarity >= NEAR_DUPLICATE:
+            uf.union(link.a, link.b)
+    return uf.roots()
 
 
 def planted_recall(n: int) -> None:
@@ -163,8 +153,7 @@ def planted_recall(n: int) -> None:
             missed.append((src, dst, end - start))
     print(f"planted copies: {n}; found {found} ({found / n:.3f})")
     print(
-        f"near-duplicate pass {t_near:.1f} s CPU, passage pass {t_pass:.1f} s CPU, "
-        f"{len(articles):,} articles"
+        f"near-duplicate pass {t_near:.1f} s CPU, passage pass {t_pass:.1f} s CPU, {len(articles):,} articles"
     )
     print(f"passages reported in all: {len(passages):,} between {len(by_pair):,} pairs of stories")
     for src, dst, chars in missed[:10]:

@@ -30,7 +30,7 @@ from collections.abc import Sequence
 
 from _corpus import ROOT, baly_files, peak_rss_mb
 
-from rawi.provenance import ReuseLink, find_reuse
+from rawi.provenance import find_reuse
 from rawi.records import Article
 
 JUDGEMENTS = ROOT / "benchmarks" / "reuse_sample_judgements.tsv"
@@ -133,21 +133,6 @@ def scale(n: int) -> None:
     copies = sum(1 for i in range(len(texts), n))
     found_copies = sum(1 for i in range(len(texts), n) if f"v{i}" in linked)
     print(f"\nvaried copies linked to some other copy: {found_copies:,} / {copies:,}")
-
-
-def _union(links: list[ReuseLink]) -> dict[str, str]:
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for link in links:
-        parent[find(link.a)] = find(link.b)
-    return {x: find(x) for x in parent}
 
 
 def baly(sample_size: int) -> None:

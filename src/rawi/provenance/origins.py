@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from rawi.groups import UnionFind
 from rawi.provenance.attribution import Attribution
 from rawi.provenance.fingerprint import words_of
 from rawi.provenance.registry import Registry
@@ -126,22 +127,6 @@ class Origin:
             "name": self.label,
             "evidence": list(self.evidence),
         }
-
-
-class _UnionFind:
-    def __init__(self, items: Sequence[str]) -> None:
-        self.parent = {x: x for x in items}
-
-    def find(self, x: str) -> str:
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
 
 
 @dataclass(frozen=True)
@@ -267,7 +252,7 @@ def group_origins(
     traces back to and lists the evidence that joined its articles."""
     related = [ev for ev in evidence if ev.stance != "unrelated"]
     ids = [ev.article.id for ev in related]
-    uf = _UnionFind(ids)
+    uf = UnionFind(ids)
     by_article: dict[str, list[ArticleAttribution]] = {i: [] for i in ids}
     for a in attributions:
         if a.article_id in by_article:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from rawi.groups import UnionFind
 from rawi.records import STANCE_LABELS
 from rawi.stance.base import StanceResult
 
@@ -21,22 +22,12 @@ NEAR_DUPLICATE = "near_duplicate"
 def copy_groups(article_ids: Sequence[str], links: Sequence[Mapping[str, Any]]) -> list[list[int]]:
     """Positions of ``article_ids`` joined by near-duplicate links (groups of two or more)."""
     position = {a: i for i, a in enumerate(article_ids)}
-    parent = list(range(len(article_ids)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    uf = UnionFind(article_ids)
     for link in links:
-        a, b = position.get(str(link.get("a"))), position.get(str(link.get("b")))
-        if link.get("kind") == NEAR_DUPLICATE and a is not None and b is not None:
-            parent[find(a)] = find(b)
-    groups: dict[int, list[int]] = {}
-    for i in range(len(article_ids)):
-        groups.setdefault(find(i), []).append(i)
-    return [g for g in groups.values() if len(g) > 1]
+        a, b = str(link.get("a")), str(link.get("b"))
+        if link.get("kind") == NEAR_DUPLICATE and a in position and b in position:
+            uf.union(a, b)
+    return [[position[a] for a in group] for group in uf.groups() if len(group) > 1]
 
 
 def pool_copies(
