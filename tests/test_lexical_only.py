@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from _newsroom import write_newsroom
 
 
@@ -16,23 +18,24 @@ def rawi(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     )
 
 
-def test_lexical_only_check_says_so_and_keeps_labels_consistent(tmp_path: Path) -> None:
-    write_newsroom(tmp_path / "news")
-    ingest = rawi("ingest", "news", "--db", "n.db", "--encoder", "none", cwd=tmp_path)
+@pytest.fixture(scope="module")
+def lexical_news(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The hand-written newsroom ingested with --encoder none (no article vectors)."""
+    root = tmp_path_factory.mktemp("lexical")
+    write_newsroom(root / "news")
+    ingest = rawi("ingest", "news", "--db", "n.db", "--encoder", "none", cwd=root)
     assert ingest.returncode == 0, ingest.stderr
-    run = rawi(
-        "check",
-        "اندلع حريق في مستودع للقمح في ميناء طرطوس",
-        "--db",
-        "n.db",
-        "--encoder",
-        "none",
-        "--format",
-        "json",
-        cwd=tmp_path,
-    )
+    return root
+
+
+def check_lexical(root: Path, claim: str) -> dict:
+    run = rawi("check", claim, "--db", "n.db", "--encoder", "none", "--format", "json", cwd=root)
     assert run.returncode == 0, run.stderr
-    result = json.loads(run.stdout)
+    return json.loads(run.stdout)
+
+
+def test_lexical_only_check_says_so_and_keeps_labels_consistent(lexical_news: Path) -> None:
+    result = check_lexical(lexical_news, "اندلع حريق في مستودع للقمح في ميناء طرطوس")
     assert result["model"]["encoder"]["name"] is None
     assert "lexical-only" in result["model"]["encoder"]["note"]
     ids = [e["article_id"] for e in result["evidence"]]
@@ -52,21 +55,8 @@ def test_stats_names_the_semantic_layer(tmp_path: Path) -> None:
     assert "sana" not in stats["outlets"]
 
 
-def test_lexical_only_claim_that_a_denial_happened_is_not_refuted(tmp_path: Path) -> None:
-    write_newsroom(tmp_path / "news")
-    assert rawi("ingest", "news", "--db", "n.db", "--encoder", "none", cwd=tmp_path).returncode == 0
-    run = rawi(
-        "check",
-        "نفت وزارة الصحة تفشي الكوليرا في الحديدة",
-        "--db",
-        "n.db",
-        "--encoder",
-        "none",
-        "--format",
-        "json",
-        cwd=tmp_path,
-    )
-    result = json.loads(run.stdout)
+def test_lexical_only_claim_that_a_denial_happened_is_not_refuted(lexical_news: Path) -> None:
+    result = check_lexical(lexical_news, "نفت وزارة الصحة تفشي الكوليرا في الحديدة")
     stances = {e["article_id"]: e["stance"] for e in result["evidence"]}
     assert stances.get("cholera/ministry.txt") != "disagree"  # reporting the denial never denies the claim
     assert result["verdict"]["label"] != "refuted"

@@ -287,10 +287,11 @@ class Rawi:
         prov_json = prov.to_json()
         # A named party's denial weighs against a claim that asserts the event; for a negated claim or
         # a claim that the denial happened, the articles' stances already carry it (on the claim's side).
+        asserts_event = claim_frame(claim).kind == POSITIVE
         denials = [
             PartyDenial(d.article_id, d.source_key, d.source, d.sentence_index)
             for d in prov.party_denials
-            if claim_frame(claim).kind == POSITIVE
+            if asserts_event
         ]
         lang = detect_language(claim).code or "und"
         verdict = decide(
