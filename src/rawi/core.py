@@ -391,6 +391,7 @@ class Rawi:
                 r.article.title,
                 tuple(sorted(r.similarity)),
                 r.article.language,
+                r.article.outlet,
             )
             for r in retrieved
         ]
