@@ -6,6 +6,8 @@ in another language.
   platform rates the claim fabricated (its ruling line restates the claim at the end); a second
   fact-check of the same platform rates an old photo of a flooded classroom, another rumour of the
   same storm. An English report of schools closed by a storm in another country is the look-alike.
+- A coach's contract ended: a sports site's scoop (with "ثلاثة أهداف دون رد", a 3-0 defeat, whose
+  "دون" is on the negation list) and the agency's report of the club's announcement.
 - Irbid footbridge: a pedestrian bridge collapsed over the ring road, injuring five; an Arabic agency
   report, an independent Arabic report and an English report of the same event; and an English
   article about another collapse (a parking structure in another country), the kind of look-alike a
@@ -68,6 +70,22 @@ ARTICLES = {
 LIMASSOL, Cyprus - Cyprus's education ministry closed all schools in the Limassol district for two days on Thursday as a storm brought flooding to the south of the island, officials said.
 
 Civil defence crews pumped water from several basements, and the meteorological service warned of more heavy rain over the weekend.
+""",
+    "coach/site.txt": """خاص | الشعلة الإربدي يقرر الانفصال عن مدربه عماد الزعبي
+
+إربد - ملاعب الشمال
+
+علمت «ملاعب الشمال» من مصادر في إدارة نادي الشعلة الإربدي أن الإدارة قررت إنهاء ارتباطها بالمدرب عماد الزعبي، بعد الخسارة على أرض الفريق بثلاثة أهداف دون رد.
+
+وأضافت المصادر أن المدرب المساعد سيقود الفريق مؤقتاً إلى حين التعاقد مع مدرب جديد.
+""",
+    "coach/agency.txt": """نادي الشعلة الإربدي يعلن إنهاء عقد المدرب عماد الزعبي
+
+إربد-بترا
+
+أعلن نادي الشعلة الإربدي إنهاء عقد مدربه عماد الزعبي بالتراضي، بعد سلسلة من النتائج السلبية في دوري المحترفين.
+
+وشكرت إدارة النادي في بيان المدرب الزعبي على جهوده طيلة فترة عمله مع الفريق.
 """,
     "bridge/agency.txt": """انهيار جسر مشاة فوق الطريق الدائري في إربد وإصابة خمسة أشخاص
 

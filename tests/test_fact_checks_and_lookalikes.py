@@ -85,6 +85,15 @@ def test_a_look_alike_beside_a_true_report_in_another_language(wb: Rawi) -> None
     assert result["verdict"]["label"] == "supported"
 
 
+def test_a_negation_word_without_a_denial_is_no_denial(wb: Rawi) -> None:
+    # "بثلاثة أهداف دون رد" (a 3-0 defeat) holds a negation word; the scoop asserts the claim.
+    result = wb.check("أنهى نادي الشعلة الإربدي عقد مدربه عماد الزعبي")
+    got = stances(result)
+    assert got["coach/site.txt"] == "agree"
+    assert got["coach/agency.txt"] == "agree"
+    assert result["verdict"]["label"] == "supported"
+
+
 def test_ruling_lines_are_read_as_statements() -> None:
     sentences = ["انتشر الادعاء صباح السبت.", "**الحكم:** مفبرك.", "الخبر المتداول لا أساس له من الصحة."]
     texts = rated_texts("مفبرك: لا قرار بتعطيل المدارس", sentences)

@@ -11,11 +11,14 @@ has texts that restate the claim (restatements), a pivot must be a translation-c
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import cache
 from typing import Protocol
 
 import numpy as np
 
-from rawi.stance.analysis import analyze_units
+from rawi.lang import all_languages
+from rawi.stance.analysis import TextUnit, analyze_units
+from rawi.text import normalize
 
 Vectors = Callable[[Sequence[str]], np.ndarray]  # texts -> unit vectors (the semantic index)
 
@@ -36,7 +39,30 @@ CROSS_ABOUT = 0.2  # 0.3 cut a true cross-language denial in the example corpus 
 # Without a pivot (none restates the claim in the article's language), an article in another language
 # is read against the claim directly and must come this close to it.
 CROSS_DIRECT = 0.45
-_NOT_A_STATEMENT = ("denial", "refutation", "negation", "hedge")
+_NOT_A_STATEMENT = ("denial", "refutation")
+# A hedged sentence ("the army announced it took the town") still states the event, and is often the
+# only one that does in an agency report: it may be a pivot, a little behind a plain statement.
+HEDGED = 0.05
+# A pivot states an event: a dateline or a byline ("Sudan Today - 12 August 2025") does not.
+MIN_CONTENT_WORDS = 6
+
+
+@cache
+def _negation_particles() -> frozenset[str]:
+    """The words a negation entry starts with ("لم", "لا", "not"), in matching form."""
+    return frozenset(
+        normalize(e.phrase).split()[0]
+        for lang in all_languages()
+        for e in lang.entries("negation")
+        if e.phrase
+    )
+
+
+def _negated(unit: TextUnit) -> bool:
+    """Whether a negation cue of ``unit`` is a negation word as written. The cue lexicon also
+    matches by stem, and "ولاية" (a province) stems to the particle "ولا"."""
+    particles = _negation_particles()
+    return any(unit.tokens[i] in particles for i in unit.cues.get("negation", ()))
 
 
 class CandidateTexts(Protocol):
@@ -69,10 +95,11 @@ def pivot(
 ) -> str | None:
     """The sentence of ``articles`` that best stands for ``core`` in their language, or ``None``.
 
-    Candidates are sentences that state something (no denial, refutation, negation or hedge cue) and
-    are at least PIVOT close to the core. Among them, a sentence that other articles also carry (a
-    sentence at least ECHO close in them) is preferred: the event most articles report, not a
-    look-alike event one article reports. With ``anchors`` (:func:`restatements`), a candidate must
+    Candidates are sentences that state something (no denial or refutation cue, no negation
+    particle; a hedge costs HEDGED; at least MIN_CONTENT_WORDS content words) and are at least
+    PIVOT close to the core. Among them, a sentence that other articles also carry (a sentence at
+    least ECHO close in them) is preferred: the event most articles report, not a look-alike event
+    one article reports. With ``anchors`` (:func:`restatements`), a candidate must
     also match one of them in translation (PIVOT_ANCHOR, PIVOT_SUM)."""
     owners: dict[str, set[int]] = {}
     for k, a in enumerate(articles):
@@ -87,14 +114,19 @@ def pivot(
     units = analyze_units(texts)
     best, best_score = None, -1.0
     for t, (text, cos, unit) in enumerate(zip(texts, cosines, units, strict=True)):
-        if cos < PIVOT or any(unit.cue_count(c) for c in _NOT_A_STATEMENT):
+        if (
+            cos < PIVOT
+            or len(unit.content) < MIN_CONTENT_WORDS
+            or any(unit.cue_count(c) for c in _NOT_A_STATEMENT)
+            or _negated(unit)
+        ):
             continue
         if anchors is not None:
             anchored = float((anchors @ matrix[t]).max())
             if anchored < PIVOT_ANCHOR and anchored + float(cos) < PIVOT_SUM:
                 continue
         echoed = {k for j in np.flatnonzero(echoes[t]) for k in owners[texts[j]]} - owners[text]
-        score = float(cos) + 0.1 * min(len(echoed), 4)
+        score = float(cos) + 0.1 * min(len(echoed), 4) - (HEDGED if unit.cue_count("hedge") else 0.0)
         if score > best_score:
             best, best_score = text, score
     return best
