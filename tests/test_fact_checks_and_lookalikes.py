@@ -94,14 +94,21 @@ def test_a_negation_word_without_a_denial_is_no_denial(wb: Rawi) -> None:
     assert result["verdict"]["label"] == "supported"
 
 
-def test_ruling_lines_are_read_as_statements() -> None:
-    sentences = ["انتشر الادعاء صباح السبت.", "**الحكم:** مفبرك.", "الخبر المتداول لا أساس له من الصحة."]
-    texts = rated_texts("مفبرك: لا قرار بتعطيل المدارس", sentences)
-    assert "**الحكم:** مفبرك." in texts and "الخبر المتداول لا أساس له من الصحة." in texts
-    # The statement keeps what happened and drops what is said of it.
-    assert "اساس" not in statement("ادعاء انهيار السد لا أساس له من الصحة")
-    assert "السد" in statement("ادعاء انهيار السد لا أساس له من الصحة")
-    assert rated_texts(None, ["Verdict: False.", "No dam collapsed."])[:2] == [
-        "Verdict: False.",
-        "No dam collapsed.",
+def test_claim_lines_are_read_as_statements() -> None:
+    sentences = [
+        "انتشر الادعاء صباح السبت.",
+        "**الادعاء:** قررت الوزارة تعطيل المدارس أسبوعاً.",
+        "**الحكم:** مفبرك.",
+        "ادعاء انهيار السد لا أساس له من الصحة.",
     ]
+    texts = rated_texts("مفبرك: لا قرار بتعطيل المدارس", sentences)
+    assert texts[:3] == ["مفبرك: لا قرار بتعطيل المدارس", sentences[1], sentences[3]]
+    assert "انتشر الادعاء صباح السبت." not in texts  # the claim label must open the line
+    # The statement keeps what happened and drops what is said of it.
+    assert "اساس" not in statement(sentences[3])
+    assert "السد" in statement(sentences[3])
+    # A bare heading: the claim is the sentence after it; a conclusion that says what did happen is
+    # not what the fact-check rates.
+    english = ["Claim", "A video shows the dam cracked.", "Verdict: False", "A quake did strike."]
+    assert rated_texts(None, english)[:1] == ["A video shows the dam cracked."]
+    assert "A quake did strike." not in rated_texts(None, english)

@@ -17,8 +17,8 @@ from rawi.stance.analysis import cue_lexicon
 from rawi.text import normalize, tokenize
 
 LEAD = 3  # sentences after the title where a platform names itself or gives its rating
-RULING_LEAD = 4  # sentences after the title where a fact-check states the claim it rates
-_OPENING = re.compile(r"^\W+")  # markup and punctuation before a label ("**الحكم:**")
+_OPENING = re.compile(r"^\W+")  # markup and punctuation before a label ("**الادعاء:**")
+BARE_LABEL_WORDS = 3  # a claim label with at most this many words after it is a heading
 
 
 @cache
@@ -33,8 +33,8 @@ def is_fact_check(title: str | None, sentences: Sequence[str], outlet: str | Non
 
 
 @cache
-def _ruling_labels() -> tuple[str, ...]:
-    return tuple(normalize(e.phrase) for lang in all_languages() for e in lang.entries("fact_check_ruling"))
+def _claim_labels() -> tuple[str, ...]:
+    return tuple(normalize(e.phrase) for lang in all_languages() for e in lang.entries("fact_check_claim"))
 
 
 # Cue words a fact-check wraps around the claim it rates ("the claim that X is baseless").
@@ -55,18 +55,28 @@ def statement(text: str) -> str:
     return " ".join(t for i, t in enumerate(tokens) if i not in dropped)
 
 
+def _after_label(sentence: str) -> str | None:
+    """What follows a claim label at the start of ``sentence`` (in matching form), else ``None``."""
+    opening = _OPENING.sub("", normalize(sentence))
+    for label in _claim_labels():
+        if opening.startswith(label) and opening[len(label) : len(label) + 1] in (":", " ", ""):
+            return opening[len(label) :].strip(" :*#")
+    return None
+
+
 def rated_texts(title: str | None, sentences: Sequence[str]) -> list[str]:
-    """Where a fact-check states what it rates: its title, its lead, and each ruling or conclusion
-    line ("الحكم: زائف", "Verdict: False") with the sentence after it, each also as a :func:`statement`."""
-    out = [t for t in (title, *sentences[:RULING_LEAD]) if t and t.strip()]
-    labels = _ruling_labels()
+    """Where a fact-check states what it rates: its title and each claim line ("الادعاء: ...",
+    "Claim: ...", or the sentence after a bare "## الادعاء" heading), each also as a
+    :func:`statement`. Not its lead or its conclusion: there a fact-check also says what did
+    happen ("a magnitude 4.6 quake did strike near Tafileh", before rating the dam rumour false)."""
+    out = [title] if title and title.strip() else []
     for i, sentence in enumerate(sentences):
-        opening = _OPENING.sub("", normalize(sentence))
-        if any(
-            opening.startswith(label) and opening[len(label) : len(label) + 1] in (":", " ", "")
-            for label in labels
-        ):
-            out.extend(s for s in sentences[i : i + 2] if s.strip() and s not in out)
+        rest = _after_label(sentence)
+        if rest is None:
+            continue
+        line = sentence if len(rest.split()) > BARE_LABEL_WORDS else (sentences[i + 1 : i + 2] or [""])[0]
+        if line.strip() and line not in out:
+            out.append(line)
     # Each line as written and as a statement: the encoder reads some lines better one way, some
     # the other (the statement is in matching form, without hamza and taa marbuta).
     return out + [text for text in map(statement, out) if text and text not in out]
