@@ -8,6 +8,8 @@ in another language.
   same storm. An English report of schools closed by a storm in another country is the look-alike.
 - A coach's contract ended: a sports site's scoop (with "ثلاثة أهداف دون رد", a 3-0 defeat, whose
   "دون" is on the negation list) and the agency's report of the club's announcement.
+- A tannery accused of dumping chemical waste into the Zarqa river: the ministry's report (Arabic) and
+  the company's statement rejecting it (English), whose lede is the denial.
 - Irbid footbridge: a pedestrian bridge collapsed over the ring road, injuring five; an Arabic agency
   report, an independent Arabic report and an English report of the same event; and an English
   article about another collapse (a parking structure in another country), the kind of look-alike a
@@ -86,6 +88,20 @@ Civil defence crews pumped water from several basements, and the meteorological 
 أعلن نادي الشعلة الإربدي إنهاء عقد مدربه عماد الزعبي بالتراضي، بعد سلسلة من النتائج السلبية في دوري المحترفين.
 
 وشكرت إدارة النادي في بيان المدرب الزعبي على جهوده طيلة فترة عمله مع الفريق.
+""",
+    "river/agency.txt": """البيئة: مصنع دباغة صرف مخلفات كيميائية في نهر الزرقاء
+
+الزرقاء-بترا
+
+قالت وزارة البيئة إن مصنعاً للدباغة تابعاً لشركة الشرق للجلود صرف مخلفات كيميائية في نهر الزرقاء ليل الخميس، ما أدى إلى نفوق أعداد من الأسماك قرب سد الملك طلال.
+
+وأضافت الوزارة أن فرقها أخذت عينات من مياه النهر، وأنها أغلقت المصنع إلى حين صدور نتائج التحاليل.
+""",
+    "river/statement.txt": """Statement on the Zarqa River allegations
+
+Al Sharq Leather Company rejects the allegation that its tannery discharged chemical waste into the Zarqa River on Thursday night.
+
+The company said its wastewater has been treated on site since 2023 and that monitoring records for the night in question show no discharge to the river.
 """,
     "bridge/agency.txt": """انهيار جسر مشاة فوق الطريق الدائري في إربد وإصابة خمسة أشخاص
 

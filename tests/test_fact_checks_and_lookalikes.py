@@ -94,6 +94,16 @@ def test_a_negation_word_without_a_denial_is_no_denial(wb: Rawi) -> None:
     assert result["verdict"]["label"] == "supported"
 
 
+def test_a_statement_that_leads_with_its_denial_denies(wb: Rawi) -> None:
+    # The pair model reads "X rejects the allegation that its tannery discharged waste" as agreeing:
+    # the denial leads the statement, so the statement denies the claim and agrees with its negation.
+    claim = "صرف مصنع دباغة تابع لشركة الشرق للجلود مخلفات كيميائية في نهر الزرقاء"
+    assert stances(wb.check(claim))["river/statement.txt"] == "disagree"
+    negated = stances(wb.check("لم يصرف مصنع الدباغة التابع لشركة الشرق للجلود أي مخلفات في نهر الزرقاء"))
+    assert negated["river/statement.txt"] == "agree"
+    assert negated["river/agency.txt"] == "disagree"
+
+
 def test_claim_lines_are_read_as_statements() -> None:
     sentences = [
         "انتشر الادعاء صباح السبت.",
