@@ -5,10 +5,12 @@ passing, and noun phrases that are not speakers. Sentences written for these tes
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
 
+from rawi.lang import available
 from rawi.provenance import Registry, extract_attributions
 
 
@@ -126,25 +128,56 @@ def test_relay_names_the_registry_entry(registry: Registry) -> None:
 
 
 PROVENANCE = Path(__file__).resolve().parent.parent / "src" / "rawi" / "provenance"
+# Every script block of Arabic (basic, Supplement, Extended-A, presentation forms A and B).
+_ARABIC_SCRIPT = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 
 
-@pytest.mark.parametrize("module", ["attribution.py", "mentions.py", "english.py", "cues.py", "tokens.py"])
-def test_grammar_modules_test_no_language_code(module: str) -> None:
-    """Word order and word lists come from rawi/lang/<code>/ (Language attributes and grammar.txt):
-    no ``code == "ar"`` test and no Arabic string outside comments and docstrings."""
-    tree = ast.parse((PROVENANCE / module).read_text(encoding="utf-8"))
-    docstrings = {
+def _docstring_ids(tree: ast.AST) -> set[int]:
+    return {
         id(node.body[0].value)
         for node in ast.walk(tree)
-        if isinstance(node, ast.Module | ast.FunctionDef | ast.ClassDef)
+        if isinstance(node, ast.Module | ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef)
         and node.body
         and isinstance(node.body[0], ast.Expr)
         and isinstance(node.body[0].value, ast.Constant)
     }
+
+
+def _language_code_tests(node: ast.Compare) -> bool:
+    """``x.code == "ar"`` or ``lang in ("ar", "en")``: a comparison with a language's code."""
+    operands = [node.left, *node.comparators]
+    codes = set(available())
+    literals = [
+        value
+        for x in operands
+        for value in ([x] if isinstance(x, ast.Constant) else getattr(x, "elts", []))
+        if isinstance(value, ast.Constant)
+    ]
+    return any(isinstance(x, ast.Attribute) and x.attr == "code" for x in operands) or any(
+        v.value in codes for v in literals
+    )
+
+
+@pytest.mark.parametrize("module", sorted(p.name for p in PROVENANCE.glob("*.py")))
+def test_provenance_modules_hold_no_language_data(module: str) -> None:
+    """Word order, word lists and letters come from rawi/lang/<code>/ (Language attributes and its
+    list files), so a third language is one new folder: no module of rawi.provenance compares a
+    language code, and none holds an Arabic-script string outside comments and docstrings."""
+    tree = ast.parse((PROVENANCE / module).read_text(encoding="utf-8"))
+    docstrings = _docstring_ids(tree)
     for node in ast.walk(tree):
-        if isinstance(node, ast.Compare) and any(
-            isinstance(x, ast.Attribute) and x.attr == "code" for x in [node.left, *node.comparators]
-        ):
+        if isinstance(node, ast.Compare) and _language_code_tests(node):
             raise AssertionError(f"{module}:{node.lineno} compares a language code")
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings:
-            assert not any("\u0600" <= ch <= "\u06ff" for ch in node.value), f"{module}:{node.lineno}"
+            assert not _ARABIC_SCRIPT.search(node.value), f"{module}:{node.lineno} {node.value!r}"
+
+
+def test_the_guard_sees_what_it_forbids() -> None:
+    """The guard above fails on the patterns it is for (a guard that passes everything proves nothing)."""
+    tree = ast.parse('x = lang.code == "ar"\ny = code in ("ar", "en")\nz = "\u0648\u0643\u0627\u0644\u0629"')
+    compares = [n for n in ast.walk(tree) if isinstance(n, ast.Compare)]
+    assert len(compares) == 2 and all(_language_code_tests(n) for n in compares)
+    assert any(
+        isinstance(n, ast.Constant) and isinstance(n.value, str) and _ARABIC_SCRIPT.search(n.value)
+        for n in ast.walk(tree)
+    )

@@ -4,6 +4,7 @@ line, or signature. The core stores the result in ``Article.outlet`` at ingest t
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
@@ -45,7 +46,20 @@ def _word_chunks(line: str, limit: int) -> int:
                 break
     return count
 SIGN_OFF_LINES = 5  # last lines read for a sign-off or a date (a date, "share" may follow the name)
-CREDIT_LABELS = {"المصدر", "source"}  # labels followed by a colon that name the source anywhere in a line
+
+
+def _anywhere_labels() -> frozenset[str]:
+    """One-word credit labels that name the source anywhere in a line when a colon follows them
+    (``credit_lines.txt`` entries with the field ``anywhere``: "المصدر :", "Source:")."""
+    return frozenset(
+        normalize(e.phrase)
+        for lang in all_languages()
+        for e in lang.entries("credit_lines")
+        if e.fields[1:2] == ("anywhere",)
+    )
+
+
+CREDIT_LABELS = _anywhere_labels()
 
 
 @dataclass(frozen=True)
@@ -133,7 +147,8 @@ def parse_dateline(text: str, registry: Registry) -> Credit | None:
         credit = name_at(head, m.end(), registry)
         if credit:
             rest = head[credit.end : credit.end + 3]
-            if not rest or rest[0] in " \t\n-–—:،,." or re.match(_HYPHEN, rest):
+            punctuation = bool(rest) and unicodedata.category(rest[0]) in ("Pd", "Po")  # - : , ، .
+            if not rest or rest[0].isspace() or punctuation or re.match(_HYPHEN, rest):
                 return credit
     return None
 
