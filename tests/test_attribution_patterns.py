@@ -95,6 +95,82 @@ TITLES_AND_NAMES = [
 ]
 
 
+# A speaker, his descriptors, then the channel he spoke to; a channel written apart (لـ " X ")
+CHANNELS_AFTER_DESCRIPTORS = [
+    (
+        "وقال يوسف كرم رئيس لجنة الصحة في البرلمان للوكالة إن الاتفاق وقع",
+        [("يوسف كرم", "asserts", 1), ("للوكالة", "reports", None)],
+    ),
+    (
+        "وقالت سعاد حسن ، الموظفة في وزارة الصحة ، لوكالة رويترز إن المستشفى امتلأ",
+        [("سعاد حسن", "asserts", 1), ("لوكالة رويترز", "reports", None)],
+    ),
+    (
+        "وأفاد مصدر أمني لـ \"المدى\" بأن الحادث وقع فجرا",
+        [("مصدر أمني", "asserts", 1), ("المدى", "reports", None)],
+    ),
+    (
+        "وأفادت مصادر ل - \" سكاي نيوز عربية \" بخروج الحافلات من المدينة",
+        [("مصادر", "asserts", 1), ("سكاي نيوز عربية", "reports", None)],
+    ),
+    # no channel and nothing said after the name: not a speaker
+    ("وقال سامر الحلبي للمكتب", []),
+]
+
+# A state named by its country or capital speaks for its government, in any tense and position
+STATES = [
+    ("وتنفي الصين هذه الاتهامات", [("الصين", "denies", None)]),
+    ("وتنفي تركيا هذه الاتهامات", [("تركيا", "denies", None)]),
+    (
+        "وتنفي الحكومة السورية وروسيا قصف المدنيين",
+        [("الحكومة السورية", "denies", None), ("وروسيا", "denies", None)],
+    ),
+    ("وكانت تركيا قد أعلنت أن العملية انتهت", [("تركيا", "asserts", None)]),
+    ("China denied the accusations.", [("China", "denies", None)]),
+]
+
+# A source reports what another says: the speaker opening its content is relayed by it
+REPORTED_SPEAKERS = [
+    (
+        "وذكرت وكالة رويترز أن المبعوث الدولي أكد ضرورة تقييم المؤتمر",
+        [("وكالة رويترز", "reports", None), ("المبعوث الدولي", "asserts", 0)],
+    ),
+    (
+        "وقالت الصحيفة إن الوزير نفى وجود خلافات",
+        [("الصحيفة", "reports", None), ("الوزير", "denies", 0)],
+    ),
+]
+
+# Names with a kunya, a title after the name, a quoted complement; coordinated registry names
+NAMES = [
+    ("ويقول أبو سمير إن الأسعار ارتفعت", [("أبو سمير", "asserts", None)]),
+    (
+        "من جانبه ، يقول أبو سمير ، وهو أحد تجار المدينة ، إن الأسعار ارتفعت",
+        [("أبو سمير", "asserts", None)],
+    ),
+    (
+        "واتهم جون سميث ، نائب مدير المنظمة ، الحكومة بأنها تعرقل التحقيق",
+        [("جون سميث", "asserts", None)],
+    ),
+    ("وأكد العباسي \" أن اللجنة لم تجد أي دليل \"", [("العباسي", "asserts", None)]),
+    (
+        "وقال سكان وعمال إغاثة والمرصد السوري لحقوق الإنسان إن الطائرات قصفت السوق",
+        [
+            ("سكان", "asserts", None),
+            ("وعمال إغاثة", "asserts", None),
+            ("والمرصد السوري لحقوق الإنسان", "asserts", None),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"), CHANNELS_AFTER_DESCRIPTORS + STATES + REPORTED_SPEAKERS + NAMES
+)
+def test_speakers_channels_and_states(sentence: str, expected: list, registry: Registry) -> None:
+    assert _summary(sentence, registry) == expected
+
+
 @pytest.mark.parametrize(("sentence", "expected"), RELAYS)
 def test_relays(sentence: str, expected: list, registry: Registry) -> None:
     assert _summary(sentence, registry) == expected

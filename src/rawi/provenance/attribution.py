@@ -22,6 +22,7 @@ from rawi.provenance.mentions import (
     classify,
     forward,
     has_complement,
+    is_channel,
 )
 from rawi.provenance.outlet import CREDIT_LABELS, credits_in
 from rawi.provenance.registry import Registry
@@ -94,6 +95,8 @@ def extract_attributions(text: str, *, language: str | None = None, registry: Re
 
     for credit in credits_in(text, toks, registry):
         idx = [i for i, t in enumerate(toks) if t.start >= credit.start and t.end <= credit.end]
+        if idx and _after_free_preposition(toks, idx[0], c):
+            continue  # "مصادر ل - " سكاي نيوز "": a channel the source spoke to, not a dateline
         if idx:
             mention = Mention(idx[0], idx[-1], credit.entry, credit.kind)
             add(mention, "asserts", None, dateline=True)
@@ -155,7 +158,42 @@ def extract_attributions(text: str, *, language: str | None = None, registry: Re
             drafts[idx].parent = relay
             drafts[idx].polarity = "asserts"  # the relay reports; its source asserts
 
+    _link_reported_speakers(drafts, toks)
     return _finish(drafts, toks, text, registry, deny_at, hedge_at)
+
+
+def _link_reported_speakers(drafts: list[_Draft], toks: list[Tok], gap: int = 4) -> None:
+    """ "وذكرت وكالة رويترز أن المبعوث أكد ...": a speaker that opens the content another source
+    reports (right after its أن/إن/that) is relayed by that source, which then reports."""
+    for d in drafts:
+        first = d.mention.first
+        if d.parent is not None or d.dateline or d.verb is None or first == 0:
+            continue
+        opener = toks[first - 1]
+        if not (opener.is_word and opener.norm in COMPLEMENT):
+            continue
+        outer = None
+        for k, o in enumerate(drafts):
+            if o is d or o.dateline or o.mention.last >= first - 1:
+                continue
+            between = toks[o.mention.last + 1 : first - 1]
+            ends = (".", ";", ":")
+            if len(between) <= gap and not any(t.norm in COMPLEMENT or t.norm in ends for t in between):
+                outer = k
+        if outer is None:
+            continue
+        if drafts[outer].verb is None:  # "قال X لوكالة Y إن Z أكد": the speaker told the channel
+            outer = next((q for q, x in enumerate(drafts) if x.parent == outer), outer)
+        d.parent = outer
+
+
+def _after_free_preposition(toks: list[Tok], k: int, c: Cues) -> bool:
+    """Whether a preposition written apart (لـ) comes right before token ``k``, across dashes and
+    quote marks."""
+    j = k - 1
+    while j >= 0 and toks[j].norm in ("-", '"', "'"):
+        j -= 1
+    return j >= 0 and j < k - 1 and toks[j].norm in c.words("free_preposition")
 
 
 def _relay_before(drafts: list[_Draft], toks: list[Tok], frame_start: int, cited: int) -> int | None:
@@ -257,17 +295,20 @@ def _relay_after(
                 if child is not None:
                     _relay_after(toks, rng[1] + 1, child, c, registry, text, add, drafts)
         return
-    if t.is_word and _channel_prefixed(t.norm, c) and c.language.fused_clitics:
+    apart = t.is_word and t.norm in c.words("free_preposition")  # لـ " سانا "، ل - النهار
+    if t.is_word and (_channel_prefixed(t.norm, c) or apart) and c.language.fused_clitics:
         rng = forward(toks, k, c, registry, allow_channel_start=True)
         if rng:
             mention = classify(toks, *rng, c, registry, text)
+            if mention is None and apart and rng[0] > 0 and toks[rng[0] - 1].norm in ('"', "'"):
+                mention = Mention(rng[0], rng[1], None, "outlet")  # لـ " النهار ": a quoted title
             if mention and mention.kind in ("agency", "outlet"):
                 channel = add(mention, "reports", None)
                 if channel is not None:
                     drafts[idx].parent = channel
 
 
-def _person_ok(toks: list[Tok], rng: tuple[int, int], verb: Verb, c: Cues) -> bool:
+def _person_ok(toks: list[Tok], rng: tuple[int, int], verb: Verb, c: Cues, registry: Registry) -> bool:
     """A name-like subject (no registry entry, no source noun) counts only with some evidence that
     it is the speaker: a complement after it, a relay ("نقلا عن"), or a denial / hearsay verb with
     a short name."""
@@ -278,11 +319,16 @@ def _person_ok(toks: list[Tok], rng: tuple[int, int], verb: Verb, c: Cues) -> bo
         and c.noun_tag(toks[nxt + 1].norm) in SOURCE_KINDS
     ):
         return True
+    title = nxt + 1 if nxt < len(toks) and toks[nxt].norm == "," else nxt
+    if title < len(toks) and c.noun_tag(toks[title].norm) in ("official", "anonymous"):
+        return True  # "وقال إيغال بالمور المتحدث باسم الوزارة", "واتهم فلان ، نائب مدير ..."
     following = [t.norm for t in toks[rng[1] + 1 : rng[1] + 4]]
     if any(m.start == 0 and "chain" in m.entry.fields[1:] for m in c.frames.find(following)):
         return True
     if has_complement(toks, rng[1] + 1, 7 if rng[1] + 1 < len(toks) and toks[rng[1] + 1].norm == "," else 4):
         return True
+    if _channel_ahead(toks, rng[1] + 1, c, registry) is not None:
+        return True  # "وقال فلان، الموظف في الوزارة، لوكالة X إن": told a channel, then what
     return not verb.strict and verb.polarity != "asserts" and rng[1] - rng[0] < 3
 
 
@@ -300,7 +346,7 @@ def _arabic_verb(
     if after and _addressee_or_channel(toks[after[0]], c, registry):
         after = None  # "قال للحريري", "قال لمراسل X": the subject is elided
     mention = classify(toks, *after, c, registry, text) if after else None
-    if mention is not None and mention.kind == "person" and not _person_ok(toks, after, verb, c):
+    if mention is not None and mention.kind == "person" and not _person_ok(toks, after, verb, c, registry):
         mention = None
     if mention is None and after and _definite_name(toks, after, c):
         mention = Mention(after[0], after[1], None, "person")
@@ -332,6 +378,37 @@ def _arabic_verb(
         if k < len(toks) and _channel_prefixed(toks[k].norm, c) and drafts[idx].parent is not None:
             end = _skip_mention_end(toks, k, c, registry)
             _relay_after(toks, end, idx, c, registry, text, add, drafts, relay_verb=relay)
+        channel = _channel_ahead(toks, k, c, registry) if not preverbal else None
+        if drafts[idx].parent is None and channel is not None and channel > k:
+            # "وقال فلان رئيس اللجنة للوكالة إن": the channel comes after the speaker's descriptors
+            _relay_after(toks, channel, idx, c, registry, text, add, drafts)
+
+
+def _channel_ahead(toks: list[Tok], k: int, c: Cues, registry: Registry, window: int = 12) -> int | None:
+    """Index of a relay channel ("لوكالة X"، "للوكالة"، "لـ " X "") that follows a speaker at ``k``
+    across at most ``window`` tokens of descriptors (his title, an apposition between commas) and
+    is itself followed by what was said (أن، إن، a colon); ``None`` when there is none."""
+    n = len(toks)
+    for j in range(k, min(n, k + window)):
+        t = toks[j]
+        if not t.is_word:
+            if t.norm in (",", "-", '"', "'"):
+                continue
+            return None
+        if t.norm in c.words("np_link"):
+            continue  # "الموظفة في وزارة الصحة", "المتحدث باسم الجيش"
+        if t.norm in COMPLEMENT or c.verb(t.norm, t.norm) or c.noun_tag(t.norm) == "stop":
+            return None
+        apart = t.norm in c.words("free_preposition") and j + 1 < n and not toks[j + 1].is_word
+        if is_channel(t, c, registry) or apart:
+            rng = forward(toks, j, c, registry, allow_channel_start=True)
+            if rng is None:
+                return None
+            end = rng[1] + 1
+            while end < n and toks[end].norm in ('"', "'"):
+                end += 1
+            return j if has_complement(toks, end, 4) else None
+    return None
 
 
 def _definite_name(toks: list[Tok], rng: tuple[int, int], c: Cues) -> bool:
@@ -342,6 +419,8 @@ def _definite_name(toks: list[Tok], rng: tuple[int, int], c: Cues) -> bool:
     if last - first > 2 or strip_article(head) == head or head in c.language.stopwords:
         return False
     nxt = toks[last + 1].norm if last + 1 < len(toks) else ""
+    if nxt in ('"', "'"):  # "أكد العباسي " أن ...": the content in quote marks
+        nxt = toks[last + 2].norm if last + 2 < len(toks) else ""
     return nxt in COMPLEMENT and nxt not in ('"', "'")
 
 
@@ -367,7 +446,9 @@ def split_coordination(
     for k in range(first + 1, last + 1):
         w = toks[k].norm
         coordinated = c.language.fused_clitics and w[:1] in c.words("coordinator") and len(w) > 3
-        if coordinated and c.noun_tag_exact(w) is None:
+        # "والمرصد": the conjunction fused to the article (the noun of "وزارة" starts with و itself)
+        fused_article = strip_article(w[1:]) != w[1:] and strip_article(w) == strip_article(w[1:])
+        if coordinated and (c.noun_tag_exact(w) is None or fused_article):
             bare = w[1:]
             if c.noun_tag(bare) in SOURCE_KINDS or registry.longest_match(
                 [bare] + [t.norm for t in toks[k + 1 : last + 1]]

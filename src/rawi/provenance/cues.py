@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from rawi.lang import Language, get
+from rawi.lang import Language, LexiconEntry, get
 from rawi.provenance.tokens import clitic_variants, strip_article
 from rawi.text import Lexicon, normalize, stem_tokens, tokenize_normalized
 
@@ -73,6 +73,12 @@ class Cues:
     nouns: dict[str, str]  # stem -> kind or "stop" / "aux" / "title"
     noun_phrases: Lexicon  # multi-word source nouns
     anonymous: Lexicon
+    states: frozenset[str] = frozenset()  # one-word state names (``states.txt``), proper nouns
+
+    def is_state(self, norm: str) -> bool:
+        """A country or capital written as the speaker for its state (clitics and article tolerated)."""
+        variants = clitic_variants(norm) if self.language.fused_clitics else (norm,)
+        return any(v in self.states or strip_article(v) in self.states for v in variants)
 
     @property
     def code(self) -> str:
@@ -130,6 +136,14 @@ def cues(code: str) -> Cues:
             nouns.setdefault(stem_tokens([strip_article(words[0])])[0], tag)
         else:
             phrases.append(e)
+    states: set[str] = set()
+    for e in lang.entries("states"):  # a state speaking for its government: exact forms, no stems
+        words = tokenize_normalized(normalize(e.phrase))
+        if len(words) == 1:
+            nouns.setdefault(words[0], "government")
+            states.add(words[0])
+        elif words:
+            phrases.append(LexiconEntry(e.phrase, ("government",)))
     return Cues(
         language=lang,
         verbs_by_form=verbs,
@@ -137,4 +151,5 @@ def cues(code: str) -> Cues:
         nouns=nouns,
         noun_phrases=Lexicon.from_entries(phrases, name=f"{code}/source_noun_phrases"),
         anonymous=lang.lexicon("anonymous_sources"),
+        states=frozenset(states),
     )

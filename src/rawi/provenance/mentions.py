@@ -143,6 +143,8 @@ def _looks_like_name(toks: list[Tok], cues: Cues, original: str) -> bool:
             all(original[t.start].isupper() or t.norm in cues.words("np_internal") for t in words)
             and original[words[0].start].isupper()
         )
+    if len(words) > 1 and clitic_variants(words[0].norm)[-1] in cues.words("kunya"):
+        words = words[1:]  # "أبو محمد", "أم أحمد": a kunya, then the name it is built on
     first = words[0].norm
     bare = clitic_variants(first)[-1]
     if first in stop or bare in stop or strip_article(first) != first or len(bare) < 3:
@@ -156,7 +158,7 @@ def _looks_like_name(toks: list[Tok], cues: Cues, original: str) -> bool:
     return all(strip_article(t.norm) == t.norm or i > 0 for i, t in enumerate(words))
 
 
-def _is_channel(tok: Tok, cues: Cues, registry: Registry) -> bool:
+def is_channel(tok: Tok, cues: Cues, registry: Registry) -> bool:
     """An Arabic word with the preposition ل that introduces a relay channel: لوكالة، لرويترز، لمراسل."""
     prefix = next((p for p in cues.words("channel_prefix") if p and tok.norm.startswith(p)), None)
     if not cues.language.fused_clitics or not tok.is_word or prefix is None or len(tok.norm) < 4:
@@ -203,7 +205,7 @@ def forward(
             if (
                 hit
                 and all(x.is_word for x in toks[k : k + hit[0]])
-                and (count == 0 or (not definite and not _is_channel(t, cues, registry)))
+                and (count == 0 or (not definite and not is_channel(t, cues, registry)))
             ):
                 last, count, definite = k + hit[0] - 1, count + hit[0], True
                 head_tag = head_tag or hit[1].kind
@@ -256,7 +258,7 @@ def forward(
             )
             if unknown and (nxt is not None or strip_article(toks[k + 1].norm) == toks[k + 1].norm):
                 break
-        if count > 0 and _is_channel(t, cues, registry) and not allow_channel_start:
+        if count > 0 and is_channel(t, cues, registry) and not allow_channel_start:
             break
         if count > 0 and t.norm in cues.words("verb_after_subject"):
             break
@@ -264,8 +266,8 @@ def forward(
             head_tag = tag
         link = head_first and t.norm in cues.words("np_link")
         head_count += 1
-        if head_first and strip_article(t.norm) != t.norm:
-            definite = True
+        if head_first and (strip_article(t.norm) != t.norm or cues.is_state(t.norm)):
+            definite = True  # the article, or a state's name (a proper noun: "روسيا الاتحادية")
         last = k
         count += 1
         k += 1
