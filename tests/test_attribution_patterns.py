@@ -127,7 +127,17 @@ STATES = [
     ),
     ("وكانت تركيا قد أعلنت أن العملية انتهت", [("تركيا", "asserts", None)]),
     ("China denied the accusations.", [("China", "denies", None)]),
+    # a country before a headline's colon is the place it is about, not who speaks
+    ("مصر: ارتفاع أسعار الخبز في الأسواق", []),
+    # an adjective spelled like a country is not a second source
+    ("وقالت وسائل إعلام روسية وسورية إن الطائرات قصفت القرية", [("وسائل إعلام روسية وسورية", "asserts", None)]),
 ]
+
+
+def test_a_nisba_name_is_not_its_country(registry: Registry) -> None:
+    """States are matched as written, never by stem: "الطرابلسي" (a family name) is not Tripoli."""
+    atts = extract_attributions("وقال الطرابلسي إن الوثيقة قديمة", registry=registry)
+    assert [(a.source, a.source_kind) for a in atts] == [("الطرابلسي", "person")]
 
 # A source reports what another says: the speaker opening its content is relayed by it
 REPORTED_SPEAKERS = [

@@ -187,6 +187,21 @@ def _link_reported_speakers(drafts: list[_Draft], toks: list[Tok], gap: int = 4)
         d.parent = outer
 
 
+def _quoted_title(toks: list[Tok], k: int, limit: int = 6) -> tuple[int, int] | None:
+    """Words between quote marks from ``k`` (a dash may come first): "لـ«الزرقاء اليوم»" is one
+    title, whatever its words would mean alone."""
+    while k < len(toks) and toks[k].norm == "-":
+        k += 1
+    if k >= len(toks) or toks[k].norm not in ('"', "'"):
+        return None
+    end = k + 1
+    while end < len(toks) and toks[end].is_word and end - k <= limit:
+        end += 1
+    if end < len(toks) and toks[end].norm in ('"', "'") and end > k + 1:
+        return k + 1, end - 1
+    return None
+
+
 def _after_free_preposition(toks: list[Tok], k: int, c: Cues) -> bool:
     """Whether a preposition written apart (لـ) comes right before token ``k``, across dashes and
     quote marks."""
@@ -221,6 +236,8 @@ def _headline_source(toks: list[Tok], c: Cues, registry: Registry, text: str) ->
         if t.norm == ":":
             if k == 0 or not all(x.is_word for x in toks[:k]) or toks[0].norm in CREDIT_LABELS:
                 return None
+            if c.is_state(toks[0].norm):
+                return None  # "لبنان: قتيلان في انهيار مبنى": the place a headline is about
             mention = classify(toks, 0, k - 1, c, registry, text)
             if (
                 mention
@@ -297,7 +314,8 @@ def _relay_after(
         return
     apart = t.is_word and t.norm in c.words("free_preposition")  # لـ " سانا "، ل - النهار
     if t.is_word and (_channel_prefixed(t.norm, c) or apart) and c.language.fused_clitics:
-        rng = forward(toks, k, c, registry, allow_channel_start=True)
+        rng = _quoted_title(toks, k + 1) if apart else None
+        rng = rng or forward(toks, k, c, registry, allow_channel_start=True)
         if rng:
             mention = classify(toks, *rng, c, registry, text)
             if mention is None and apart and rng[0] > 0 and toks[rng[0] - 1].norm in ('"', "'"):
@@ -450,7 +468,7 @@ def split_coordination(
         fused_article = strip_article(w[1:]) != w[1:] and strip_article(w) == strip_article(w[1:])
         if coordinated and (c.noun_tag_exact(w) is None or fused_article):
             bare = w[1:]
-            if c.noun_tag(bare) in SOURCE_KINDS or registry.longest_match(
+            if c.noun_tag(bare) in SOURCE_KINDS or c.is_state(bare) or registry.longest_match(
                 [bare] + [t.norm for t in toks[k + 1 : last + 1]]
             ):
                 parts.append((start, k - 1))

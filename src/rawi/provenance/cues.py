@@ -140,8 +140,7 @@ def cues(code: str) -> Cues:
     for e in lang.entries("states"):  # a state speaking for its government: exact forms, no stems
         words = tokenize_normalized(normalize(e.phrase))
         if len(words) == 1:
-            nouns.setdefault(words[0], "government")
-            states.add(words[0])
+            states.add(words[0])  # not a noun tag: "الطرابلسي" must not stem to a state
         elif words:
             phrases.append(LexiconEntry(e.phrase, ("government",)))
     return Cues(

@@ -70,6 +70,8 @@ def classify(
         h = 0
         while h < len(words) - 1 and words[h] in cues.words("quantifier"):
             h += 1
+        if tags[h] is None and cues.is_state(words[h]):
+            tags[h] = "government"  # "وتنفي الصين": a state speaking for its government
         head_tag = tags[h] if tags[h] in _NP_KINDS else None
         if entry is not None and found[0] > h and head_tag is None:
             entry = None
@@ -322,7 +324,7 @@ def _coordinated_source(word: str, cues: Cues) -> bool:
         any(word.startswith(x) for x in cues.words("coordinator") if x)
         and len(word) > 3
         and cues.noun_tag_exact(word) is None
-        and cues.noun_tag(word[1:]) in _NP_KINDS  # the coordinators are one letter
+        and (cues.noun_tag(word[1:]) in _NP_KINDS or cues.is_state(word[1:]))  # one-letter coordinators
     )
 
 
