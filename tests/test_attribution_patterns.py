@@ -174,8 +174,54 @@ NAMES = [
 ]
 
 
+# Statements and documents: "جاء في بيان", "أصدر X بياناً ينفي فيه", a verb whose content is
+# marked by a preposition; occasions and quantities around the speaker; credits after a teaser
+STATEMENTS_AND_OCCASIONS = [
+    ("وجاء في تقرير المنظمة أن الوضع تدهور", [("تقرير المنظمة", "asserts", None)]),
+    ("وجاء في سياق الرد على الاتهامات أن الوزارة ملتزمة", []),
+    (
+        "أصدر سامر حداد الناطق الرسمي باسم الحركة في المدينة بيانا ينفي فيه محاصرة المدنيين",
+        [("سامر حداد الناطق", "denies", None)],
+    ),
+    ("وأصدرت الوزارة بيانا أكدت فيه أن الامتحانات في موعدها", [("الوزارة", "asserts", None)]),
+    ("وأصدرت المحكمة حكما بسجن المتهم", []),
+    (
+        "وكان الرئيس الفرنسي ، إيمانويل ماكرون ، وصف الهجوم بالإرهابي",
+        [("الرئيس الفرنسي ، إيمانويل ماكرون", "asserts", None)],
+    ),
+    ("وقال سامر حداد في معرض حديثه عن الجيش الجديد إن القوات جاهزة", [("سامر حداد", "asserts", None)]),
+    ("وقال سامر حداد في معرض الكتاب", []),
+    (
+        "وقال إيغال بالمور المتحدث باسم وزارة الخارجية إن الحصار مستمر",
+        [("إيغال بالمور المتحدث باسم وزارة الخارجية", "asserts", None)],
+    ),
+    ("وأشار الباحث في الشأن الروسي إلى أن رد موسكو كان ضعيفا", [("الباحث في الشأن الروسي", "asserts", None)]),
+    (
+        "وقال أحد الموظفين في الميناء ، فضل عدم ذكر اسمه ، لمراسل \" الجزيرة \" ، إن الرحلات توقفت",
+        [("أحد الموظفين", "asserts", 1), ('لمراسل " الجزيرة "', "reports", None)],
+    ),
+    ("وقتل عشرة أشخاص وفقا لعدد من الناشطين في المدينة", [("لعدد من الناشطين في المدينة", "reports", None)]),
+    ("ولا ينفي أحد أن الحوار ضروري", []),
+    ("وقال بعض السكان إن القصف استمر", [("بعض السكان", "asserts", None)]),
+    ("وقتل عشرة أشخاص بحسب بعض الناشطين", [("بعض الناشطين", "reports", None)]),
+    ("وفي يوم الأحد قال الوزير إن الاتفاق قريب", [("الوزير", "asserts", None)]),
+    ("موسكو تعرب عن قلقها من الهجوم", [("موسكو", "asserts", None)]),
+    (
+        "وقال الجيش إنه شن ضربات . . . وكالات - ذكرت وكالة الإعلام الروسية أن القاذفات نفذت ضربات",
+        [("الجيش", "asserts", None), ("وكالات", "asserts", None), ("وكالة الإعلام الروسية", "asserts", None)],
+    ),
+    ("وقال الوزير إن الوضع صعب . . . والمزيد من التفاصيل لاحقا", [("الوزير", "asserts", None)]),
+    # a source right before a verb without a conjunction is its subject; what follows, its object
+    (
+        "منظمة العفو الدولية تطالب الرئيس بأن يفرج عن المعتقلين",
+        [("منظمة العفو الدولية", "asserts", None)],
+    ),
+]
+
+
 @pytest.mark.parametrize(
-    ("sentence", "expected"), CHANNELS_AFTER_DESCRIPTORS + STATES + REPORTED_SPEAKERS + NAMES
+    ("sentence", "expected"),
+    CHANNELS_AFTER_DESCRIPTORS + STATES + REPORTED_SPEAKERS + NAMES + STATEMENTS_AND_OCCASIONS,
 )
 def test_speakers_channels_and_states(sentence: str, expected: list, registry: Registry) -> None:
     assert _summary(sentence, registry) == expected

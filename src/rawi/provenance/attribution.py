@@ -118,7 +118,10 @@ def extract_attributions(text: str, *, language: str | None = None, registry: Re
             cited = classify(toks, *rng, c, registry, text)
             if cited and cited.kind == "person" and _channel_prefixed(toks[rng[0]].norm, c):
                 continue  # "وفقاً لشكل المنطقة": a rule or a shape, not a person
-            idx = add(cited, "reports", None)
+            document = "document" in m.entry.fields[1:]
+            if document and (cited is None or cited.kind == "person"):
+                continue  # "جاء في سياق الرد": a context, not a statement
+            idx = add(cited, "asserts" if document else "reports", None)
             if idx is not None:
                 if "chain" in m.entry.fields[1:]:
                     chained.append((idx, m.start))
@@ -131,6 +134,8 @@ def extract_attributions(text: str, *, language: str | None = None, registry: Re
         verb = c.verb(t.norm, stems[i])
         if verb is None:
             continue
+        if i > 0 and toks[i - 1].norm in c.words("verbal_noun_before"):
+            continue  # "فضل عدم ذكر اسمه": a verbal noun spelled like the verb
         if c.language.capitalized_names and (
             text[t.start].isupper() or (i > 0 and toks[i - 1].norm in c.words("determiner"))
         ):
@@ -331,17 +336,21 @@ def _person_ok(toks: list[Tok], rng: tuple[int, int], verb: Verb, c: Cues, regis
     it is the speaker: a complement after it, a relay ("نقلا عن"), or a denial / hearsay verb with
     a short name."""
     nxt = rng[1] + 1
-    if (  # "وقال إبراهيم الإدلبي وهو متحدث باسم ...": a clause saying who the name is
-        nxt + 1 < len(toks)
-        and toks[nxt].norm in c.words("apposition")
-        and c.noun_tag(toks[nxt + 1].norm) in SOURCE_KINDS
-    ):
-        return True
-    title = nxt + 1 if nxt < len(toks) and toks[nxt].norm == "," else nxt
+    if nxt < len(toks) and toks[nxt].norm == ",":
+        nxt += 1  # "يقول أبو محمد ، وهو أحد تجار المدينة ، إن"
+    if nxt + 1 < len(toks) and toks[nxt].norm in c.words("apposition"):
+        # "وقال إبراهيم الإدلبي وهو متحدث باسم ...": a clause saying who the name is
+        if toks[nxt + 1].norm in c.words("quantifier"):
+            return True  # "وهو أحد تجار المدينة": one of a group
+        if c.noun_tag(toks[nxt + 1].norm) in SOURCE_KINDS | {"person"}:
+            return True
+    title = nxt
     if title < len(toks) and c.noun_tag(toks[title].norm) in ("official", "anonymous"):
         return True  # "وقال إيغال بالمور المتحدث باسم الوزارة", "واتهم فلان ، نائب مدير ..."
     following = [t.norm for t in toks[rng[1] + 1 : rng[1] + 4]]
     if any(m.start == 0 and "chain" in m.entry.fields[1:] for m in c.frames.find(following)):
+        return True
+    if _said_on_occasion(toks, rng[1] + 1, c):
         return True
     if has_complement(toks, rng[1] + 1, 7 if rng[1] + 1 < len(toks) and toks[rng[1] + 1].norm == "," else 4):
         return True
@@ -377,17 +386,33 @@ def _arabic_verb(
         and before[1] == i - 1
         and toks[i].norm[:1] not in c.words("coordinator")  # "... ويقول X": a new clause, X after
     )
+    # a source right before a verb that carries no conjunction is its subject, and what follows the
+    # verb its object: "منظمة العفو تطالب الرئيس بأن ..." (a headline), "الجيش نفى الخبر"
+    adjacent = (
+        before is not None
+        and before[1] == i - 1
+        and before[2].kind in SOURCE_KINDS
+        and toks[i].norm[:1] not in c.words("coordinator")
+        and not any(d.dateline and d.mention.first <= before[1] <= d.mention.last for d in drafts)
+    )
     if before is not None and (
-        mention is None or (mention.kind == "person" and (before[2].kind != "person" or opens))
+        mention is None
+        or adjacent
+        or (mention.kind == "person" and (before[2].kind != "person" or opens))
     ):
         after, mention, preverbal = before[:2], before[2], True
     if mention is None or after is None:
         return
-    if verb.strict and not has_complement(toks, max(i, after[1]) + 1):
+    content = _content_word(toks, max(i, after[1]) + 1, verb)
+    if verb.strict and not (has_complement(toks, max(i, after[1]) + 1) or content is not None):
         return
+    polarity = verb.polarity
+    if content is not None and content + 1 < len(toks):
+        inner = c.verb(toks[content + 1].norm, toks[content + 1].norm)
+        polarity = inner.polarity if inner else polarity  # "أصدر X بياناً ينفي فيه": a denial
     for rng in split_coordination(toks, after, c, registry):
         part = mention if rng == after else classify(toks, *rng, c, registry, text)
-        idx = add(part, verb.polarity, toks[i].norm)
+        idx = add(part, polarity, toks[i].norm)
         if idx is None:
             continue
         relay = verb.relay
@@ -400,6 +425,36 @@ def _arabic_verb(
         if drafts[idx].parent is None and channel is not None and channel > k:
             # "وقال فلان رئيس اللجنة للوكالة إن": the channel comes after the speaker's descriptors
             _relay_after(toks, channel, idx, c, registry, text, add, drafts)
+
+
+def _said_on_occasion(toks: list[Tok], k: int, c: Cues, window: int = 10) -> bool:
+    """ "قال فلان في معرض حديثه عن الجيش إن": an occasion (في + a statement noun) between the
+    speaker and what he said, with no other verb and no full stop in between."""
+    if k + 1 >= len(toks) or toks[k].norm not in c.words("occasion"):
+        return False
+    if c.noun_tag(toks[k + 1].norm) != "statement":
+        return False
+    for t in toks[k + 2 : k + 2 + window]:
+        if t.norm in COMPLEMENT:
+            return True
+        if t.norm in (".", ";") or (t.is_word and c.verb(t.norm, t.norm)):
+            return False
+    return False
+
+
+def _content_word(toks: list[Tok], k: int, verb: Verb, window: int = 8) -> int | None:
+    """Index of a word carrying what was said within ``window`` tokens of ``k``: "أصدر X بياناً",
+    "وصف X الهجوم بالإرهابي" (a preposition of the verb's ``with:`` list fused to the article, or
+    alone); ``None`` when there is none."""
+    for j in range(k, min(len(toks), k + window)):
+        w = toks[j].norm
+        if w in (".", ";") or (toks[j].is_word and verb.content_words and w in COMPLEMENT):
+            return None
+        if w in verb.content_words or any(
+            w.startswith(p) and strip_article(w) != w and len(w) > len(p) + 2 for p in verb.content_words
+        ):
+            return j
+    return None
 
 
 def _channel_ahead(toks: list[Tok], k: int, c: Cues, registry: Registry, window: int = 12) -> int | None:
@@ -415,7 +470,9 @@ def _channel_ahead(toks: list[Tok], k: int, c: Cues, registry: Registry, window:
             return None
         if t.norm in c.words("np_link"):
             continue  # "الموظفة في وزارة الصحة", "المتحدث باسم الجيش"
-        if t.norm in COMPLEMENT or c.verb(t.norm, t.norm) or c.noun_tag(t.norm) == "stop":
+        verbal_noun = j > 0 and toks[j - 1].norm in c.words("verbal_noun_before")  # عدم ذكر اسمه
+        said = c.verb(t.norm, t.norm) and not verbal_noun
+        if t.norm in COMPLEMENT or said or c.noun_tag(t.norm) == "stop":
             return None
         apart = t.norm in c.words("free_preposition") and j + 1 < n and not toks[j + 1].is_word
         if is_channel(t, c, registry) or apart:

@@ -21,6 +21,8 @@ class Verb:
     polarity: str
     strict: bool  # only counts when a complement (that / colon / quote) follows the source
     relay: bool = False  # relays another source: نقلت X عن Y
+    # words that, like a complement, carry what a strict verb's source said (``with:`` field)
+    content_words: frozenset[str] = frozenset()
 
 
 def _inflections(lang: Language, past: str, present: str | None) -> set[str]:
@@ -119,7 +121,10 @@ def cues(code: str) -> Cues:
         polarity = e.fields[0] if e.fields else "asserts"
         present = e.fields[1] if len(e.fields) > 1 and e.fields[1] != "-" else None
         strict = "strict" in e.fields[2:]
-        verb = Verb(normalize(e.phrase), polarity, strict, "relay" in e.fields[2:])
+        content = frozenset(
+            normalize(w) for f in e.fields[2:] if f.startswith("with:") for w in f[5:].split(",") if w
+        )
+        verb = Verb(normalize(e.phrase), polarity, strict, "relay" in e.fields[2:], content)
         if lang.inflected_verbs:
             for form in _inflections(lang, normalize(e.phrase), normalize(present) if present else None):
                 verbs.setdefault(form, verb)
