@@ -457,6 +457,17 @@ def _content_word(toks: list[Tok], k: int, verb: Verb, window: int = 8) -> int |
     return None
 
 
+def _channel_name(toks: list[Tok], j: int, c: Cues, registry: Registry) -> bool:
+    """ "لفرانس برس": the channel preposition fused to a registered agency or outlet whose name
+    runs over several words."""
+    prefix = next((p for p in c.words("channel_prefix") if p and toks[j].norm.startswith(p)), None)
+    if prefix is None or len(toks[j].norm) - len(prefix) < 2:
+        return False
+    words = [toks[j].norm[len(prefix) :]] + [t.norm for t in toks[j + 1 : j + registry.max_name_words]]
+    hit = registry.longest_match(words)
+    return hit is not None and hit[1].kind in ("agency", "outlet")
+
+
 def _channel_ahead(toks: list[Tok], k: int, c: Cues, registry: Registry, window: int = 12) -> int | None:
     """Index of a relay channel ("لوكالة X"، "للوكالة"، "لـ " X "") that follows a speaker at ``k``
     across at most ``window`` tokens of descriptors (his title, an apposition between commas) and
@@ -471,11 +482,12 @@ def _channel_ahead(toks: list[Tok], k: int, c: Cues, registry: Registry, window:
         if t.norm in c.words("np_link"):
             continue  # "الموظفة في وزارة الصحة", "المتحدث باسم الجيش"
         verbal_noun = j > 0 and toks[j - 1].norm in c.words("verbal_noun_before")  # عدم ذكر اسمه
-        said = c.verb(t.norm, t.norm) and not verbal_noun
+        anonymity = j + 1 < n and toks[j + 1].norm in c.words("verbal_noun_before")  # طلب عدم ذكر
+        said = c.verb(t.norm, t.norm) and not verbal_noun and not anonymity
         if t.norm in COMPLEMENT or said or c.noun_tag(t.norm) == "stop":
             return None
         apart = t.norm in c.words("free_preposition") and j + 1 < n and not toks[j + 1].is_word
-        if is_channel(t, c, registry) or apart:
+        if is_channel(t, c, registry) or apart or _channel_name(toks, j, c, registry):
             rng = forward(toks, j, c, registry, allow_channel_start=True)
             if rng is None:
                 return None
