@@ -42,7 +42,12 @@ _WORD_HASHES = _WordHashes()
 # normalized token, with its original offsets.
 _MARKS = WORD_MARKS
 _LETTER = f"(?:[^\\W\\d_]|[{_MARKS}])"
-_ORIGINAL_TOKEN = re.compile(rf"\d+(?:[.,]\d+)*|{_LETTER}+(?:'{_LETTER}+)?|[\w{_MARKS}]+")
+# A mark inside a number ("26ِ5", a stray kasra or tatweel) is dropped by normalization, which then
+# reads one number: the digits take the marks between them.
+_DIGITS = rf"(?:\d[{_MARKS}]*)+"
+_ORIGINAL_TOKEN = re.compile(
+    rf"[{_MARKS}]*{_DIGITS}(?:[.,]{_DIGITS})*|{_LETTER}+(?:'{_LETTER}+)?|[\w{_MARKS}]+"
+)
 
 
 def word_spans(text: str, expected: int) -> np.ndarray | None:
