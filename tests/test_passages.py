@@ -131,6 +131,13 @@ def test_page_furniture_is_not_reuse(name: str, in_a: str, in_b: str) -> None:
     assert not find_passages([a, b])
 
 
+def test_a_copy_ending_with_its_sources_credit_is_reuse() -> None:
+    a = Article("a.txt", OTHER_A + SHARED + " . المصدر : أ ف ب")
+    b = Article("b.txt", OTHER_B + SHARED + " . المصدر : أ ف ب")
+    (p,) = find_passages([a, b])
+    assert p.words >= 20
+
+
 def test_a_copied_sentence_next_to_furniture_is_still_found() -> None:
     """The rules above look at the passage and its edges, not at the whole page."""
     a = Article("a.txt", OTHER_A + SHARED + " . " + DATE_LINE)

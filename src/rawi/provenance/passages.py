@@ -318,14 +318,19 @@ def _credit_labels() -> frozenset[str]:
     )
 
 
-def _holds_credit(text: str) -> bool:
-    """A closing credit inside the passage ("... المصدر : سكاي نيوز عربية ما بالك ..."): the article
-    ends there and what the pages share around it is their furniture."""
+def _after_credit(text: str) -> bool:
+    """Whether most of the passage comes after a closing credit ("المصدر : سكاي نيوز عربية ما بالك
+    أيها القلم ..."): the article ended there and the pages share their furniture. A copy that
+    ends with its source's credit ("... المصدر : أ ف ب") is still reuse."""
     if ":" not in text:
         return False
-    toks = [t.norm for t in offset_tokens(text)]
+    toks = [t for t in offset_tokens(text) if t.is_word or t.norm == ":"]
     labels = _credit_labels()
-    return any(w in labels and k + 1 < len(toks) and toks[k + 1] == ":" for k, w in enumerate(toks))
+    for k, t in enumerate(toks[:-1]):
+        if t.norm in labels and toks[k + 1].norm == ":":
+            before = sum(x.is_word for x in toks[:k])
+            return len(toks) - k - 2 > before
+    return False
 
 
 def _at_edge(start: int, end: int, total: int) -> bool:
@@ -428,7 +433,7 @@ def find_passages(
                 a_start, b_start = _char(ta, a0), _char(tb, b0)
                 if _after_teaser(da.text or "", a_start) and _after_teaser(db.text or "", b_start):
                     continue  # the same item of a teaser list on both pages
-                if _holds_credit(text):
+                if _after_credit(text):
                     continue  # an article's closing credit and the page furniture after it
                 if a1 - a0 < SHORT_WORDS and members(grams[i][a0 : a1 - ngram + 1], shared_phrases).any():
                     continue  # a short phrase a third story also carries: a formula, not a copy
