@@ -153,3 +153,13 @@ def test_a_mark_inside_a_number_keeps_offsets() -> None:
     b = Article("b.txt", OTHER_B + SHARED.replace("ثلاث قرى", "265 قرية") + TAIL_B)
     (p,) = find_passages([a, b])
     assert "26ِ5" in a.text[p.a_span[0] : p.a_span[1]]
+
+
+def test_a_passage_in_another_script_than_both_pages_is_chrome() -> None:
+    menu = "channels news channels sports channels economy channels health channels culture channels travel"
+    a = Article("a.txt", OTHER_A + menu + " " + OTHER_A)
+    b = Article("b.txt", OTHER_B + menu + " " + OTHER_B)
+    assert not find_passages([a, b])
+    english = Article("c.txt", "The minister opened a school. " + menu + " The school has labs.")
+    english2 = Article("d.txt", "Prices rose last week. " + menu + " Traders said demand fell.")
+    assert find_passages([english, english2])

@@ -396,6 +396,12 @@ def find_passages(
             shingle_hashes(words, ngram).astype(np.uint32) if len(words) >= ngram else np.zeros(0, np.uint32)
         )
     texts: dict[int, _Text | None] = {}
+    languages: dict[int, str | None] = {}
+
+    def language_of(k: int) -> str | None:
+        if k not in languages:
+            languages[k] = detect_language(articles[k].text or "").code
+        return languages[k]
 
     def text_of(k: int) -> _Text | None:
         if k not in texts:
@@ -427,6 +433,8 @@ def find_passages(
                 text = (da.text or "")[_char(ta, a0) : _char(ta, a1 - 1, end=True)]
                 if not _content(text, ta.words[a0:a1]):
                     continue
+                if detect_language(text).code not in (language_of(i), language_of(j)):
+                    continue  # a Latin menu or link list inside two Arabic pages: their chrome
                 a_end, b_end = _char(ta, a1 - 1, end=True), _char(tb, b1 - 1, end=True)
                 if _teaser(da.text or "", a_end) or _teaser(db.text or "", b_end):
                     continue  # a sidebar teaser of another story, cut where the link begins
