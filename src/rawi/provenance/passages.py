@@ -433,7 +433,8 @@ def find_passages(
                 text = (da.text or "")[_char(ta, a0) : _char(ta, a1 - 1, end=True)]
                 if not _content(text, ta.words[a0:a1]):
                     continue
-                if detect_language(text).code not in (language_of(i), language_of(j)):
+                passage_language = detect_language(text).code  # whatever the languages are
+                if passage_language not in (language_of(i), language_of(j)):
                     continue  # a Latin menu or link list inside two Arabic pages: their chrome
                 a_end, b_end = _char(ta, a1 - 1, end=True), _char(tb, b1 - 1, end=True)
                 if _teaser(da.text or "", a_end) or _teaser(db.text or "", b_end):
