@@ -13,7 +13,8 @@ through the near-duplicate pass and then the passage pass in collection mode (``
 or RAWI_MAX_STORIES); a planted copy is found when a passage links the two articles (or the first
 copy of the source's story) and covers the planted words.
 
-Sample part: pairs reported between the unmodified Baly articles, drawn with a fixed seed, are
+Sample part: pairs reported between the unmodified Baly articles, the first ones in the order of a
+seeded hash of their ids (a stable sample: a version that drops pairs keeps the others), are
 listed by reference (file#article, word spans) for judging by hand in
 ``benchmarks/passage_sample_judgements.tsv`` (never the text); with verdicts there, precision is
 computed from them.
@@ -29,6 +30,8 @@ import os
 import random
 import sys
 import time
+import zlib
+from collections.abc import Iterable
 
 from _corpus import ROOT, peak_rss_mb
 from bench_reuse import DIACRITICS, LETTER_SWAPS, VariantCorpus, baly_refs, cpu_seconds
@@ -171,7 +174,7 @@ def judged_sample(size: int) -> None:
     for p in passages:  # one passage per pair: the longest
         if (p.a, p.b) not in pairs or p.words > pairs[(p.a, p.b)].words:
             pairs[(p.a, p.b)] = p
-    sample = random.Random(SEED).sample(sorted(pairs), k=min(size, len(pairs)))
+    sample = stable_sample(pairs, size)
     judged = _read_judgements()
     unjudged = [k for k in sample if k not in judged]
     if unjudged:
@@ -187,6 +190,13 @@ def judged_sample(size: int) -> None:
         f"passage pairs judged: {len(verdicts)} of {len(sample)} sampled; "
         f"precision {good / len(verdicts):.3f}"
     )
+
+
+def stable_sample(pairs: Iterable[tuple[str, str]], size: int) -> list[tuple[str, str]]:
+    """``size`` pairs ranked by a seeded hash of their ids: a pass that drops a pair leaves every
+    other pair's rank as it was, so judgements made for one version still cover the next one's
+    sample, but for the pairs it no longer reports (replaced by the next ranked ones)."""
+    return sorted(pairs, key=lambda p: zlib.crc32(f"{SEED}:{p[0]}:{p[1]}".encode()))[:size]
 
 
 def _read_judgements() -> dict[tuple[str, str], str]:

@@ -107,3 +107,59 @@ def test_analyze_provenance_reports_passage_reuse() -> None:
     (p,) = link["passages"]
     assert p["words"] >= 20 and set(p) >= {"a_span", "b_span", "a_share", "b_share"}
     assert 0 < link["similarity"] <= 1
+
+
+# What pages share that is not a copied report: written for these tests.
+DATE_LINE = "الثلاثاء 07 آذار مارس 2017 م آخر تحديث الأربعاء 08 آذار مارس 2017 م مساء السبت"
+CLOSING_CREDIT = "المصدر : وكالة الأنباء الأردنية وفي زاوية الرأي يكتب الكاتب عن الشتاء والمطر والذكريات القديمة"
+TEASER = (
+    "وأعلنت الشركة افتتاح فرعها الجديد في وسط العاصمة بعد أشهر من التحضيرات والتجهيزات الفنية المعقدة"
+)
+
+NOT_REUSE = [
+    ("a date line", DATE_LINE, DATE_LINE),
+    ("a closing credit and the column after it", CLOSING_CREDIT, CLOSING_CREDIT),
+    ("a teaser cut by an ellipsis", TEASER + " . . . ", TEASER + " . . . "),
+    ("the same item of two teaser lists", " . . . " + TEASER + " .", " . . . " + TEASER + " ."),
+]
+
+
+@pytest.mark.parametrize(("name", "in_a", "in_b"), NOT_REUSE, ids=[c[0] for c in NOT_REUSE])
+def test_page_furniture_is_not_reuse(name: str, in_a: str, in_b: str) -> None:
+    a = Article("a.txt", OTHER_A + in_a + " " + OTHER_A)
+    b = Article("b.txt", OTHER_B + in_b + " " + OTHER_B)
+    assert not find_passages([a, b])
+
+
+def test_a_copy_ending_with_its_sources_credit_is_reuse() -> None:
+    a = Article("a.txt", OTHER_A + SHARED + " . المصدر : أ ف ب")
+    b = Article("b.txt", OTHER_B + SHARED + " . المصدر : أ ف ب")
+    (p,) = find_passages([a, b])
+    assert p.words >= 20
+
+
+def test_a_copied_sentence_next_to_furniture_is_still_found() -> None:
+    """The rules above look at the passage and its edges, not at the whole page."""
+    a = Article("a.txt", OTHER_A + SHARED + " . " + DATE_LINE)
+    b = Article("b.txt", OTHER_B + SHARED + " . " + TAIL_B)
+    (p,) = find_passages([a, b])
+    assert p.words >= 20
+
+
+def test_a_mark_inside_a_number_keeps_offsets() -> None:
+    """A stray kasra inside a number ("26ِ5"), which normalization drops, still gives offsets."""
+    text = SHARED.replace("ثلاث قرى", "26ِ5 قرية")
+    a = Article("a.txt", OTHER_A + text)
+    b = Article("b.txt", OTHER_B + SHARED.replace("ثلاث قرى", "265 قرية") + TAIL_B)
+    (p,) = find_passages([a, b])
+    assert "26ِ5" in a.text[p.a_span[0] : p.a_span[1]]
+
+
+def test_a_passage_in_another_script_than_both_pages_is_chrome() -> None:
+    menu = "channels news channels sports channels economy channels health channels culture channels travel"
+    a = Article("a.txt", OTHER_A + menu + " " + OTHER_A)
+    b = Article("b.txt", OTHER_B + menu + " " + OTHER_B)
+    assert not find_passages([a, b])
+    english = Article("c.txt", "The minister opened a school. " + menu + " The school has labs.")
+    english2 = Article("d.txt", "Prices rose last week. " + menu + " Traders said demand fell.")
+    assert find_passages([english, english2])

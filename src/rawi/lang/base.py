@@ -53,6 +53,9 @@ class Language:
     data_dir: Path
     letter_map: dict[str, str] = field(default_factory=dict)
     sentence_enders: str = ".!?"
+    # Regex class (without brackets) of the marks written inside words that matching drops (Arabic
+    # harakat, superscript alef, Quranic marks, tatweel): they belong to the word they sit in.
+    word_marks: str = ""
     abbreviations: frozenset[str] = frozenset()
     # Clitic prefixes (e.g. the Arabic article with its conjunctions) stripped before stemming when
     # the stemmer itself leaves them on short words; longest first. ``min_stem`` letters must remain.

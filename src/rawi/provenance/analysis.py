@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from rawi.lang import available
 from rawi.provenance.attribution import Attribution, extract_attributions
 from rawi.provenance.origins import (
     ArticleAttribution,
@@ -47,7 +48,7 @@ def article_attributions(
     """Attributions of the chosen sentences (all when ``indices`` is None) plus the dateline."""
     chosen = list(dict.fromkeys(range(len(sentences)) if indices is None else indices))
     out: list[ArticleAttribution] = []
-    language = article.language if article.language in ("ar", "en") else None
+    language = article.language if article.language in available() else None
     if sentences and 0 not in chosen:
         credit = parse_dateline(sentences[0].text, registry)
         if credit:

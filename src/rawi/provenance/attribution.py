@@ -22,6 +22,7 @@ from rawi.provenance.mentions import (
     classify,
     forward,
     has_complement,
+    is_channel,
 )
 from rawi.provenance.outlet import CREDIT_LABELS, credits_in
 from rawi.provenance.registry import Registry
@@ -94,6 +95,8 @@ def extract_attributions(text: str, *, language: str | None = None, registry: Re
 
     for credit in credits_in(text, toks, registry):
         idx = [i for i, t in enumerate(toks) if t.start >= credit.start and t.end <= credit.end]
+        if idx and _after_free_preposition(toks, idx[0], c):
+            continue  # "مصادر ل - " سكاي نيوز "": a channel the source spoke to, not a dateline
         if idx:
             mention = Mention(idx[0], idx[-1], credit.entry, credit.kind)
             add(mention, "asserts", None, dateline=True)
@@ -115,7 +118,10 @@ def extract_attributions(text: str, *, language: str | None = None, registry: Re
             cited = classify(toks, *rng, c, registry, text)
             if cited and cited.kind == "person" and _channel_prefixed(toks[rng[0]].norm, c):
                 continue  # "وفقاً لشكل المنطقة": a rule or a shape, not a person
-            idx = add(cited, "reports", None)
+            document = "document" in m.entry.fields[1:]
+            if document and (cited is None or cited.kind == "person"):
+                continue  # "جاء في سياق الرد": a context, not a statement
+            idx = add(cited, "asserts" if document else "reports", None)
             if idx is not None:
                 if "chain" in m.entry.fields[1:]:
                     chained.append((idx, m.start))
@@ -128,6 +134,8 @@ def extract_attributions(text: str, *, language: str | None = None, registry: Re
         verb = c.verb(t.norm, stems[i])
         if verb is None:
             continue
+        if i > 0 and toks[i - 1].norm in c.words("verbal_noun_before"):
+            continue  # "فضل عدم ذكر اسمه": a verbal noun spelled like the verb
         if c.language.capitalized_names and (
             text[t.start].isupper() or (i > 0 and toks[i - 1].norm in c.words("determiner"))
         ):
@@ -155,7 +163,57 @@ def extract_attributions(text: str, *, language: str | None = None, registry: Re
             drafts[idx].parent = relay
             drafts[idx].polarity = "asserts"  # the relay reports; its source asserts
 
+    _link_reported_speakers(drafts, toks)
     return _finish(drafts, toks, text, registry, deny_at, hedge_at)
+
+
+def _link_reported_speakers(drafts: list[_Draft], toks: list[Tok], gap: int = 4) -> None:
+    """ "وذكرت وكالة رويترز أن المبعوث أكد ...": a speaker that opens the content another source
+    reports (right after its أن/إن/that) is relayed by that source, which then reports."""
+    for d in drafts:
+        first = d.mention.first
+        if d.parent is not None or d.dateline or d.verb is None or first == 0:
+            continue
+        opener = toks[first - 1]
+        if not (opener.is_word and opener.norm in COMPLEMENT):
+            continue
+        outer = None
+        for k, o in enumerate(drafts):
+            if o is d or o.dateline or o.mention.last >= first - 1:
+                continue
+            between = toks[o.mention.last + 1 : first - 1]
+            ends = (".", ";", ":")
+            if len(between) <= gap and not any(t.norm in COMPLEMENT or t.norm in ends for t in between):
+                outer = k
+        if outer is None:
+            continue
+        if drafts[outer].verb is None:  # "قال X لوكالة Y إن Z أكد": the speaker told the channel
+            outer = next((q for q, x in enumerate(drafts) if x.parent == outer), outer)
+        d.parent = outer
+
+
+def _quoted_title(toks: list[Tok], k: int, limit: int = 6) -> tuple[int, int] | None:
+    """Words between quote marks from ``k`` (a dash may come first): "لـ«الزرقاء اليوم»" is one
+    title, whatever its words would mean alone."""
+    while k < len(toks) and toks[k].norm == "-":
+        k += 1
+    if k >= len(toks) or toks[k].norm not in ('"', "'"):
+        return None
+    end = k + 1
+    while end < len(toks) and toks[end].is_word and end - k <= limit:
+        end += 1
+    if end < len(toks) and toks[end].norm in ('"', "'") and end > k + 1:
+        return k + 1, end - 1
+    return None
+
+
+def _after_free_preposition(toks: list[Tok], k: int, c: Cues) -> bool:
+    """Whether a preposition written apart (لـ) comes right before token ``k``, across dashes and
+    quote marks."""
+    j = k - 1
+    while j >= 0 and toks[j].norm in ("-", '"', "'"):
+        j -= 1
+    return j >= 0 and j < k - 1 and toks[j].norm in c.words("free_preposition")
 
 
 def _relay_before(drafts: list[_Draft], toks: list[Tok], frame_start: int, cited: int) -> int | None:
@@ -183,6 +241,8 @@ def _headline_source(toks: list[Tok], c: Cues, registry: Registry, text: str) ->
         if t.norm == ":":
             if k == 0 or not all(x.is_word for x in toks[:k]) or toks[0].norm in CREDIT_LABELS:
                 return None
+            if c.is_state(toks[0].norm):
+                return None  # "لبنان: قتيلان في انهيار مبنى": the place a headline is about
             mention = classify(toks, 0, k - 1, c, registry, text)
             if (
                 mention
@@ -257,32 +317,45 @@ def _relay_after(
                 if child is not None:
                     _relay_after(toks, rng[1] + 1, child, c, registry, text, add, drafts)
         return
-    if t.is_word and _channel_prefixed(t.norm, c) and c.language.fused_clitics:
-        rng = forward(toks, k, c, registry, allow_channel_start=True)
+    apart = t.is_word and t.norm in c.words("free_preposition")  # لـ " سانا "، ل - النهار
+    if t.is_word and (_channel_prefixed(t.norm, c) or apart) and c.language.fused_clitics:
+        rng = _quoted_title(toks, k + 1) if apart else None
+        rng = rng or forward(toks, k, c, registry, allow_channel_start=True)
         if rng:
             mention = classify(toks, *rng, c, registry, text)
+            if mention is None and apart and rng[0] > 0 and toks[rng[0] - 1].norm in ('"', "'"):
+                mention = Mention(rng[0], rng[1], None, "outlet")  # لـ " النهار ": a quoted title
             if mention and mention.kind in ("agency", "outlet"):
                 channel = add(mention, "reports", None)
                 if channel is not None:
                     drafts[idx].parent = channel
 
 
-def _person_ok(toks: list[Tok], rng: tuple[int, int], verb: Verb, c: Cues) -> bool:
+def _person_ok(toks: list[Tok], rng: tuple[int, int], verb: Verb, c: Cues, registry: Registry) -> bool:
     """A name-like subject (no registry entry, no source noun) counts only with some evidence that
     it is the speaker: a complement after it, a relay ("نقلا عن"), or a denial / hearsay verb with
     a short name."""
     nxt = rng[1] + 1
-    if (  # "وقال إبراهيم الإدلبي وهو متحدث باسم ...": a clause saying who the name is
-        nxt + 1 < len(toks)
-        and toks[nxt].norm in c.words("apposition")
-        and c.noun_tag(toks[nxt + 1].norm) in SOURCE_KINDS
-    ):
-        return True
+    if nxt < len(toks) and toks[nxt].norm == ",":
+        nxt += 1  # "يقول أبو محمد ، وهو أحد تجار المدينة ، إن"
+    if nxt + 1 < len(toks) and toks[nxt].norm in c.words("apposition"):
+        # "وقال إبراهيم الإدلبي وهو متحدث باسم ...": a clause saying who the name is
+        if toks[nxt + 1].norm in c.words("quantifier"):
+            return True  # "وهو أحد تجار المدينة": one of a group
+        if c.noun_tag(toks[nxt + 1].norm) in SOURCE_KINDS | {"person"}:
+            return True
+    title = nxt
+    if title < len(toks) and c.noun_tag(toks[title].norm) in ("official", "anonymous"):
+        return True  # "وقال إيغال بالمور المتحدث باسم الوزارة", "واتهم فلان ، نائب مدير ..."
     following = [t.norm for t in toks[rng[1] + 1 : rng[1] + 4]]
     if any(m.start == 0 and "chain" in m.entry.fields[1:] for m in c.frames.find(following)):
         return True
+    if _said_on_occasion(toks, rng[1] + 1, c):
+        return True
     if has_complement(toks, rng[1] + 1, 7 if rng[1] + 1 < len(toks) and toks[rng[1] + 1].norm == "," else 4):
         return True
+    if _channel_ahead(toks, rng[1] + 1, c, registry) is not None:
+        return True  # "وقال فلان، الموظف في الوزارة، لوكالة X إن": told a channel, then what
     return not verb.strict and verb.polarity != "asserts" and rng[1] - rng[0] < 3
 
 
@@ -300,7 +373,7 @@ def _arabic_verb(
     if after and _addressee_or_channel(toks[after[0]], c, registry):
         after = None  # "قال للحريري", "قال لمراسل X": the subject is elided
     mention = classify(toks, *after, c, registry, text) if after else None
-    if mention is not None and mention.kind == "person" and not _person_ok(toks, after, verb, c):
+    if mention is not None and mention.kind == "person" and not _person_ok(toks, after, verb, c, registry):
         mention = None
     if mention is None and after and _definite_name(toks, after, c):
         mention = Mention(after[0], after[1], None, "person")
@@ -313,17 +386,33 @@ def _arabic_verb(
         and before[1] == i - 1
         and toks[i].norm[:1] not in c.words("coordinator")  # "... ويقول X": a new clause, X after
     )
+    # a source right before a verb that carries no conjunction is its subject, and what follows the
+    # verb its object: "منظمة العفو تطالب الرئيس بأن ..." (a headline), "الجيش نفى الخبر"
+    adjacent = (
+        before is not None
+        and before[1] == i - 1
+        and before[2].kind in SOURCE_KINDS
+        and toks[i].norm[:1] not in c.words("coordinator")
+        and not any(d.dateline and d.mention.first <= before[1] <= d.mention.last for d in drafts)
+    )
     if before is not None and (
-        mention is None or (mention.kind == "person" and (before[2].kind != "person" or opens))
+        mention is None
+        or adjacent
+        or (mention.kind == "person" and (before[2].kind != "person" or opens))
     ):
         after, mention, preverbal = before[:2], before[2], True
     if mention is None or after is None:
         return
-    if verb.strict and not has_complement(toks, max(i, after[1]) + 1):
+    content = _content_word(toks, max(i, after[1]) + 1, verb)
+    if verb.strict and not (has_complement(toks, max(i, after[1]) + 1) or content is not None):
         return
+    polarity = verb.polarity
+    if content is not None and content + 1 < len(toks):
+        inner = c.verb(toks[content + 1].norm, toks[content + 1].norm)
+        polarity = inner.polarity if inner else polarity  # "أصدر X بياناً ينفي فيه": a denial
     for rng in split_coordination(toks, after, c, registry):
         part = mention if rng == after else classify(toks, *rng, c, registry, text)
-        idx = add(part, verb.polarity, toks[i].norm)
+        idx = add(part, polarity, toks[i].norm)
         if idx is None:
             continue
         relay = verb.relay
@@ -332,6 +421,81 @@ def _arabic_verb(
         if k < len(toks) and _channel_prefixed(toks[k].norm, c) and drafts[idx].parent is not None:
             end = _skip_mention_end(toks, k, c, registry)
             _relay_after(toks, end, idx, c, registry, text, add, drafts, relay_verb=relay)
+        channel = _channel_ahead(toks, k, c, registry) if not preverbal else None
+        if drafts[idx].parent is None and channel is not None and channel > k:
+            # "وقال فلان رئيس اللجنة للوكالة إن": the channel comes after the speaker's descriptors
+            _relay_after(toks, channel, idx, c, registry, text, add, drafts)
+
+
+def _said_on_occasion(toks: list[Tok], k: int, c: Cues, window: int = 10) -> bool:
+    """ "قال فلان في معرض حديثه عن الجيش إن": an occasion (في + a statement noun) between the
+    speaker and what he said, with no other verb and no full stop in between."""
+    if k + 1 >= len(toks) or toks[k].norm not in c.words("occasion"):
+        return False
+    if c.noun_tag(toks[k + 1].norm) != "statement":
+        return False
+    for t in toks[k + 2 : k + 2 + window]:
+        if t.norm in COMPLEMENT:
+            return True
+        if t.norm in (".", ";") or (t.is_word and c.verb(t.norm, t.norm)):
+            return False
+    return False
+
+
+def _content_word(toks: list[Tok], k: int, verb: Verb, window: int = 8) -> int | None:
+    """Index of a word carrying what was said within ``window`` tokens of ``k``: "أصدر X بياناً",
+    "وصف X الهجوم بالإرهابي" (a preposition of the verb's ``with:`` list fused to the article, or
+    alone); ``None`` when there is none."""
+    for j in range(k, min(len(toks), k + window)):
+        w = toks[j].norm
+        if w in (".", ";") or (toks[j].is_word and verb.content_words and w in COMPLEMENT):
+            return None
+        if w in verb.content_words or any(
+            w.startswith(p) and strip_article(w) != w and len(w) > len(p) + 2 for p in verb.content_words
+        ):
+            return j
+    return None
+
+
+def _channel_name(toks: list[Tok], j: int, c: Cues, registry: Registry) -> bool:
+    """ "لفرانس برس": the channel preposition fused to a registered agency or outlet whose name
+    runs over several words."""
+    prefix = next((p for p in c.words("channel_prefix") if p and toks[j].norm.startswith(p)), None)
+    if prefix is None or len(toks[j].norm) - len(prefix) < 2:
+        return False
+    words = [toks[j].norm[len(prefix) :]] + [t.norm for t in toks[j + 1 : j + registry.max_name_words]]
+    hit = registry.longest_match(words)
+    return hit is not None and hit[1].kind in ("agency", "outlet")
+
+
+def _channel_ahead(toks: list[Tok], k: int, c: Cues, registry: Registry, window: int = 12) -> int | None:
+    """Index of a relay channel ("لوكالة X"، "للوكالة"، "لـ " X "") that follows a speaker at ``k``
+    across at most ``window`` tokens of descriptors (his title, an apposition between commas) and
+    is itself followed by what was said (أن، إن، a colon); ``None`` when there is none."""
+    n = len(toks)
+    for j in range(k, min(n, k + window)):
+        t = toks[j]
+        if not t.is_word:
+            if t.norm in (",", "-", '"', "'"):
+                continue
+            return None
+        if t.norm in c.words("np_link"):
+            continue  # "الموظفة في وزارة الصحة", "المتحدث باسم الجيش"
+        verbal_noun = j > 0 and toks[j - 1].norm in c.words("verbal_noun_before")  # عدم ذكر اسمه
+        anonymity = j + 1 < n and toks[j + 1].norm in c.words("verbal_noun_before")  # طلب عدم ذكر
+        said = c.verb(t.norm, t.norm) and not verbal_noun and not anonymity
+        if t.norm in COMPLEMENT or said or c.noun_tag(t.norm) == "stop":
+            return None
+        apart = t.norm in c.words("free_preposition") and j + 1 < n and not toks[j + 1].is_word
+        if is_channel(t, c, registry) or apart or _channel_name(toks, j, c, registry):
+            rng = forward(toks, j, c, registry, allow_channel_start=True)
+            if rng is None:
+                return None
+            end = rng[1] + 1
+            while end < n and toks[end].norm in ('"', "'"):
+                end += 1
+            return j if has_complement(toks, end, 4) else None
+    return None
 
 
 def _definite_name(toks: list[Tok], rng: tuple[int, int], c: Cues) -> bool:
@@ -342,6 +506,8 @@ def _definite_name(toks: list[Tok], rng: tuple[int, int], c: Cues) -> bool:
     if last - first > 2 or strip_article(head) == head or head in c.language.stopwords:
         return False
     nxt = toks[last + 1].norm if last + 1 < len(toks) else ""
+    if nxt in ('"', "'"):  # "أكد العباسي " أن ...": the content in quote marks
+        nxt = toks[last + 2].norm if last + 2 < len(toks) else ""
     return nxt in COMPLEMENT and nxt not in ('"', "'")
 
 
@@ -367,9 +533,11 @@ def split_coordination(
     for k in range(first + 1, last + 1):
         w = toks[k].norm
         coordinated = c.language.fused_clitics and w[:1] in c.words("coordinator") and len(w) > 3
-        if coordinated and c.noun_tag_exact(w) is None:
+        # "والمرصد": the conjunction fused to the article (the noun of "وزارة" starts with و itself)
+        fused_article = strip_article(w[1:]) != w[1:] and strip_article(w) == strip_article(w[1:])
+        if coordinated and (c.noun_tag_exact(w) is None or fused_article):
             bare = w[1:]
-            if c.noun_tag(bare) in SOURCE_KINDS or registry.longest_match(
+            if c.noun_tag(bare) in SOURCE_KINDS or c.is_state(bare) or registry.longest_match(
                 [bare] + [t.norm for t in toks[k + 1 : last + 1]]
             ):
                 parts.append((start, k - 1))

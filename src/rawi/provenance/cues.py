@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from rawi.lang import Language, get
+from rawi.lang import Language, LexiconEntry, get
 from rawi.provenance.tokens import clitic_variants, strip_article
 from rawi.text import Lexicon, normalize, stem_tokens, tokenize_normalized
 
@@ -21,6 +21,8 @@ class Verb:
     polarity: str
     strict: bool  # only counts when a complement (that / colon / quote) follows the source
     relay: bool = False  # relays another source: نقلت X عن Y
+    # words that, like a complement, carry what a strict verb's source said (``with:`` field)
+    content_words: frozenset[str] = frozenset()
 
 
 def _inflections(lang: Language, past: str, present: str | None) -> set[str]:
@@ -73,6 +75,12 @@ class Cues:
     nouns: dict[str, str]  # stem -> kind or "stop" / "aux" / "title"
     noun_phrases: Lexicon  # multi-word source nouns
     anonymous: Lexicon
+    states: frozenset[str] = frozenset()  # one-word state names (``states.txt``), proper nouns
+
+    def is_state(self, norm: str) -> bool:
+        """A country or capital written as the speaker for its state (clitics and article tolerated)."""
+        variants = clitic_variants(norm) if self.language.fused_clitics else (norm,)
+        return any(v in self.states or strip_article(v) in self.states for v in variants)
 
     @property
     def code(self) -> str:
@@ -113,7 +121,10 @@ def cues(code: str) -> Cues:
         polarity = e.fields[0] if e.fields else "asserts"
         present = e.fields[1] if len(e.fields) > 1 and e.fields[1] != "-" else None
         strict = "strict" in e.fields[2:]
-        verb = Verb(normalize(e.phrase), polarity, strict, "relay" in e.fields[2:])
+        content = frozenset(
+            normalize(w) for f in e.fields[2:] if f.startswith("with:") for w in f[5:].split(",") if w
+        )
+        verb = Verb(normalize(e.phrase), polarity, strict, "relay" in e.fields[2:], content)
         if lang.inflected_verbs:
             for form in _inflections(lang, normalize(e.phrase), normalize(present) if present else None):
                 verbs.setdefault(form, verb)
@@ -130,6 +141,13 @@ def cues(code: str) -> Cues:
             nouns.setdefault(stem_tokens([strip_article(words[0])])[0], tag)
         else:
             phrases.append(e)
+    states: set[str] = set()
+    for e in lang.entries("states"):  # a state speaking for its government: exact forms, no stems
+        words = tokenize_normalized(normalize(e.phrase))
+        if len(words) == 1:
+            states.add(words[0])  # not a noun tag: "الطرابلسي" must not stem to a state
+        elif words:
+            phrases.append(LexiconEntry(e.phrase, ("government",)))
     return Cues(
         language=lang,
         verbs_by_form=verbs,
@@ -137,4 +155,5 @@ def cues(code: str) -> Cues:
         nouns=nouns,
         noun_phrases=Lexicon.from_entries(phrases, name=f"{code}/source_noun_phrases"),
         anonymous=lang.lexicon("anonymous_sources"),
+        states=frozenset(states),
     )

@@ -14,6 +14,7 @@ from itertools import islice
 
 import numpy as np
 
+from rawi.provenance.tokens import WORD_MARKS
 from rawi.text import fold, tokenize_normalized
 
 _MASK = np.uint64(0xFFFFFFFF)
@@ -39,9 +40,14 @@ _WORD_HASHES = _WordHashes()
 # The token pattern of rawi.text.tokenize, run on the ORIGINAL text: letters may carry the marks that
 # normalization drops (harakat, superscript alef, Quranic marks), so the k-th match here is the k-th
 # normalized token, with its original offsets.
-_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
+_MARKS = WORD_MARKS
 _LETTER = f"(?:[^\\W\\d_]|[{_MARKS}])"
-_ORIGINAL_TOKEN = re.compile(rf"\d+(?:[.,]\d+)*|{_LETTER}+(?:'{_LETTER}+)?|[\w{_MARKS}]+")
+# A mark inside a number ("26ِ5", a stray kasra or tatweel) is dropped by normalization, which then
+# reads one number: the digits take the marks between them.
+_DIGITS = rf"(?:\d[{_MARKS}]*)+"
+_ORIGINAL_TOKEN = re.compile(
+    rf"[{_MARKS}]*{_DIGITS}(?:[.,]{_DIGITS})*|{_LETTER}+(?:'{_LETTER}+)?|[\w{_MARKS}]+"
+)
 
 
 def word_spans(text: str, expected: int) -> np.ndarray | None:

@@ -56,6 +56,8 @@ def classify(
     words = _words(toks, first, last)
     if not words or _nonspeaker(words[0], cues):
         return None
+    if cues.language.head_first and all(_quantifier(w, cues) or w in cues.words("partitive") for w in words):
+        return None  # "ولا ينفي أحد": a quantity with no one it counts
     found = registry.find_in(words)
     entry = found[2] if found else None
     if found and found[1] - found[0] == 1 and cues.noun_tag(words[found[0]]) in ("other", "statement"):
@@ -68,11 +70,18 @@ def classify(
         # Arabic is head-first: the first word (after a quantifier such as أحد/بعض) decides; a
         # source noun deeper in the phrase ("نجاح استراتيجية الجيش") does not make it a source.
         h = 0
-        while h < len(words) - 1 and words[h] in cues.words("quantifier"):
+        while h < len(words) - 1 and _quantifier(words[h], cues):
             h += 1
+            if h < len(words) - 1 and words[h] in cues.words("partitive"):
+                h += 1  # "عدد من الناشطين": the quantity, "of", then the head
+        if tags[h] is None and cues.is_state(words[h]):
+            tags[h] = "government"  # "وتنفي الصين": a state speaking for its government
         head_tag = tags[h] if tags[h] in _NP_KINDS else None
         if entry is not None and found[0] > h and head_tag is None:
             entry = None
+        named = _name_then_title(toks[first : last + 1], tags, cues, original)
+        if head_tag is None and entry is None and named:
+            return Mention(first, last, None, "official")  # "إيغال بالمور المتحدث باسم الوزارة"
         if (
             head_tag is None
             and entry is None
@@ -124,6 +133,21 @@ def _name_word(word: str, cues: Cues, *, first: bool = True) -> bool:
     return not any(e and word.endswith(e) for e in endings)
 
 
+def _quantifier(word: str, cues: Cues) -> bool:
+    """أحد، بعض، عدد — also with a fused preposition (لعدد، لبعض)."""
+    return any(v in cues.words("quantifier") for v in clitic_variants(word))
+
+
+def _name_then_title(toks: list[Tok], tags: list[str | None], cues: Cues, original: str) -> bool:
+    """A personal name of up to three words, then his title: "فلان الفلاني المتحدث باسم الوزارة"
+    (``tags`` are the noun tags of the word tokens)."""
+    words = [t for t in toks if t.is_word]
+    return any(
+        tags[p] == "official" and _looks_like_name(words[:p], cues, original)
+        for p in range(1, min(4, len(words)))
+    )
+
+
 def _collective_hint(word: str, cues: Cues) -> str | None:
     anon = cues.anonymous.find([word])
     if anon and len(anon[0].entry.fields) > 1:
@@ -143,6 +167,8 @@ def _looks_like_name(toks: list[Tok], cues: Cues, original: str) -> bool:
             all(original[t.start].isupper() or t.norm in cues.words("np_internal") for t in words)
             and original[words[0].start].isupper()
         )
+    if len(words) > 1 and clitic_variants(words[0].norm)[-1] in cues.words("kunya"):
+        words = words[1:]  # "أبو محمد", "أم أحمد": a kunya, then the name it is built on
     first = words[0].norm
     bare = clitic_variants(first)[-1]
     if first in stop or bare in stop or strip_article(first) != first or len(bare) < 3:
@@ -156,7 +182,7 @@ def _looks_like_name(toks: list[Tok], cues: Cues, original: str) -> bool:
     return all(strip_article(t.norm) == t.norm or i > 0 for i, t in enumerate(words))
 
 
-def _is_channel(tok: Tok, cues: Cues, registry: Registry) -> bool:
+def is_channel(tok: Tok, cues: Cues, registry: Registry) -> bool:
     """An Arabic word with the preposition ل that introduces a relay channel: لوكالة، لرويترز، لمراسل."""
     prefix = next((p for p in cues.words("channel_prefix") if p and tok.norm.startswith(p)), None)
     if not cues.language.fused_clitics or not tok.is_word or prefix is None or len(tok.norm) < 4:
@@ -196,6 +222,12 @@ def forward(
     link = False  # after باسم / في / من the next word is a genitive, whatever it looks like
     while k < n and count < MAX_WORDS:
         t = toks[k]
+        if head_first and count == 0 and t.is_word and _quantifier(t.norm, cues):
+            # "أحد العاملين", "لعدد من الناشطين": the quantity (not الأحد, Sunday), then the head
+            last, count, k, link = k, 1, k + 1, True
+            if k < n and toks[k].norm in cues.words("partitive"):
+                last, count, k = k, 2, k + 1
+            continue
         if head_first and t.is_word and not link:
             hit = registry.longest_match(
                 [x.norm for x in toks[k : k + registry.max_name_words] if x.is_word], 0
@@ -203,7 +235,7 @@ def forward(
             if (
                 hit
                 and all(x.is_word for x in toks[k : k + hit[0]])
-                and (count == 0 or (not definite and not _is_channel(t, cues, registry)))
+                and (count == 0 or (not definite and not is_channel(t, cues, registry)))
             ):
                 last, count, definite = k + hit[0] - 1, count + hit[0], True
                 head_tag = head_tag or hit[1].kind
@@ -248,7 +280,9 @@ def forward(
         if cues.verb(t.norm, t.norm) and count > 0:
             break
         if t.norm in cues.words("np_break"):
-            if head_tag not in ("anonymous", "official") or k + 1 >= n:
+            # anonymous sources, officials and experts take a place or a field: "مصدر في
+            # الوزارة", "الباحث في الشأن الروسي"; a name or an institution ends before it
+            if head_tag not in ("anonymous", "official", "person") or k + 1 >= n:
                 break
             nxt = cues.noun_tag(toks[k + 1].norm)
             unknown = (
@@ -256,7 +290,7 @@ def forward(
             )
             if unknown and (nxt is not None or strip_article(toks[k + 1].norm) == toks[k + 1].norm):
                 break
-        if count > 0 and _is_channel(t, cues, registry) and not allow_channel_start:
+        if count > 0 and is_channel(t, cues, registry) and not allow_channel_start:
             break
         if count > 0 and t.norm in cues.words("verb_after_subject"):
             break
@@ -264,8 +298,8 @@ def forward(
             head_tag = tag
         link = head_first and t.norm in cues.words("np_link")
         head_count += 1
-        if head_first and strip_article(t.norm) != t.norm:
-            definite = True
+        if head_first and (strip_article(t.norm) != t.norm or cues.is_state(t.norm)):
+            definite = True  # the article, or a state's name (a proper noun: "روسيا الاتحادية")
         last = k
         count += 1
         k += 1
@@ -320,7 +354,7 @@ def _coordinated_source(word: str, cues: Cues) -> bool:
         any(word.startswith(x) for x in cues.words("coordinator") if x)
         and len(word) > 3
         and cues.noun_tag_exact(word) is None
-        and cues.noun_tag(word[1:]) in _NP_KINDS  # the coordinators are one letter
+        and (cues.noun_tag(word[1:]) in _NP_KINDS or cues.is_state(word[1:]))  # one-letter coordinators
     )
 
 

@@ -417,7 +417,7 @@ def party_denials(
             i += hit[0]
         else:
             i += 1
-    bare = {w.removeprefix("ال") for w in words} | set(words)
+    bare = {strip_article(w) for w in words} | set(words)
     out = []
     for a in attributions:
         if a.polarity != "denies":
@@ -425,7 +425,7 @@ def party_denials(
         if a.source_key in named:
             out.append(a)
         elif a.source_kind in ("person", "official", "government", "military"):
-            source_words = [w.removeprefix("ال") for w in tokenize_normalized(normalize(a.source))]
+            source_words = [strip_article(w) for w in tokenize_normalized(normalize(a.source))]
             content = [w for w in source_words if len(w) > 2]
             if content and all(w in bare for w in content):
                 out.append(a)

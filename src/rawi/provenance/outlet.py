@@ -4,6 +4,7 @@ line, or signature. The core stores the result in ``Article.outlet`` at ingest t
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
@@ -45,7 +46,20 @@ def _word_chunks(line: str, limit: int) -> int:
                 break
     return count
 SIGN_OFF_LINES = 5  # last lines read for a sign-off or a date (a date, "share" may follow the name)
-CREDIT_LABELS = {"المصدر", "source"}  # labels followed by a colon that name the source anywhere in a line
+
+
+def _anywhere_labels() -> frozenset[str]:
+    """One-word credit labels that name the source anywhere in a line when a colon follows them
+    (``credit_lines.txt`` entries with the field ``anywhere``: "المصدر :", "Source:")."""
+    return frozenset(
+        normalize(e.phrase)
+        for lang in all_languages()
+        for e in lang.entries("credit_lines")
+        if e.fields[1:2] == ("anywhere",)
+    )
+
+
+CREDIT_LABELS = _anywhere_labels()
 
 
 @dataclass(frozen=True)
@@ -133,7 +147,8 @@ def parse_dateline(text: str, registry: Registry) -> Credit | None:
         credit = name_at(head, m.end(), registry)
         if credit:
             rest = head[credit.end : credit.end + 3]
-            if not rest or rest[0] in " \t\n-–—:،,." or re.match(_HYPHEN, rest):
+            punctuation = bool(rest) and unicodedata.category(rest[0]) in ("Pd", "Po")  # - : , ، .
+            if not rest or rest[0].isspace() or punctuation or re.match(_HYPHEN, rest):
                 return credit
     return None
 
@@ -231,6 +246,28 @@ def article_date(article: Article) -> str | None:
 _MIDLINE_DATELINE = re.compile(r"[(\[]\s*([^()\[\]\n]{1,40}?)\s*[)\]]\s*[-\u2010-\u2015]")
 
 
+# A teaser cut short (". . ." or "…") on a scraped page: what follows starts another article.
+_TEASER_END = re.compile(r"(?:\.\s*\.\s*\.|…)\s*")
+
+
+def _after_teasers(text: str, registry: Registry) -> list[Credit]:
+    """Datelines and agency credits that open the next article after a cut teaser: "... وكالات -
+    ذكرت", "... د ب أ أعلنت" (an agency name there is a credit, dash or not)."""
+    found = []
+    for m in _TEASER_END.finditer(text):
+        start = m.end()
+        if start >= len(text):
+            break
+        credit = parse_dateline(text[start:], registry)
+        if credit is None:
+            named = name_at(text[start : start + 80], 0, registry)
+            credit = named if named is not None and named.kind == "agency" else None
+        if credit is not None:
+            span = (start + credit.start, start + credit.end)
+            found.append(Credit(*span, credit.key, credit.kind, credit.entry))
+    return found
+
+
 def credits_in(text: str, toks: list[Tok], registry: Registry) -> list[Credit]:
     """Datelines and credit lines anywhere in a line (scraped pages put them after clutter):
     "بيروت (رويترز) -", "دمشق-سانا" at the start, "المصدر : الأناضول - السورية نت"."""
@@ -243,6 +280,9 @@ def credits_in(text: str, toks: list[Tok], registry: Registry) -> list[Credit]:
             re.sub(r"[./]", " ", text[: m.end(1)]), m.start(1), registry, whole=True
         )
         if credit and all(credit.start != f.start for f in found):
+            found.append(credit)
+    for credit in _after_teasers(text, registry):
+        if all(credit.start != f.start for f in found):
             found.append(credit)
     for k in range(len(toks) - 2):
         if toks[k].norm in CREDIT_LABELS and toks[k + 1].norm == ":":

@@ -89,11 +89,17 @@ class _Text:
     spans: np.ndarray  # (start, end) of each word in the original text
 
 
-def _analyse(text: str) -> _Text:
-    words = words_of(text)
+def _analyse(text: str, words: list[str] | None = None) -> _Text | None:
+    """Words and their offsets. With ``words`` (the words the n-grams were made of), ``None`` when
+    the careful tokenizer cannot give offsets for exactly those words (then the article is not
+    aligned: positions would not match its anchors)."""
+    given = words
+    words = words_of(text) if words is None else words
     spans = word_spans(text, len(words))
     if spans is None:  # the fast split disagrees: the careful tokenizer's words and offsets
         toks = [t for t in offset_tokens(text) if t.is_word]
+        if given is not None and [t.norm for t in toks] != given:
+            return None
         words = [t.norm for t in toks]
         spans = np.array([(t.start, t.end) for t in toks], dtype=np.int64).reshape(-1, 2)
     return _Text(words, spans)
@@ -256,20 +262,75 @@ def _chrome() -> tuple[str, ...]:
 
 
 _ELLIPSIS = re.compile(r"\.\s*\.\s*\.|…")
+_TEASER_CUT = re.compile(r"\s*(?:\.\s*\.\s*\.|…)")
+_TEASER_BEFORE = re.compile(r"(?:\.\s*\.\s*\.|…)\s*$")
+
+
+@cache
+def _date_words() -> frozenset[str]:
+    """Words of dates in every language (month names, the ``weekdays`` lists: days, eras, times of
+    day), normalized; multi-word names give each word."""
+    out: set[str] = set()
+    for lang in all_languages():
+        out.update(w for name in lang.months for w in name.split())
+        for e in lang.entries("weekdays"):
+            out.update(tokenize_normalized(normalize(e.phrase)))
+    return frozenset(out)
 
 
 def _content(text: str, words: list[str]) -> bool:
     """Whether a shared passage is news text: no page chrome phrase (a menu, a footer, a sign-in
-    form), at most 30 % of its words numbers (a date line, a score table), one script (a Latin
-    menu inside Arabic text is chrome), and no ellipsis inside it (truncated teasers: "… . . . …")."""
+    form), at most 30 % of its words numbers or date words (a date line, a score table), one script
+    (a Latin menu inside Arabic text is chrome), and no ellipsis inside it (truncated teasers:
+    "… . . . …")."""
     padded = f" {' '.join(words)} "
     if any(p in padded for p in _chrome()):
         return False
-    if sum(w.isdigit() for w in words) > MAX_NUMBERS * len(words):
-        return False
+    dates = _date_words()
+    if sum(w.isdigit() or w in dates for w in words) > MAX_NUMBERS * len(words):
+        return False  # a date line, a score table, a timetable
     if detect_language(text).mixed:
         return False
     return _ELLIPSIS.search(text.strip(" .…\n")) is None
+
+
+def _teaser(text: str, end: int) -> bool:
+    """Whether the passage ending at ``end`` is cut by a teaser ellipsis ("... . . ."): a sidebar's
+    link to another story, which pages of one site all carry."""
+    return _TEASER_CUT.match(text, end) is not None
+
+
+def _after_teaser(text: str, start: int) -> bool:
+    """Whether the passage starting at ``start`` follows a cut teaser ("... . . . PASSAGE"): the
+    next item of a list of teasers."""
+    return _TEASER_BEFORE.search(text[max(0, start - 12) : start]) is not None
+
+
+@cache
+def _credit_labels() -> frozenset[str]:
+    """Labels that open an article's closing credit when a colon follows ("المصدر :", "Source:"):
+    ``credit_lines.txt`` entries marked ``anywhere``."""
+    return frozenset(
+        normalize(e.phrase)
+        for lang in all_languages()
+        for e in lang.entries("credit_lines")
+        if e.fields[1:2] == ("anywhere",)
+    )
+
+
+def _after_credit(text: str) -> bool:
+    """Whether most of the passage comes after a closing credit ("المصدر : سكاي نيوز عربية ما بالك
+    أيها القلم ..."): the article ended there and the pages share their furniture. A copy that
+    ends with its source's credit ("... المصدر : أ ف ب") is still reuse."""
+    if ":" not in text:
+        return False
+    toks = [t for t in offset_tokens(text) if t.is_word or t.norm == ":"]
+    labels = _credit_labels()
+    for k, t in enumerate(toks[:-1]):
+        if t.norm in labels and toks[k + 1].norm == ":":
+            before = sum(x.is_word for x in toks[:k])
+            return len(toks) - k - 2 > before
+    return False
 
 
 def _at_edge(start: int, end: int, total: int) -> bool:
@@ -319,19 +380,34 @@ def find_passages(
         if max_stories is not None
         else None
     )
+    # Only the n-gram hashes of every article are kept; words and their offsets are computed again
+    # for the articles of a candidate pair (a fraction of them), which keeps memory to the hashes.
     # Over a collection, identical copies (the same normalized words, in one story) are aligned
     # once, through the first: the near-duplicate pass already links them.
-    texts = [_analyse(a.text or "") for a in articles]
-    if stories is not None:
-        first_of: dict[tuple[int, int], int] = {}
-        for k, t in enumerate(texts):
-            key = (stories[k], zlib.crc32("\x00".join(t.words).encode("utf-8")))
+    grams: list[np.ndarray] = []
+    first_of: dict[tuple[int, int], int] = {}
+    for k, a in enumerate(articles):
+        words = words_of(a.text or "")
+        if stories is not None:
+            key = (stories[k], zlib.crc32("\x00".join(words).encode("utf-8")))
             if first_of.setdefault(key, k) != k:
-                texts[k] = _Text([], np.zeros((0, 2), dtype=np.int64))
-    grams = [
-        shingle_hashes(t.words, ngram).astype(np.uint32) if len(t.words) >= ngram else np.zeros(0, np.uint32)
-        for t in texts
-    ]
+                words = []
+        grams.append(
+            shingle_hashes(words, ngram).astype(np.uint32) if len(words) >= ngram else np.zeros(0, np.uint32)
+        )
+    texts: dict[int, _Text | None] = {}
+    languages: dict[int, str | None] = {}
+
+    def language_of(k: int) -> str | None:
+        if k not in languages:
+            languages[k] = detect_language(articles[k].text or "").code
+        return languages[k]
+
+    def text_of(k: int) -> _Text | None:
+        if k not in texts:
+            texts[k] = _analyse(articles[k].text or "", words_of(articles[k].text or ""))
+        return texts[k]
+
     outlet_of = outlets if outlets is not None else {a.id: a.outlet for a in articles}
     names: dict[str, int] = {}
     outlet_idx = [names.setdefault(o, len(names)) if (o := outlet_of.get(a.id)) else -1 for a in articles]
@@ -343,7 +419,9 @@ def find_passages(
         da, db = articles[i], articles[j]
         if (da.id, db.id) in skip or (db.id, da.id) in skip:
             continue
-        ta, tb = texts[i], texts[j]
+        ta, tb = text_of(i), text_of(j)
+        if ta is None or tb is None:
+            continue
         same_outlet = outlet_idx[i] >= 0 and outlet_idx[i] == outlet_idx[j]
         seen: list[tuple[int, int]] = []  # word spans in ``a`` already reported for this pair
         for run in _clusters(anchors):
@@ -355,6 +433,17 @@ def find_passages(
                 text = (da.text or "")[_char(ta, a0) : _char(ta, a1 - 1, end=True)]
                 if not _content(text, ta.words[a0:a1]):
                     continue
+                passage_language = detect_language(text).code  # whatever the languages are
+                if passage_language not in (language_of(i), language_of(j)):
+                    continue  # a Latin menu or link list inside two Arabic pages: their chrome
+                a_end, b_end = _char(ta, a1 - 1, end=True), _char(tb, b1 - 1, end=True)
+                if _teaser(da.text or "", a_end) or _teaser(db.text or "", b_end):
+                    continue  # a sidebar teaser of another story, cut where the link begins
+                a_start, b_start = _char(ta, a0), _char(tb, b0)
+                if _after_teaser(da.text or "", a_start) and _after_teaser(db.text or "", b_start):
+                    continue  # the same item of a teaser list on both pages
+                if _after_credit(text):
+                    continue  # an article's closing credit and the page furniture after it
                 if a1 - a0 < SHORT_WORDS and members(grams[i][a0 : a1 - ngram + 1], shared_phrases).any():
                     continue  # a short phrase a third story also carries: a formula, not a copy
                 seen.append((a0, a1))

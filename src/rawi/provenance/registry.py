@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from importlib.resources import files
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -18,6 +19,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from rawi.errors import InputError
+from rawi.lang import all_languages
 from rawi.provenance.tokens import clitic_variants, strip_article
 from rawi.text import normalize, tokenize_normalized
 
@@ -29,19 +31,17 @@ _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 def _load_yaml(text: str) -> object:
     return yaml.load(text, Loader=_SAFE_LOADER)  # a safe loader: plain data only, never objects
 
-# Words a name may be prefixed with in running text without changing who it names.
-_NAME_PREFIXES: tuple[tuple[str, ...], ...] = (
-    ("وكاله",),
-    ("وكاله", "انباء"),
-    ("agency",),
-    ("news", "agency"),
-    ("the",),
-    ("صحيفه",),
-    ("قناه",),
-    ("موقع",),
-    ("تلفزيون",),
-    ("اذاعه",),
-)
+@cache
+def _name_prefixes() -> tuple[tuple[str, ...], ...]:
+    """Words a name may be prefixed with in running text without changing who it names: every
+    language's ``grammar.txt`` entries with role ``name_prefix`` ("وكالة الأنباء", "news agency")."""
+    found = {
+        name_key(tuple(phrase.split()))
+        for lang in all_languages()
+        for phrase in lang.words("grammar", "name_prefix")
+        if phrase
+    }
+    return tuple(sorted(found))
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ class SourceEntry:
     aliases: list[str] = field(default_factory=list)
 
     def display_name(self, language: str = "en") -> str:
-        for code in (language, "en", "ar"):
+        for code in (language, "en", *self.names):  # English, else any language it has
             if self.names.get(code):
                 return self.names[code][0]
         return self.key
@@ -125,7 +125,7 @@ class Registry:
                 if not words:
                     continue
                 self._by_name.setdefault(words, entry.key)
-                for prefix in _NAME_PREFIXES:
+                for prefix in _name_prefixes():
                     if words[: len(prefix)] == prefix and len(words) > len(prefix):
                         prefixed.append((words[len(prefix) :], entry.key))
         # A name without its "وكالة"/"agency" prefix is indexed only when no entry owns it already.
@@ -134,7 +134,7 @@ class Registry:
         self.max_name_words = max((len(k) for k in self._by_name), default=0)
         # First words of every name and prefix: most words start none, and are refused at once.
         self._first_words = {k[0] for k in self._by_name}
-        self._prefix_firsts = {p[0] for p in _NAME_PREFIXES}
+        self._prefix_firsts = {p[0] for p in _name_prefixes()}
 
     # -- lookups ----------------------------------------------------------------------------------
     def __len__(self) -> int:
@@ -165,7 +165,7 @@ class Registry:
             key = self._by_name.get((strip_article(first), *rest))
             if key:
                 return self.entries[key]
-        for prefix in _NAME_PREFIXES:  # "وكالة سانا" when only "سانا" is listed
+        for prefix in _name_prefixes():  # "وكالة سانا" when only "سانا" is listed
             head = name_key(words[: len(prefix)])
             if len(words) > len(prefix) and tuple(clitic_variants(head[0])[-1:]) + head[1:] == prefix:
                 return self.lookup_words(words[len(prefix) :])

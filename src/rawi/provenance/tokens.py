@@ -10,10 +10,11 @@ from typing import NamedTuple
 from rawi.lang import all_languages
 from rawi.text import normalize, stem_tokens, tokenize_normalized
 
-# A word is a run of letters/digits plus the marks that normalization drops inside Arabic words
-# (harakat, tatweel, superscript alef, invisible joiners); everything else non-space is one
-# punctuation token.
-_WORD_CHARS = r"\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200f\u00ad"
+# A word is a run of letters/digits plus the marks that normalization drops inside words (each
+# language's ``word_marks``: Arabic harakat, tatweel, superscript alef) and invisible joiners;
+# everything else non-space is one punctuation token.
+WORD_MARKS = "".join(lang.word_marks for lang in all_languages())
+_WORD_CHARS = rf"\w{WORD_MARKS}\u200b-\u200f\u00ad"
 _WORD = re.compile(f"[{_WORD_CHARS}]")
 _TOKEN = re.compile(f"[{_WORD_CHARS}]+(?:['’][{_WORD_CHARS}]+)?|[^\\s{_WORD_CHARS}]")
 
