@@ -131,9 +131,7 @@ def check(
             top_k=top_k, sources_files=list(sources or []), reliability_file=reliability, encoder=encoder
         )
         with Rawi(db, settings, readonly=True) as wb:
-            result = wb.check(claim)
-        if format in ("text", "markdown", "html"):  # JSON formats escape what they carry instead
-            result = clean_result(result)
+            result = wb.check_result(claim)
         if out_file:
             out_file.write_text(render(result, format), encoding="utf-8")
             err.print(f"wrote {format} report to {markup(out_file)}")
@@ -142,7 +140,7 @@ def check(
         if format == "text":
             from rawi.report.text import build as build_text_report
 
-            out.print(build_text_report(result))
+            out.print(build_text_report(clean_result(result.to_json())))
         else:
             sys.stdout.write(render(result, format))
 

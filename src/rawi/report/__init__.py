@@ -13,7 +13,8 @@ from collections.abc import Callable
 from importlib import import_module
 from typing import Any
 
-from rawi.report.safe import terminal_json
+from rawi.report.safe import clean_result, terminal_json
+from rawi.result import CheckResult
 
 FORMATS = ("text", "json", "markdown", "html", "claimreview")
 
@@ -40,8 +41,13 @@ def renderer(fmt: str) -> Callable[[dict[str, Any]], str]:
     return getattr(import_module(module), name)
 
 
-def render(result: dict[str, Any], fmt: str) -> str:
-    return renderer(fmt)(result)
+def render(result: CheckResult | dict[str, Any], fmt: str) -> str:
+    """``result`` (typed, or its contract JSON, e.g. a saved check) in format ``fmt``; text,
+    Markdown and HTML get every article string cleaned of escapes and controls first."""
+    data = result.to_json() if isinstance(result, CheckResult) else result
+    if fmt in ("text", "markdown", "html"):  # JSON formats escape what they carry instead
+        data = clean_result(data)
+    return renderer(fmt)(data)
 
 
 def __getattr__(name: str) -> Any:  # render_text, render_html, ... on first use

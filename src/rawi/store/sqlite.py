@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import json
 import sqlite3
+import threading
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime, timezone
@@ -90,12 +91,37 @@ class SqliteCorpus:
         self.path = Path(path)
         self.readonly = readonly
         self.url = f"sqlite:///{self.path}"
-        self._conn = self._connect()
+        # One connection per thread (a web server answers on many): SQLite connections are not meant
+        # to be shared by threads at once; each thread's is opened on its first use, all closed here.
+        self._local = threading.local()
+        self._opened: list[sqlite3.Connection] = []
+        self._opened_lock = threading.Lock()
+        self._closed = False
+        self._local.conn = self._register(self._connect())  # a file that cannot be opened fails here
         self._pool = AnalysisPool(default_workers() if workers is None else workers)
 
     # -- connection -----------------------------------------------------------------------------
     def _connect(self) -> sqlite3.Connection:
         return connect_reader(self.path) if self.readonly else connect_writer(self.path)
+
+    def _register(self, conn: sqlite3.Connection) -> sqlite3.Connection:
+        with self._opened_lock:
+            self._opened.append(conn)
+        return conn
+
+    @property
+    def _conn(self) -> sqlite3.Connection:
+        """This thread's connection."""
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            if self._closed:
+                raise StoreError(f"The corpus {self.path} is closed.", code="E302")
+            conn = self._local.conn = self._register(self._connect())
+        return conn
+
+    def connection(self) -> sqlite3.Connection:
+        """This thread's connection, for tables kept beside the corpus (saved checks)."""
+        return self._conn
 
     # -- writing ----------------------------------------------------------------------------------
     def write(self, articles: Iterable[Article]) -> WriteResult:
@@ -336,8 +362,10 @@ class SqliteCorpus:
 
     def close(self) -> None:
         self._pool.close()
-        conn, self._conn = self._conn, None
-        if conn is not None:
+        with self._opened_lock:
+            opened, self._opened, self._closed = self._opened, [], True
+        self._local = threading.local()
+        for conn in opened:
             if not self.readonly and not conn.in_transaction:
                 # worth doing, never worth failing for: another writer may hold the lock
                 with contextlib.suppress(sqlite3.Error):
