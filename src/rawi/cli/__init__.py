@@ -18,6 +18,7 @@ from rich.text import Text
 from rawi.cli.common import check_out_file, command_errors, err, fail, out, stdout_reader
 from rawi.cli.eval import eval_app
 from rawi.cli.provenance import eval_attribution_command, provenance_command
+from rawi.cli.serve import serve_command
 from rawi.cli.train import train_app
 from rawi.report import FORMATS, render
 from rawi.report.safe import clean, clean_result, markup, terminal_json
@@ -222,6 +223,7 @@ def schema() -> None:
 
 
 app.command("provenance")(provenance_command)
+app.command("serve")(serve_command)
 eval_app.command("attribution")(eval_attribution_command)
 import rawi.cli.eval_endtoend  # noqa: E402,F401  (registers `rawi eval stories` and `rawi eval verdict`)
 

@@ -332,6 +332,23 @@ class SqliteCorpus:
                 yield _row_to_article(row[1:])
             last = rows[-1][0]
 
+    def outlets(self) -> dict[str, int]:
+        """Every outlet of the corpus with its number of articles, most first."""
+        rows = self._conn.execute(
+            "SELECT outlet, count(*) FROM articles WHERE outlet IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1"
+        )
+        return {outlet: int(n) for outlet, n in rows}
+
+    def list_articles(self, *, outlet: str | None = None, limit: int = 50) -> list[Article]:
+        """Articles newest first (by date, then by ingest order), of one outlet when given."""
+        where, args = ("WHERE outlet = ?", [outlet]) if outlet is not None else ("", [])
+        rows = self._conn.execute(
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles {where} "
+            "ORDER BY published IS NULL, published DESC, doc DESC LIMIT ?",
+            [*args, max(0, int(limit))],
+        )
+        return [_row_to_article(row) for row in rows]
+
     def stats(self) -> dict[str, object]:
         conn = self._conn
         languages = dict(
