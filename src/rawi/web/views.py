@@ -74,9 +74,16 @@ def article_view(wb: Rawi, article_id: str) -> dict[str, Any]:
             if kind == "denies":  # the whole denying sentence, not only the words naming the source
                 marks.append(Mark(sentences[i].start, sentences[i].end, "denies"))
     for link in described["reuse"]:
+        other = str(link["article_id"])
         for p in link.get("passages", []):
             span = p["a_span"] if p.get("a") == article_id else p["b_span"]
-            marks.append(Mark(int(span[0]), int(span[1]), "reuse", str(link["article_id"])))
+            marks.append(Mark(int(span[0]), int(span[1]), "reuse", other))
+        if not link.get("passages"):  # a near-duplicate: its shared excerpt, found in this text
+            for excerpt in link.get("shared_passages", []):
+                excerpt = str(excerpt).rstrip("…").strip()
+                at = article.text.find(excerpt) if excerpt else -1
+                if at >= 0:
+                    marks.append(Mark(at, at + len(excerpt), "reuse", other))
     return {
         "article_id": article.id,
         "title": article.title,
