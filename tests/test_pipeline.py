@@ -3,7 +3,7 @@ one workbench shared by threads (as the web server shares it)."""
 
 from __future__ import annotations
 
-import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import jsonschema
@@ -60,21 +60,10 @@ def test_bad_options_are_refused(bad: dict) -> None:
 def test_threads_sharing_one_workbench_get_the_sequential_answers(wb: Rawi) -> None:
     claims = [DAM, POTATO, "A fire broke out in a wheat warehouse at the port of Tartus"]
     expected = {c: wb.check(c) for c in claims}
-    got: list[tuple[str, dict]] = []
-    failures: list[BaseException] = []
 
-    def work(k: int) -> None:
-        try:
-            for i in range(3):
-                claim = claims[(k + i) % len(claims)]
-                got.append((claim, wb.check(claim)))
-        except BaseException as e:  # collected: an exception in a thread would not fail the test
-            failures.append(e)
+    def work(k: int) -> list[tuple[str, dict]]:
+        return [(claims[(k + i) % len(claims)], wb.check(claims[(k + i) % len(claims)])) for i in range(3)]
 
-    threads = [threading.Thread(target=work, args=(k,)) for k in range(4)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert not failures
+    with ThreadPoolExecutor(4) as pool:  # an exception in a thread is raised here
+        got = [pair for pairs in pool.map(work, range(4)) for pair in pairs]
     assert len(got) == 12 and all(result == expected[claim] for claim, result in got)

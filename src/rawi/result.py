@@ -113,8 +113,9 @@ class AttributionLink:
     @classmethod
     def from_json(cls, d: Mapping[str, Any]) -> AttributionLink:
         return cls(
-            d["article_id"], d["sentence_index"], d["source"], d["source_key"], d.get("source_kind"),
-            d["polarity"], d.get("verb"), tuple(d["span"]), d.get("cited_by"),
+            d["article_id"], d["sentence_index"], d["source"], d.get("source_key", d["source"]),
+            d.get("source_kind"), d["polarity"], d.get("verb"), tuple(d.get("span", (0, 0))),
+            d.get("cited_by"),
         )  # fmt: skip
 
 
@@ -162,7 +163,7 @@ class OriginSummary:
     stance: str
     strength: float
     weight: float
-    name: str
+    name: str | None  # the display name (None: only the key is known; a report looks it up)
     evidence: tuple[JsonDict, ...] = ()
     party_denial: bool = False
     refutes: bool = False
@@ -185,7 +186,7 @@ class OriginSummary:
     def from_json(cls, d: Mapping[str, Any]) -> OriginSummary:
         return cls(
             str(d["key"]), tuple(d.get("articles", ())), d.get("stance", "discuss"), d.get("strength", 0.0),
-            d.get("weight", 1.0), d.get("name") or d.get("label") or str(d["key"]),
+            d.get("weight", 1.0), d.get("name") or d.get("label"),
             tuple(d.get("evidence", ())), bool(d.get("party_denial")), bool(d.get("refutes")),
         )  # fmt: skip
 

@@ -20,8 +20,8 @@ from rawi.cli.eval import eval_app
 from rawi.cli.provenance import eval_attribution_command, provenance_command
 from rawi.cli.serve import serve_command
 from rawi.cli.train import train_app
-from rawi.report import FORMATS, render
-from rawi.report.safe import clean, clean_result, markup, terminal_json
+from rawi.report import FORMATS, cleaned, render
+from rawi.report.safe import clean, markup, terminal_json
 
 app = typer.Typer(
     name="rawi",
@@ -141,7 +141,7 @@ def check(
         if format == "text":
             from rawi.report.text import build as build_text_report
 
-            out.print(build_text_report(clean_result(result.to_json())))
+            out.print(build_text_report(cleaned(result)))
         else:
             sys.stdout.write(render(result, format))
 

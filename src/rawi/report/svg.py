@@ -13,6 +13,8 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
+from rawi.result import CheckResult
+
 POLARITY_COLOURS = {"asserts": "#2b7a3d", "reports": "#b7791f", "denies": "#c53030"}
 ROW = 44
 LEFT_X, RIGHT_X = 16, 430
@@ -117,3 +119,10 @@ def render_provenance_svg(provenance_json: dict[str, Any], articles: dict[str, d
     )
     parts.append("</svg>")
     return "".join(parts)
+
+
+def provenance_svg(result: CheckResult) -> str:
+    """The graph of a check (names as :func:`rawi.report.common.for_display` gives them): its related
+    articles only (unrelated ones are listed, not drawn); empty when none is related."""
+    related = {e.article_id: {"outlet": e.outlet, "title": e.title} for e in result.related}
+    return render_provenance_svg(result.provenance.to_json(), related) if related else ""

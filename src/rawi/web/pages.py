@@ -16,7 +16,7 @@ from rawi.errors import ClaimError, NotFoundError, RawiError
 from rawi.pipeline import CheckOptions
 from rawi.report import render
 from rawi.report.common import for_display
-from rawi.report.svg import render_provenance_svg
+from rawi.report.svg import provenance_svg
 from rawi.result import CheckResult
 from rawi.store.saved_checks import SavedChecks
 from rawi.text import detect_language
@@ -82,18 +82,12 @@ def _twin(path: str, **params: Any) -> str:
 
 
 def _check_context(request: Request, result: CheckResult) -> dict[str, Any]:
-    shown = for_display(result.to_json())
-    related = {
-        e["article_id"]: {"outlet": e.get("outlet"), "title": e.get("title")}
-        for e in shown["evidence"]
-        if e["stance"] != "unrelated"
-    }
-    svg = render_provenance_svg(shown["provenance"], related) if related else ""
+    shown = for_display(result)  # display names where the contract holds registry keys
     return {
         "result": result,
         "shown": shown,
         "texts": views.evidence_texts(state(request).wb, result),
-        "svg": Markup(svg),  # built by rawi.report.svg, which escapes every name it draws
+        "svg": Markup(provenance_svg(shown)),  # rawi.report.svg escapes every name it draws
     }
 
 
