@@ -15,7 +15,6 @@ from rawi.result import CheckResult
 from rawi.store.saved_checks import SavedChecks
 from rawi.web import security, views
 from rawi.web.app import state
-from rawi.web.uploads import ingest_uploads
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -179,13 +178,7 @@ def ingest(
     Each file that cannot be used is listed under ``problems``; what was stored stays."""
     web = state(request)
     security.require_writer(request, web.token)
-    with web.ingest_lock:
-        report = ingest_uploads(
-            web.wb,
-            [(f.filename, f.file) for f in files],
-            max_files=web.max_upload_files,
-            max_bytes=web.max_upload_bytes,
-        )
+    report = web.ingest(files)
     return JSONResponse({"ok": not report["problems"], **report})
 
 

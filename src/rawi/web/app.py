@@ -13,8 +13,9 @@ import threading
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
-from fastapi import FastAPI
+from fastapi import FastAPI, UploadFile
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -39,6 +40,22 @@ class WebState:
     max_upload_files: int = MAX_UPLOAD_FILES
     max_upload_bytes: int = MAX_UPLOAD_BYTES
     ingest_lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @property
+    def max_upload_mb(self) -> int:
+        return self.max_upload_bytes // (1024 * 1024)
+
+    def ingest(self, files: list[UploadFile]) -> dict[str, Any]:
+        """Uploaded files into the corpus, one upload at a time (see rawi.web.uploads)."""
+        from rawi.web.uploads import ingest_uploads
+
+        with self.ingest_lock:
+            return ingest_uploads(
+                self.wb,
+                [(f.filename, f.file) for f in files],
+                max_files=self.max_upload_files,
+                max_bytes=self.max_upload_bytes,
+            )
 
 
 def state(request: Request) -> WebState:

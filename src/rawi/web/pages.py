@@ -23,7 +23,6 @@ from rawi.text import detect_language
 from rawi.web import i18n, security, views
 from rawi.web.api import MAX_CLAIM, MEDIA, ExportFormat
 from rawi.web.app import state
-from rawi.web.uploads import ingest_uploads
 
 router = APIRouter(include_in_schema=False)
 
@@ -197,13 +196,7 @@ def rerun_form(request: Request, check_id: int, csrf: Annotated[str, Form()] = "
 @router.get("/upload", response_class=HTMLResponse)
 def upload_page(request: Request) -> HTMLResponse:
     web = state(request)
-    return page(
-        request,
-        "upload.html",
-        report=None,
-        max_files=web.max_upload_files,
-        max_mb=web.max_upload_bytes // (1024 * 1024),
-    )
+    return page(request, "upload.html", report=None, max_files=web.max_upload_files, max_mb=web.max_upload_mb)
 
 
 @router.post("/upload", response_class=HTMLResponse)
@@ -212,19 +205,9 @@ def upload_form(
 ) -> HTMLResponse:
     web = state(request)
     security.require_writer(request, web.token, csrf)
-    with web.ingest_lock:
-        report = ingest_uploads(
-            web.wb,
-            [(f.filename, f.file) for f in files],
-            max_files=web.max_upload_files,
-            max_bytes=web.max_upload_bytes,
-        )
+    report = web.ingest(files)
     return page(
-        request,
-        "upload.html",
-        report=report,
-        max_files=web.max_upload_files,
-        max_mb=web.max_upload_bytes // (1024 * 1024),
+        request, "upload.html", report=report, max_files=web.max_upload_files, max_mb=web.max_upload_mb
     )
 
 
