@@ -170,3 +170,27 @@ def test_a_fact_check_on_the_agreeing_side_of_a_negated_claim_supports() -> None
     )
     v = decide([check, ev("ministry", "agree"), ev("rumour", "disagree")])
     assert v.label == "supported" and v.rule == "supported_check"
+
+
+def test_a_fact_check_with_one_more_denial_refutes_a_rumour_many_sites_carry() -> None:
+    # Rumour sites we could not link outnumber the denials; a published fact-check and an official
+    # denial still refute (PRODUCT.md), and a fact-check alone against two sites does not.
+    check = EvidenceStance(
+        "fc", "disagree", {"agree": 0.03, "disagree": 0.9, "discuss": 0.04, "unrelated": 0.03}, refutes=True
+    )
+    rumours = [ev(f"site{i}", "agree") for i in range(3)]
+    v = decide([*rumours, check, ev("ministry", "disagree")])
+    assert v.label == "refuted" and v.rule == "refuted_check"
+    assert decide([*rumours[:2], check]).label == "disputed"
+    assert decide([rumours[0], check]).label == "refuted"
+
+
+def test_fact_checks_on_both_sides_settle_nothing() -> None:
+    against = EvidenceStance(
+        "fc1", "disagree", {"agree": 0.03, "disagree": 0.9, "discuss": 0.04, "unrelated": 0.03}, refutes=True
+    )
+    for_ = EvidenceStance(
+        "fc2", "agree", {"agree": 0.9, "disagree": 0.03, "discuss": 0.04, "unrelated": 0.03}, refutes=True
+    )
+    v = decide([for_, ev("a", "agree"), against, ev("d", "disagree")])
+    assert v.label == "disputed"

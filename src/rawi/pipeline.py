@@ -175,6 +175,7 @@ def _stances(
             r.article.title,
             tuple(sorted(r.similarity)),
             r.article.language,
+            r.article.outlet,
         )
         for r in retrieved
     ]

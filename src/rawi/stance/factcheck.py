@@ -8,13 +8,17 @@ a platform naming itself or a rating line is. The marks live in ``rawi/lang/<cod
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import cache
 
 from rawi.lang import all_languages
-from rawi.text import normalize
+from rawi.stance.analysis import cue_lexicon
+from rawi.text import normalize, tokenize
 
 LEAD = 3  # sentences after the title where a platform names itself or gives its rating
+RULING_LEAD = 4  # sentences after the title where a fact-check states the claim it rates
+_OPENING = re.compile(r"^\W+")  # markup and punctuation before a label ("**الحكم:**")
 
 
 @cache
@@ -26,3 +30,43 @@ def is_fact_check(title: str | None, sentences: Sequence[str], outlet: str | Non
     """Whether the outlet's name, the title or the first sentences carry a fact-check's marks."""
     head = normalize(" ".join([outlet or "", title or "", *sentences[:LEAD]]))
     return any(mark in head for mark in _marks())
+
+
+@cache
+def _ruling_labels() -> tuple[str, ...]:
+    return tuple(normalize(e.phrase) for lang in all_languages() for e in lang.entries("fact_check_ruling"))
+
+
+# Cue words a fact-check wraps around the claim it rates ("the claim that X is baseless").
+_RULING_WORDS = ("refutation", "denial", "negation", "hedge")
+
+
+def statement(text: str) -> str:
+    """``text`` without its cue phrases (in matching form): what a fact-check line says happened,
+    apart from what it says of it. "ادعاء انهيار السد لا أساس له" reads as "انهيار السد", which a
+    sentence encoder puts next to the claim "انهار السد" (with the cue words it does not)."""
+    tokens = tokenize(text)
+    dropped = {
+        i
+        for m in cue_lexicon().find([normalize(t) for t in tokens])
+        if m.entry.fields and m.entry.fields[0] in _RULING_WORDS
+        for i in range(m.start, m.end)
+    }
+    return " ".join(t for i, t in enumerate(tokens) if i not in dropped)
+
+
+def rated_texts(title: str | None, sentences: Sequence[str]) -> list[str]:
+    """Where a fact-check states what it rates: its title, its lead, and each ruling or conclusion
+    line ("الحكم: زائف", "Verdict: False") with the sentence after it, each also as a :func:`statement`."""
+    out = [t for t in (title, *sentences[:RULING_LEAD]) if t and t.strip()]
+    labels = _ruling_labels()
+    for i, sentence in enumerate(sentences):
+        opening = _OPENING.sub("", normalize(sentence))
+        if any(
+            opening.startswith(label) and opening[len(label) : len(label) + 1] in (":", " ", "")
+            for label in labels
+        ):
+            out.extend(s for s in sentences[i : i + 2] if s.strip() and s not in out)
+    # Each line as written and as a statement: the encoder reads some lines better one way, some
+    # the other (the statement is in matching form, without hamza and taa marbuta).
+    return out + [text for text in map(statement, out) if text and text not in out]

@@ -8,8 +8,9 @@ denying origin of its own, even when it is one sentence inside a supporting arti
 The rules (``rule``), on the origins that take a side:
 
 - *supported*: two or more independent origins agree and none denies;
-- *refuted*: origins deny and none agrees; or a published fact-check is among the denials and the
-  denying origins outnumber the asserting ones (and the mirror for *supported*);
+- *refuted*: origins deny and none agrees; or a published fact-check is among the denials and
+  another denying origin stands with it, or the denials do not trail (and the mirror for
+  *supported*, which always needs two origins);
 - *disputed*: independent origins on both sides (a named party denying what others assert);
 - *unverified*: nothing takes a side, or only one origin does (one report, however often copied).
 
@@ -188,11 +189,13 @@ def rule(weighed: Sequence[OriginWeight]) -> tuple[str, str]:
         return ("supported", "supported") if n_for >= 2 else ("unverified", "single")
     if n_for == 0:
         return "refuted", "refuted"
-    # A published fact-check settles a contest its side already leads: the claim has independent
-    # origins on both sides, but one side is a fact-checker's finding, not only a party's word.
-    if checked_against and n_against > n_for:
+    # A published fact-check settles the contest (PRODUCT.md: a published fact-check that establishes
+    # the opposite refutes) when another independent origin stands with it or its side does not
+    # trail: the claim has origins on both sides, but one side is a fact-checker's finding, not only a
+    # party's word. A rumour copied by many sites we could not link would otherwise outvote it.
+    if checked_against and not checked_for and n_against >= min(n_for, 2):
         return "refuted", "refuted_check"
-    if checked_for and n_for > n_against and n_for >= 2:
+    if checked_for and not checked_against and n_for >= max(min(n_against, 2), 2):
         return "supported", "supported_check"
     return "disputed", "disputed"
 
