@@ -90,6 +90,7 @@ def test_one_catalogue_per_language_with_the_same_keys() -> None:
         "stance_": ("agree", "disagree", "discuss", "unrelated"),
         "polarity_": ("asserts", "reports", "denies"),
         "export_": ("json", "markdown", "html", "claimreview"),
+        "graph_": ("title", "articles", "sources", "shared_text", "reuse"),
     }.items():
         used |= {family + label for label in labels}
     assert len(used) > 50 and used <= own["en"], used - own["en"]

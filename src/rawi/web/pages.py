@@ -80,13 +80,22 @@ def _twin(path: str, **params: Any) -> str:
     return f"{path}?{urlencode(kept, doseq=True)}" if kept else path
 
 
+def _graph_labels(t: i18n.Translator) -> dict[str, str]:
+    """The provenance graph's words in the interface language."""
+    keys = ("title", "articles", "sources", "shared_text", "reuse")
+    labels = {key: t(f"graph_{key}") for key in keys}
+    labels.update({p: t(f"polarity_{p}") for p in ("asserts", "reports", "denies")})
+    return labels
+
+
 def _check_context(request: Request, result: CheckResult) -> dict[str, Any]:
     shown = for_display(result)  # display names where the contract holds registry keys
     return {
         "result": result,
         "shown": shown,
         "texts": views.evidence_texts(state(request).wb, result),
-        "svg": Markup(provenance_svg(shown)),  # rawi.report.svg escapes every name it draws
+        # rawi.report.svg escapes every name and label it draws
+        "svg": Markup(provenance_svg(shown, _graph_labels(_translator(request)))),
     }
 
 
