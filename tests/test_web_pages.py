@@ -75,6 +75,17 @@ def test_check_page_shows_verdict_evidence_graph_and_origins(client: TestClient)
     assert 'href="/api/check?claim=' in html  # the JSON twin
 
 
+def test_json_twins_are_linked_and_answer(client: TestClient) -> None:
+    for url in ("/", "/articles/feeds/wire.jsonl%23mizan-dam-photos", "/search?q=سد", "/sources", "/checks"):
+        twin = re.search(r'class="twin" href="([^"]+)"', client.get(url).text).group(1).replace("&amp;", "&")
+        r = client.get(twin)
+        assert r.status_code == 200 and r.headers["content-type"].startswith("application/json"), (url, twin)
+    assert (
+        client.get("/api/articles/feeds/wire.jsonl%23mizan-dam-photos").json()["article_id"]
+        == "feeds/wire.jsonl#mizan-dam-photos"
+    )
+
+
 def test_one_catalogue_per_language_with_the_same_keys() -> None:
     languages = interface_languages()
     assert languages[0] == "ar" and "en" in languages

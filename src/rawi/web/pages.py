@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import cache
 from typing import Annotated, Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -120,7 +120,7 @@ def check_page(request: Request, claim: Annotated[str, Query(max_length=MAX_CLAI
 @router.get("/articles/{article_id:path}", response_class=HTMLResponse)
 def article_page(request: Request, article_id: str) -> HTMLResponse:
     view = views.article_view(state(request).wb, article_id)
-    return page(request, "article.html", twin=f"/api/articles/{article_id}", a=view)
+    return page(request, "article.html", twin="/api/articles/" + quote(article_id, safe="/"), a=view)
 
 
 @router.get("/search", response_class=HTMLResponse)
