@@ -9,7 +9,7 @@ copying one agency report are one origin, not ten.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -169,9 +169,21 @@ def _roots(attributions: Sequence[ArticleAttribution], registry: Registry | None
                 roots.append(_Root(x.source_key, x.source, True, i in relaying, x))
             elif known(x) and x.source_kind in _CARRIER_KINDS:  # "نقلت سانا عن نوفوستي": the
                 roots.append(_Root(x.source_key, x.source, True, True, x))  # carrier counts too
-            elif not x.dateline and (key := _specific_anonymous(x)) and x.cited_by is None:
+            elif (
+                not x.dateline and (key := _specific_anonymous(x)) and not _relayed_by_known(x, items, known)
+            ):
                 roots.append(_Root(key, x.source, False, False, x))
     return roots
+
+
+def _relayed_by_known(
+    x: ArticleAttribution, sentence: Sequence[ArticleAttribution], known: Callable[[ArticleAttribution], bool]
+) -> bool:
+    """Whether a known source relays ``x`` in its sentence ("نقلت سانا عن مصدر عسكري": SANA is the
+    root). Relayed by a carrier rawi does not know ("بحسب ما أوردته وكالة الرافدين نقلاً عن مصدر في
+    وزارة الكهرباء"), the specific source is the root: it is what joins the article to the others
+    that quote it."""
+    return x.cited_by is not None and 0 <= x.cited_by < len(sentence) and known(sentence[x.cited_by])
 
 
 def root_sources(attributions: Sequence[ArticleAttribution], registry: Registry | None = None) -> list[str]:
