@@ -8,6 +8,7 @@ import pytest
 
 from rawi.report import FORMATS, render
 from rawi.report.claimreview import to_claimreview
+from rawi.result import CheckResult
 
 EVIL = '<script>alert("x")</script> & <img src=x onerror=alert(1)>'
 
@@ -121,7 +122,7 @@ def test_json_is_the_result() -> None:
 
 
 def test_claimreview_rating_and_appearances() -> None:
-    review = to_claimreview(result(), date="2026-11-24")
+    review = to_claimreview(CheckResult.from_json(result()), date="2026-11-24")
     assert review["@type"] == "ClaimReview"
     assert review["reviewRating"]["alternateName"] == "Disputed"
     assert review["reviewRating"]["ratingValue"] == 3

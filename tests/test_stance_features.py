@@ -18,6 +18,7 @@ from rawi.stance.features import (
     sentence_matches,
 )
 from rawi.text import stem_tokens, tokenize
+from rawi.text.chunks import ChunkMemo
 
 CLAIM_AR = "انهيار سد الموصل وغرق عشرات القرى في شمال العراق"
 AGREE_AR = [
@@ -187,9 +188,8 @@ def test_lexicon_find_with_known_starts_equals_a_full_scan() -> None:
 def test_a_full_chunk_cache_starts_again_without_losing_the_texts_at_hand(monkeypatch: pytest.MonkeyPatch) -> None:
     from rawi.stance import analysis
 
-    monkeypatch.setattr(analysis, "_CHUNK_CACHE_LIMIT", 6)
-    monkeypatch.setattr(analysis, "_CHUNKS", {})
-    monkeypatch.setattr(analysis, "_TOKEN_GRAMS", {})
+    monkeypatch.setattr(analysis, "_CHUNKS", ChunkMemo(analysis._learn_chunks, 6))
+    monkeypatch.setattr(analysis, "_TOKEN_GRAMS", ChunkMemo(analysis._token_grams, 6))
     for texts in (AGREE_AR[:1], DENY_AR, AGREE_AR, HEDGE_AR + DENY_EN):  # each overflows the small cache
         for unit, text in zip(analysis.analyze_units(texts), texts, strict=True):
             tokens, stems, cues = _one_by_one(text)

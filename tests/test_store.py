@@ -271,9 +271,9 @@ def test_fast_analysis_equals_the_text_stage_on_real_news(datasets_dir: Path) ->
 def test_a_full_term_cache_starts_again_without_losing_the_texts_at_hand(monkeypatch: pytest.MonkeyPatch) -> None:
     from rawi.store import analysis
     from rawi.text import analyze
+    from rawi.text.chunks import ChunkMemo
 
-    monkeypatch.setattr(analysis, "CHUNK_CACHE_SIZE", 5)
-    monkeypatch.setattr(analysis, "_chunk_terms", {})
+    monkeypatch.setattr(analysis, "CHUNK_TERMS", ChunkMemo(analysis._learn_chunks, 5))
     batches = [
         ["أعلنت الوزارة"],
         ["أعلنت الوزارة انهيار السد في المدينة"],  # known chunks, and new ones that overflow the cache

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rawi.verdict import EvidenceStance, PartyDenial, decide, weigh_origins
+from rawi.verdict import EvidenceStance, OriginGroup, PartyDenial, decide, weigh_origins
 
 
 def ev(article_id: str, stance: str, p: float = 0.9, outlet: str | None = None) -> EvidenceStance:
@@ -36,7 +36,7 @@ def test_two_independent_agreeing_origins_support() -> None:
 
 def test_copies_of_one_wire_are_one_origin_and_too_thin_for_a_verdict() -> None:
     evidence = [ev(f"copy{i}", "agree") for i in range(10)]
-    one_origin = [{"key": "sana", "articles": [e.article_id for e in evidence]}]
+    one_origin = [OriginGroup("sana", [e.article_id for e in evidence])]
     v_grouped = decide(evidence, one_origin)
     v_apart = decide(evidence)
     assert v_grouped.independent_origins == 1
@@ -79,7 +79,7 @@ def test_party_denial_inside_supporting_article_counts_as_denial() -> None:
 
 def test_party_denial_is_not_counted_twice_when_its_origin_already_denies() -> None:
     weighed = weigh_origins(
-        [ev("d", "disagree")], [{"key": "moh", "articles": ["d"]}], [PartyDenial("d", "moh", "الوزارة", 1)]
+        [ev("d", "disagree")], [OriginGroup("moh", ["d"])], [PartyDenial("d", "moh", "الوزارة", 1)]
     )
     assert len(weighed) == 1
 

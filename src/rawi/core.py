@@ -7,9 +7,9 @@ returns plain data (dicts following the JSON contract), so every surface shows t
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -19,29 +19,25 @@ from rawi.embed.cache import EmbeddingCache
 from rawi.errors import ModelError, StoreError
 from rawi.ingest import IngestOptions, list_files, read_paths
 from rawi.ingest.prefetch import read_ahead
+from rawi.pipeline import CheckOptions, check_claim
 from rawi.provenance import (
-    EvidenceArticle,
-    ProvenanceResult,
     Registry,
-    analyze_provenance,
     detect_outlet,
     load_reliability,
 )
 from rawi.records import Article, Problem
-from rawi.retrieve import RetrievedArticle, Retriever, SemanticIndex, query_terms
+from rawi.result import CheckResult
+from rawi.retrieve import Retriever, SemanticIndex
 from rawi.settings import Settings
 from rawi.stance import load_default
-from rawi.stance.base import StanceModel, StanceResult
-from rawi.stance.copies import pool_copies
-from rawi.stance.evidence import ArticleView, SemanticStage, StanceStage, load_semantic_stage
-from rawi.stance.factcheck import is_fact_check
-from rawi.stance.polarity import POSITIVE, claim_frame
+from rawi.stance.base import StanceModel
+from rawi.stance.evidence import SemanticStage, StanceStage, load_semantic_stage
 from rawi.store import open_corpus
 from rawi.store.base import Corpus, WriteResult
-from rawi.text import detect_language, normalize
-from rawi.verdict import Calibration, EvidenceStance, PartyDenial, decide
+from rawi.verdict import Calibration
 
 WRITE_BATCH = 500
+_MISSING = object()
 
 
 @dataclass
@@ -106,27 +102,41 @@ class Rawi:
         self._stance_model = stance_model
         self._semantic_stage = semantic_stage
         self.calibration = calibration
+        self._loaded: dict[str, Any] = {}
+        self._lock = threading.RLock()
 
-    # -- owned resources, loaded once -------------------------------------------------------------
-    @cached_property
+    # -- owned resources, loaded once (under a lock: a server's threads share one workbench) --------
+    def _once(self, name: str, load: Callable[[], Any]) -> Any:
+        found = self._loaded.get(name, _MISSING)
+        if found is _MISSING:
+            with self._lock:
+                found = self._loaded.get(name, _MISSING)
+                if found is _MISSING:
+                    found = self._loaded[name] = load()
+        return found
+
+    @property
     def corpus(self) -> Corpus:
-        return open_corpus(self.db, readonly=self.readonly)
+        return self._once("corpus", lambda: open_corpus(self.db, readonly=self.readonly))
 
     @property
     def stance_model(self) -> StanceModel:
         if self._stance_model is None:
-            self._stance_model = load_default()
+            self._stance_model = self._once("stance_model", load_default)
         return self._stance_model
 
-    @cached_property
+    @property
     def encoder(self) -> Encoder | None:
         """The sentence encoder of the semantic layer (None: lexical-only; see rawi.embed)."""
-        return load_encoder(self.settings.encoder)
+        return self._once("encoder", lambda: load_encoder(self.settings.encoder))
 
-    @cached_property
+    @property
     def semantic(self) -> SemanticIndex | None:
-        encoder = self.encoder
-        return SemanticIndex(self.corpus, encoder, EmbeddingCache(encoder)) if encoder else None
+        def load() -> SemanticIndex | None:
+            encoder = self.encoder
+            return SemanticIndex(self.corpus, encoder, EmbeddingCache(encoder)) if encoder else None
+
+        return self._once("semantic", load)
 
     @property
     def stance(self) -> StanceStage:
@@ -136,19 +146,37 @@ class Rawi:
         vectors = semantic.vectors if semantic and stage else None
         return StanceStage(self.stance_model, stage, vectors, encoder.key if encoder else "use")
 
-    @cached_property
+    @property
     def registry(self) -> Registry:
-        return Registry.load(extra_files=self.settings.sources_files)
+        return self.registry_for(())
 
-    @cached_property
+    def registry_for(self, extra_files: Sequence[Path] = ()) -> Registry:
+        """The sources registry, with ``extra_files`` on top of the settings' (each set loaded once)."""
+        files = tuple(self.settings.sources_files) + tuple(Path(f) for f in extra_files)
+        return self._once(f"registry:{files!r}", lambda: Registry.load(extra_files=list(files)))
+
+    @property
     def reliability(self) -> dict[str, float]:
         path = self.settings.reliability_file
-        return load_reliability(path) if path else {}
+        return self._once("reliability", lambda: load_reliability(path) if path else {})
+
+    def warm(self) -> None:
+        """Load everything a check needs now (a server does this once, before its first request)."""
+        self.corpus  # noqa: B018
+        self.stance_model  # noqa: B018
+        self.registry  # noqa: B018
+        self.reliability  # noqa: B018
+        semantic = self.semantic
+        if semantic is not None and self.encoder is not None:
+            load_semantic_stage(self.encoder.key)
+            semantic.search(semantic.vectors(["rawi"])[0], 1)  # the encoder's weights, the matrix
 
     def close(self) -> None:
-        if "corpus" in self.__dict__:
-            self.corpus.close()
-            del self.__dict__["corpus"]
+        with self._lock:
+            corpus = self._loaded.pop("corpus", None)
+            self._loaded.pop("semantic", None)
+        if corpus is not None:
+            corpus.close()
 
     def __enter__(self) -> Rawi:
         return self
@@ -270,91 +298,21 @@ class Rawi:
         ]
 
     # -- check ------------------------------------------------------------------------------------
-    def check(self, claim: str) -> dict[str, Any]:
+    def check(self, claim: str, options: CheckOptions | None = None) -> dict[str, Any]:
         """Check one claim against the corpus: the result object of the JSON contract."""
-        claim = claim.strip() if claim else ""
-        query_terms(claim)  # fails early, with a clear error, on an empty or punctuation-only claim
-        retrieved = Retriever(self.corpus, top_k=self.settings.top_k, semantic=self.semantic).retrieve(claim)
-        stances = self._stances(claim, retrieved)
-        prov = self._provenance(claim, retrieved, stances)
-        # Copies of one report take one stance (rawi.stance.copies); provenance is traced again only
-        # when that changed a label, since it groups articles by the side they take.
-        ids = [r.article_id for r in retrieved]
-        pooled = pool_copies(ids, stances, prov.to_json()["reuse"])
-        if [s.label for s in pooled] != [s.label for s in stances]:
-            prov = self._provenance(claim, retrieved, pooled)
-        stances = pooled
-        prov_json = prov.to_json()
-        # A named party's denial weighs against a claim that asserts the event; for a negated claim or
-        # a claim that the denial happened, the articles' stances already carry it (on the claim's side).
-        asserts_event = claim_frame(claim).kind == POSITIVE
-        denials = [
-            PartyDenial(d.article_id, d.source_key, d.source, d.sentence_index)
-            for d in prov.party_denials
-            if asserts_event
-        ]
-        lang = detect_language(claim).code or "und"
-        verdict = decide(
-            [
-                EvidenceStance(
-                    r.article_id,
-                    s.label,
-                    s.scores,
-                    r.article.outlet,
-                    r.article.title,
-                    refutes=s.label == "disagree"
-                    and is_fact_check(r.article.title, [x.text for x in r.sentences], r.article.outlet),
-                    quote=s.rationale[0].text if s.rationale and s.label in ("agree", "disagree") else None,
-                )
-                for r, s in zip(retrieved, stances, strict=True)
-            ],
-            prov_json["origins"],
-            denials,
-            self.reliability,
-            names=self.registry.display_names(),
-            language=lang,
-            calibration=self.calibration,
-        )
-        # The verdict's grouping is the final one (provenance groups plus party denials, weak
-        # evidence left out), so the origins listed are exactly the ones counted.
-        traced = {str(o["key"]): o for o in prov_json["origins"]}
-        names = self.registry.display_names()
-        prov_json["origins"] = []
-        for o in verdict.origins:
-            base = traced.get(o.key.split(":", 1)[0] if o.key not in traced else o.key, {})
-            name = o.label or base.get("name") or names.get(o.key, o.key)
-            prov_json["origins"].append(
-                {
-                    "key": o.key,
-                    "articles": o.articles,
-                    "stance": o.stance,
-                    "strength": round(o.strength, 4),
-                    "weight": o.weight,
-                    "label": name,
-                    "name": name,
-                    "evidence": base.get("evidence", []),
-                    "party_denial": o.via_party_denial,
-                    "refutes": o.refutes,
-                }
-            )
-        return {
-            "claim": {"text": claim, "language": lang, "normalized": normalize(claim)},
-            "verdict": {
-                "label": verdict.label,
-                "confidence": verdict.confidence,
-                "explanation": verdict.explanation,
-                "independent_origins": verdict.independent_origins,
-                "p_true": verdict.p_true,
-            },
-            "evidence": [_evidence_json(r, s) for r, s in zip(retrieved, stances, strict=True)],
-            "provenance": prov_json,
-            "corpus": {"articles": self.corpus.count(), "store": self.corpus.url},
-            "model": {
-                "name": getattr(self.stance_model, "name", type(self.stance_model).__name__),
-                "version": str(getattr(self.stance_model, "version", __version__)),
-                "encoder": self.encoder_info(),
-            },
-        }
+        return self.check_result(claim, options).to_json()
+
+    def check_result(self, claim: str, options: CheckOptions | None = None) -> CheckResult:
+        """Check one claim against the corpus: the typed result (see :mod:`rawi.pipeline`)."""
+        return check_claim(self, claim, options)
+
+    @property
+    def model_name(self) -> str:
+        return str(getattr(self.stance_model, "name", type(self.stance_model).__name__))
+
+    @property
+    def model_version(self) -> str:
+        return str(getattr(self.stance_model, "version", __version__))
 
     def encoder_info(self) -> dict[str, Any]:
         """Which sentence encoder the semantic layer runs on, or why there is none."""
@@ -373,29 +331,6 @@ class Rawi:
                 f"the {encoder.fallback_from!r} encoder is not installed here; fell back to {encoder.key!r}"
             )
         return info
-
-    def _provenance(
-        self, claim: str, retrieved: Sequence[RetrievedArticle], stances: Sequence[StanceResult]
-    ) -> ProvenanceResult:
-        related = [
-            EvidenceArticle(r.article, r.sentences, s.label, _relevant(r, s))
-            for r, s in zip(retrieved, stances, strict=True)
-            if s.label != "unrelated"
-        ]
-        return analyze_provenance(claim, related, self.registry)
-
-    def _stances(self, claim: str, retrieved: Sequence[RetrievedArticle]) -> list[StanceResult]:
-        views = [
-            ArticleView(
-                tuple(s.text for s in r.sentences),
-                r.article.title,
-                tuple(sorted(r.similarity)),
-                r.article.language,
-                r.article.outlet,
-            )
-            for r in retrieved
-        ]
-        return self.stance.predict(claim, views, max_rationale=self.settings.max_rationale)
 
     # -- corpus views -----------------------------------------------------------------------------
     def stats(self) -> dict[str, Any]:
@@ -427,29 +362,3 @@ class Rawi:
 
 def _fields(field_map: dict[str, str]) -> dict[str, Any]:
     return {"fields": field_map} if field_map else {}
-
-
-def _relevant(r: RetrievedArticle, s: StanceResult) -> list[int]:
-    """Sentences that speak to the claim: the rationale first, then the best retrieval matches."""
-    out = [x.sentence_index for x in s.rationale]
-    out += [i for i in r.best_sentences(3) if i not in out]
-    return out
-
-
-def _evidence_json(r: RetrievedArticle, s: StanceResult) -> dict[str, Any]:
-    a = r.article
-    return {
-        "article_id": a.id,
-        "title": a.title,
-        "outlet": a.outlet,
-        "url": a.url,
-        "published": a.published,
-        "language": a.language,
-        "retrieval_score": round(r.score, 4),
-        "stance": s.label,
-        "stance_scores": {k: round(float(v), 4) for k, v in s.scores.items()},
-        "rationale": [
-            {"sentence_index": x.sentence_index, "text": x.text, "score": round(float(x.score), 4)}
-            for x in s.rationale
-        ],
-    }

@@ -58,3 +58,27 @@ class UsageError(RawiError):
     """A command-line option that cannot be used: an unknown --format, --out into a missing folder."""
 
     code = "E600"
+
+
+class AccessError(RawiError):
+    """A writing request of the web API without the server's token (or with a wrong one)."""
+
+    code = "E700"
+    status = 401
+
+
+class NotFoundError(RawiError):
+    """A web API request names an article, saved check or page that does not exist."""
+
+    code = "E701"
+    status = 404
+
+
+class RequestError(RawiError):
+    """A web request the server refuses: too large, too many files, a form without its CSRF token."""
+
+    code = "E702"
+
+    def __init__(self, message: str, *, code: str | None = None, status: int = 400) -> None:
+        super().__init__(message, code=code)
+        self.status = status

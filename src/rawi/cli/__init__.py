@@ -18,9 +18,10 @@ from rich.text import Text
 from rawi.cli.common import check_out_file, command_errors, err, fail, out, stdout_reader
 from rawi.cli.eval import eval_app
 from rawi.cli.provenance import eval_attribution_command, provenance_command
+from rawi.cli.serve import serve_command
 from rawi.cli.train import train_app
-from rawi.report import FORMATS, render
-from rawi.report.safe import clean, clean_result, markup, terminal_json
+from rawi.report import FORMATS, cleaned, render
+from rawi.report.safe import clean, markup, terminal_json
 
 app = typer.Typer(
     name="rawi",
@@ -131,9 +132,7 @@ def check(
             top_k=top_k, sources_files=list(sources or []), reliability_file=reliability, encoder=encoder
         )
         with Rawi(db, settings, readonly=True) as wb:
-            result = wb.check(claim)
-        if format in ("text", "markdown", "html"):  # JSON formats escape what they carry instead
-            result = clean_result(result)
+            result = wb.check_result(claim)
         if out_file:
             out_file.write_text(render(result, format), encoding="utf-8")
             err.print(f"wrote {format} report to {markup(out_file)}")
@@ -142,7 +141,7 @@ def check(
         if format == "text":
             from rawi.report.text import build as build_text_report
 
-            out.print(build_text_report(result))
+            out.print(build_text_report(cleaned(result)))
         else:
             sys.stdout.write(render(result, format))
 
@@ -224,6 +223,7 @@ def schema() -> None:
 
 
 app.command("provenance")(provenance_command)
+app.command("serve")(serve_command)
 eval_app.command("attribution")(eval_attribution_command)
 import rawi.cli.eval_endtoend  # noqa: E402,F401  (registers `rawi eval stories` and `rawi eval verdict`)
 

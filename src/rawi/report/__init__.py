@@ -1,7 +1,7 @@
-"""Report stage: one check result (a plain dict following the JSON contract) in five forms.
+"""Report stage: one check result (:class:`rawi.result.CheckResult`) in five forms.
 
-Every renderer takes the same dict that `rawi check --format json` prints, so what a person reads
-in the terminal, Markdown, HTML or ClaimReview is exactly what a script gets.
+Every renderer takes the typed result whose ``to_json`` is what `rawi check --format json` prints, so
+what a person reads in the terminal, Markdown, HTML or ClaimReview is exactly what a script gets.
 
 The renderers are imported when first used (the HTML one loads Jinja), so a command that only
 names the formats, such as `rawi --help`, stays fast.
@@ -13,7 +13,8 @@ from collections.abc import Callable
 from importlib import import_module
 from typing import Any
 
-from rawi.report.safe import terminal_json
+from rawi.report.safe import clean_result, terminal_json
+from rawi.result import CheckResult
 
 FORMATS = ("text", "json", "markdown", "html", "claimreview")
 
@@ -27,20 +28,36 @@ _RENDERERS: dict[str, tuple[str, str]] = {
 }
 
 
-def render_json(result: dict[str, Any]) -> str:
+def render_json(result: CheckResult | dict[str, Any]) -> str:
     """The result as JSON, UTF-8 kept; control characters escaped (safe to print to a terminal)."""
-    return terminal_json(result) + "\n"
+    return terminal_json(result.to_json() if isinstance(result, CheckResult) else result) + "\n"
 
 
-def renderer(fmt: str) -> Callable[[dict[str, Any]], str]:
-    """The function rendering ``fmt``."""
+def renderer(fmt: str) -> Callable[[CheckResult], str]:
+    """The function rendering ``fmt`` (it takes the typed result)."""
     if fmt not in _RENDERERS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     module, name = _RENDERERS[fmt]
     return getattr(import_module(module), name)
 
 
-def render(result: dict[str, Any], fmt: str) -> str:
+def cleaned(result: CheckResult | dict[str, Any]) -> CheckResult:
+    """The result with every string cleaned of terminal escapes and controls (for text, Markdown, HTML)."""
+    return CheckResult.from_json(
+        clean_result(result.to_json() if isinstance(result, CheckResult) else result)
+    )
+
+
+def render(result: CheckResult | dict[str, Any], fmt: str) -> str:
+    """``result`` in format ``fmt``. A dict is the contract JSON (a saved check, a file): JSON prints
+    it as it is, the other formats read it back into a :class:`CheckResult`. Text, Markdown and HTML
+    get every article string cleaned of escapes and controls first (JSON formats escape instead)."""
+    if fmt == "json":
+        return render_json(result)
+    if fmt in ("text", "markdown", "html"):
+        result = cleaned(result)
+    elif not isinstance(result, CheckResult):
+        result = CheckResult.from_json(result)
     return renderer(fmt)(result)
 
 
@@ -53,6 +70,7 @@ def __getattr__(name: str) -> Any:  # render_text, render_html, ... on first use
 
 __all__ = [
     "FORMATS",
+    "cleaned",
     "render",
     "render_claimreview",
     "render_html",

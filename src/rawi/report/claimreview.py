@@ -15,6 +15,7 @@ from typing import Any
 
 from rawi.report.common import VERDICT_TITLES
 from rawi.report.safe import terminal_json
+from rawi.result import CheckResult
 
 # Numeric rating on a 1–5 scale for the labels that have one; "unverified" gets only a text rating.
 RATING = {"refuted": 1, "disputed": 3, "supported": 5}
@@ -38,37 +39,37 @@ def safe_url(url: object) -> str | None:
 
 
 def to_claimreview(
-    result: dict[str, Any], *, author: str = "rawi", date: str | None = None, url: str | None = None
+    result: CheckResult, *, author: str = "rawi", date: str | None = None, url: str | None = None
 ) -> dict[str, Any]:
     """The ClaimReview object of a check result; ``url`` is where the review is published."""
-    v = result["verdict"]
-    rating: dict[str, Any] = {"@type": "Rating", "alternateName": VERDICT_TITLES[v["label"]]}
-    if v["label"] in RATING:
-        rating.update(ratingValue=RATING[v["label"]], bestRating=5, worstRating=1)
+    v = result.verdict
+    rating: dict[str, Any] = {"@type": "Rating", "alternateName": VERDICT_TITLES[v.label]}
+    if v.label in RATING:
+        rating.update(ratingValue=RATING[v.label], bestRating=5, worstRating=1)
     appearances = [
         {
             k: val
             for k, val in {
                 "@type": "CreativeWork",
-                "url": safe_url(e.get("url")),
-                "headline": e.get("title"),
-                "identifier": e["article_id"],
-                "datePublished": e.get("published"),
+                "url": safe_url(e.url),
+                "headline": e.title,
+                "identifier": e.article_id,
+                "datePublished": e.published,
             }.items()
             if val
         }
-        for e in result["evidence"]
-        if e["stance"] in STATING
+        for e in result.evidence
+        if e.stance in STATING
     ]
     review: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
-        "claimReviewed": result["claim"]["text"],
+        "claimReviewed": result.claim.text,
         "datePublished": date or dt.date.today().isoformat(),
         "author": {"@type": "Organization", "name": author},
         "reviewRating": rating,
-        "reviewBody": v["explanation"],
-        "inLanguage": result["claim"]["language"],
+        "reviewBody": v.explanation,
+        "inLanguage": result.claim.language,
         "itemReviewed": {"@type": "Claim", "appearance": appearances},
     }
     if safe_url(url):
@@ -76,7 +77,7 @@ def to_claimreview(
     return review
 
 
-def render_claimreview(result: dict[str, Any]) -> str:
+def render_claimreview(result: CheckResult) -> str:
     """JSON-LD safe to embed in a ``<script>`` block (and to print)."""
     text = terminal_json(to_claimreview(result))
     return _HTML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"

@@ -1,9 +1,12 @@
-"""Small pieces the renderers share: labels, percentages, the related/unrelated split."""
+"""Small pieces the renderers share: labels, percentages, the related/unrelated split, display names."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache
 from typing import Any
+
+from rawi.result import AttributionLink, CheckResult, Evidence
 
 VERDICT_TITLES = {
     "supported": "Supported",
@@ -18,18 +21,18 @@ def pct(x: float) -> str:
     return f"{100 * x:.0f}%"
 
 
-def related(result: dict[str, Any]) -> list[dict[str, Any]]:
-    return [e for e in result["evidence"] if e["stance"] != "unrelated"]
+def related(result: CheckResult) -> list[Evidence]:
+    return result.related
 
 
-def unrelated(result: dict[str, Any]) -> list[dict[str, Any]]:
-    return [e for e in result["evidence"] if e["stance"] == "unrelated"]
+def unrelated(result: CheckResult) -> list[Evidence]:
+    return result.unrelated
 
 
-def attributions_by_article(result: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
-    out: dict[str, list[dict[str, Any]]] = {}
-    for a in result["provenance"]["attributions"]:
-        out.setdefault(a["article_id"], []).append(a)
+def attributions_by_article(result: CheckResult) -> dict[str, list[AttributionLink]]:
+    out: dict[str, list[AttributionLink]] = {}
+    for a in result.provenance.attributions:
+        out.setdefault(a.article_id, []).append(a)
     return out
 
 
@@ -47,17 +50,14 @@ def display_name(key: str, language: str | None = None) -> str:
     return entry.display_name(language or "en") if entry else key
 
 
-def for_display(result: dict[str, Any]) -> dict[str, Any]:
+def for_display(result: CheckResult) -> CheckResult:
     """A copy of a check result with display names where the contract holds keys: each evidence
     article's outlet, and a ``name`` for each origin (internal keys such as ``ria_novosti`` never
     reach a report)."""
-    lang = result.get("claim", {}).get("language")
-    evidence = [
-        {**e, "outlet": display_name(e["outlet"], e.get("language") or lang)} if e.get("outlet") else e
-        for e in result.get("evidence", [])
-    ]
-    prov = dict(result.get("provenance", {}))
-    prov["origins"] = [
-        {**o, "name": o.get("name") or display_name(str(o["key"]), lang)} for o in prov.get("origins", [])
-    ]
-    return {**result, "evidence": evidence, "provenance": prov}
+    lang = result.claim.language
+    evidence = tuple(
+        replace(e, outlet=display_name(e.outlet, e.language or lang)) if e.outlet else e
+        for e in result.evidence
+    )
+    origins = tuple(replace(o, name=o.name or display_name(o.key, lang)) for o in result.provenance.origins)
+    return replace(result, evidence=evidence, provenance=replace(result.provenance, origins=origins))

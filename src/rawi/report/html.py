@@ -7,7 +7,6 @@ SVG, which rawi builds itself with every name escaped.
 from __future__ import annotations
 
 from functools import cache
-from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
@@ -21,7 +20,8 @@ from rawi.report.common import (
     related,
     unrelated,
 )
-from rawi.report.svg import render_provenance_svg
+from rawi.report.svg import provenance_svg
+from rawi.result import CheckResult
 from rawi.text import detect_language
 
 
@@ -41,19 +41,15 @@ def _env() -> Environment:
     return env
 
 
-def render_html(result: dict[str, Any]) -> str:
+def render_html(result: CheckResult) -> str:
     result = for_display(result)
-    # the graph draws the claim's related articles only (unrelated ones are listed, not drawn)
-    articles = {
-        e["article_id"]: {"outlet": e.get("outlet"), "title": e.get("title")} for e in related(result)
-    }
-    svg = render_provenance_svg(result["provenance"], articles) if related(result) else ""
+    svg = provenance_svg(result)
     return (
         _env()
         .get_template("report.html.j2")
         .render(
             r=result,
-            verdict_title=VERDICT_TITLES[result["verdict"]["label"]],
+            verdict_title=VERDICT_TITLES[result.verdict.label],
             stance_titles=STANCE_TITLES,
             related=related(result),
             unrelated=unrelated(result),

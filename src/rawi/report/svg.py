@@ -10,8 +10,11 @@ HTML report.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from html import escape
 from typing import Any
+
+from rawi.result import CheckResult
 
 POLARITY_COLOURS = {"asserts": "#2b7a3d", "reports": "#b7791f", "denies": "#c53030"}
 ROW = 44
@@ -19,6 +22,17 @@ LEFT_X, RIGHT_X = 16, 430
 BOX_W, BOX_H = 250, 32
 WIDTH = RIGHT_X + BOX_W + 16
 MAX_LABEL = 38
+# The graph's own words; a page in another language passes its catalogue's (``labels=``).
+LABELS = {
+    "title": "Provenance: articles and the sources they cite",
+    "articles": "Articles (outlet)",
+    "sources": "Cited sources",
+    "asserts": "asserts",
+    "reports": "reports",
+    "denies": "denies",
+    "shared_text": "shared text",
+    "reuse": "reuse {pct}",
+}
 
 
 def _short(text: str, limit: int = MAX_LABEL) -> str:
@@ -35,14 +49,20 @@ def _box(x: int, y: int, title: str, subtitle: str, css: str) -> str:
     )
 
 
-def render_provenance_svg(provenance_json: dict[str, Any], articles: dict[str, dict[str, Any]]) -> str:
+def render_provenance_svg(
+    provenance_json: dict[str, Any],
+    articles: dict[str, dict[str, Any]],
+    labels: Mapping[str, str] | None = None,
+) -> str:
     """The provenance graph as an ``<svg>`` string.
 
     Parameters
     ----------
     provenance_json : the contract's ``provenance`` object (attributions, reuse, origins).
     articles : article id -> ``{"outlet": ..., "title": ...}`` for the left column labels.
+    labels : the graph's own words (keys of :data:`LABELS`), English by default.
     """
+    words = {**LABELS, **(labels or {})}
     # only the given (related) articles are drawn; with none given, every article attributed
     attributions = [
         a for a in provenance_json.get("attributions", []) if not articles or a["article_id"] in articles
@@ -62,9 +82,9 @@ def render_provenance_svg(provenance_json: dict[str, Any], articles: dict[str, d
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="rawi-provenance" width="{WIDTH}" '
         f'height="{height}" viewBox="0 0 {WIDTH} {height}" role="img" font-family="sans-serif">',
-        "<title>Provenance: articles and the sources they cite</title>",
-        f'<text x="{LEFT_X}" y="24" font-size="13" font-weight="700">Articles (outlet)</text>',
-        f'<text x="{RIGHT_X}" y="24" font-size="13" font-weight="700">Cited sources</text>',
+        f"<title>{escape(words['title'])}</title>",
+        f'<text x="{LEFT_X}" y="24" font-size="13" font-weight="700">{escape(words["articles"])}</text>',
+        f'<text x="{RIGHT_X}" y="24" font-size="13" font-weight="700">{escape(words["sources"])}</text>',
     ]
     # Edges carry colour only (the legend names it): labels in the middle of twenty crossing edges
     # overlap. What each source does is counted in its box instead.
@@ -85,7 +105,7 @@ def render_provenance_svg(provenance_json: dict[str, Any], articles: dict[str, d
         if link["a"] in left_y and link["b"] in left_y:
             ya, yb = left_y[link["a"]] + BOX_H // 2, left_y[link["b"]] + BOX_H // 2
             bend = LEFT_X - 4
-            label = f"reuse {float(link.get('similarity', 0)):.0%}"
+            label = words["reuse"].format(pct=f"{float(link.get('similarity', 0)):.0%}")
             parts.append(
                 f'<g class="reuse"><path d="M {LEFT_X} {ya} C {bend - 12} {ya}, '
                 f'{bend - 12} {yb}, {LEFT_X} {yb}" '
@@ -107,13 +127,20 @@ def render_provenance_svg(provenance_json: dict[str, Any], articles: dict[str, d
         parts.append(
             f'<line x1="{x}" y1="{legend_y - 4}" x2="{x + 22}" y2="{legend_y - 4}" '
             f'stroke="{colour}" stroke-width="2"/>'
-            f'<text x="{x + 26}" y="{legend_y}" font-size="10">{polarity}</text>'
+            f'<text x="{x + 26}" y="{legend_y}" font-size="10">{escape(words.get(polarity, polarity))}</text>'
         )
         x += 90
     parts.append(
         f'<line x1="{x}" y1="{legend_y - 4}" x2="{x + 22}" y2="{legend_y - 4}" '
         f'stroke="#4a5568" stroke-dasharray="4 3"/>'
-        f'<text x="{x + 26}" y="{legend_y}" font-size="10">shared text</text>'
+        f'<text x="{x + 26}" y="{legend_y}" font-size="10">{escape(words["shared_text"])}</text>'
     )
     parts.append("</svg>")
     return "".join(parts)
+
+
+def provenance_svg(result: CheckResult, labels: Mapping[str, str] | None = None) -> str:
+    """The graph of a check (names as :func:`rawi.report.common.for_display` gives them): its related
+    articles only (unrelated ones are listed, not drawn); empty when none is related."""
+    related = {e.article_id: {"outlet": e.outlet, "title": e.title} for e in result.related}
+    return render_provenance_svg(result.provenance.to_json(), related, labels) if related else ""

@@ -18,7 +18,7 @@ from itertools import chain, pairwise
 
 from rawi.lang import LexiconEntry, all_languages
 from rawi.text import Lexicon, all_stopwords, stem_tokens, tokenize_normalized
-from rawi.text.chunks import chunks_to_learn, folded_chunks
+from rawi.text.chunks import ChunkMemo, folded_chunks
 
 # Cue lists read from every language folder (rawi/lang/<code>/<name>.txt).
 CUE_LISTS: tuple[str, ...] = ("denial", "refutation", "hedge", "negation", "support")
@@ -94,27 +94,30 @@ def find_cues(
 # numbers and cue candidates (no token spans whitespace), so each chunk is analyzed once and
 # remembered: on news text most of an article costs one dictionary lookup per word.
 _Chunk = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[int, ...]]
-_CHUNKS: dict[str, _Chunk] = {}
 _CHUNK_CACHE_LIMIT = 300_000
-_TOKEN_GRAMS: dict[str, tuple[str, ...]] = {}  # token -> its character n-grams (none when too short)
 
 
-def _learn_chunks(chunks: set[str]) -> None:
+def _learn_chunks(chunks: set[str]) -> dict[str, _Chunk]:
     tokens_of = {chunk: tuple(tokenize_normalized(chunk)) for chunk in chunks}
     distinct = list({t for tokens in tokens_of.values() for t in tokens})
     stem_of = dict(zip(distinct, stem_tokens(distinct), strict=True))
     stop = all_stopwords()
     lexicon = cue_lexicon()
+    learned: dict[str, _Chunk] = {}
     for chunk, tokens in tokens_of.items():
         stems = tuple(stem_of[t] for t in tokens)
         pairs = list(zip(tokens, stems, strict=True))
-        _CHUNKS[chunk] = (
+        learned[chunk] = (
             tokens,
             stems,
             tuple(s for t, s in pairs if len(t) > 1 and t not in stop),
             tuple(t for t in tokens if _NUMBER.search(t)),
             tuple(k for k, (t, s) in enumerate(pairs) if lexicon.may_start(t, s)),  # where cues may start
         )
+    return learned
+
+
+_CHUNKS: ChunkMemo[_Chunk] = ChunkMemo(_learn_chunks, _CHUNK_CACHE_LIMIT)
 
 
 def analyze_units(texts: Sequence[str]) -> list[TextUnit]:
@@ -124,12 +127,10 @@ def analyze_units(texts: Sequence[str]) -> list[TextUnit]:
     the texts are folded in one pass (joined by newlines) and their chunks looked up.
     """
     chunked = folded_chunks(texts)
-    missing = chunks_to_learn(_CHUNKS, chunked, _CHUNK_CACHE_LIMIT)
-    if missing:
-        _learn_chunks(missing)
+    known = _CHUNKS.lookup(chunked)
     units = []
     for chunks in chunked:
-        parts = [_CHUNKS[c] for c in chunks]
+        parts = [known[c] for c in chunks]
         tokens = tuple(chain.from_iterable([part[0] for part in parts]))
         stems = tuple(chain.from_iterable([part[1] for part in parts]))
         seq = tuple(chain.from_iterable([part[2] for part in parts]))
@@ -156,15 +157,20 @@ def stem_bigrams(units: Iterable[TextUnit]) -> frozenset[tuple[str, str]]:
     return frozenset(grams)
 
 
+def _token_grams(tokens: set[str]) -> dict[str, tuple[str, ...]]:
+    return {t: tuple(t[i : i + CHAR_GRAM] for i in range(len(t) - CHAR_GRAM + 1)) for t in tokens}
+
+
+# token -> its character n-grams (none when too short)
+_TOKEN_GRAMS: ChunkMemo[tuple[str, ...]] = ChunkMemo(_token_grams, _CHUNK_CACHE_LIMIT)
+
+
 def char_grams(units: Iterable[TextUnit], n: int = CHAR_GRAM) -> frozenset[str]:
     """Character n-grams of the normalized tokens (catches spellings the stemmer splits apart)."""
     distinct = set(chain.from_iterable([unit.tokens for unit in units]))
     if n != CHAR_GRAM:
         return frozenset(t[i : i + n] for t in distinct for i in range(len(t) - n + 1))
-    grams = _TOKEN_GRAMS
-    missing = chunks_to_learn(grams, [list(distinct)], _CHUNK_CACHE_LIMIT)
-    if missing:
-        grams.update((t, tuple(t[i : i + n] for i in range(len(t) - n + 1))) for t in missing)
+    grams = _TOKEN_GRAMS.lookup([list(distinct)])
     return frozenset(chain.from_iterable([grams[t] for t in distinct]))
 
 

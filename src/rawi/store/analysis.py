@@ -22,15 +22,12 @@ from itertools import chain
 
 from rawi.records import Article, Sentence
 from rawi.text import all_stopwords, split_sentences, stem_tokens, tokenize_normalized
-from rawi.text.chunks import chunks_to_learn, folded_chunks
+from rawi.text.chunks import ChunkMemo, folded_chunks
 
 # Whitespace-separated chunks remembered with their terms; a news vocabulary of a few hundred
 # thousand chunks fits, and the cache is emptied when it grows past this (terms are cheap to redo).
 CHUNK_CACHE_SIZE = 300_000
 
-# chunk -> its terms space-joined ("" when it has none): terms never contain spaces, and a store
-# writes them joined, so joining per chunk once saves building and joining lists per sentence.
-_chunk_terms: dict[str, str] = {}
 
 
 @dataclass(frozen=True)
@@ -49,14 +46,18 @@ class AnalyzedArticle:
         return out
 
 
-def _learn_chunks(chunks: set[str]) -> None:
+def _learn_chunks(chunks: set[str]) -> dict[str, str]:
     """Analyze chunks not seen before: tokens, stopwords dropped, one stemmer call for all of them."""
     stop = all_stopwords()
     tokens_of = {c: [t for t in tokenize_normalized(c) if t not in stop] for c in chunks}
     distinct = list({t for tokens in tokens_of.values() for t in tokens})
     stem_of = dict(zip(distinct, stem_tokens(distinct), strict=True))
-    for chunk, tokens in tokens_of.items():
-        _chunk_terms[chunk] = " ".join([stem_of[t] for t in tokens])
+    return {chunk: " ".join([stem_of[t] for t in tokens]) for chunk, tokens in tokens_of.items()}
+
+
+# chunk -> its terms space-joined ("" when it has none): terms never contain spaces, and a store
+# writes them joined, so joining per chunk once saves building and joining lists per sentence.
+CHUNK_TERMS: ChunkMemo[str] = ChunkMemo(_learn_chunks, CHUNK_CACHE_SIZE)
 
 
 def analyze_texts_joined(texts: list[str]) -> list[str]:
@@ -67,11 +68,10 @@ def analyze_texts_joined(texts: list[str]) -> list[str]:
     """
     chunked = folded_chunks(texts)
     try:  # one pass over the chunks when all are known (most of a warm corpus)
-        lookup = _chunk_terms.__getitem__
+        lookup = CHUNK_TERMS.current().__getitem__
         return [" ".join(filter(None, map(lookup, chunks))) for chunks in chunked]
     except KeyError:
-        _learn_chunks(chunks_to_learn(_chunk_terms, chunked, CHUNK_CACHE_SIZE))
-        lookup = _chunk_terms.__getitem__
+        lookup = CHUNK_TERMS.learn(chunked).__getitem__
         return [" ".join(filter(None, map(lookup, chunks))) for chunks in chunked]
 
 

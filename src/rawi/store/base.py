@@ -72,6 +72,18 @@ class Corpus(Protocol):
 
     def iter_articles(self, batch_size: int = 1000) -> Iterator[Article]: ...
 
+    def outlets(self) -> dict[str, int]:
+        """Every outlet with its number of articles, most first."""
+        ...
+
+    def list_articles(self, *, outlet: str | None = None, limit: int = 50) -> list[Article]:
+        """Articles newest first, of one outlet when given."""
+        ...
+
+    def connection(self) -> Any:
+        """This thread's database connection, for tables kept beside the corpus (saved checks)."""
+        ...
+
     def stats(self) -> dict[str, object]:
         """Counts for `rawi stats`: articles, sentences, languages, outlets, date range, size."""
         ...

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import json
 import sqlite3
+import threading
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime, timezone
@@ -90,12 +91,37 @@ class SqliteCorpus:
         self.path = Path(path)
         self.readonly = readonly
         self.url = f"sqlite:///{self.path}"
-        self._conn = self._connect()
+        # One connection per thread (a web server answers on many): SQLite connections are not meant
+        # to be shared by threads at once; each thread's is opened on its first use, all closed here.
+        self._local = threading.local()
+        self._opened: list[sqlite3.Connection] = []
+        self._opened_lock = threading.Lock()
+        self._closed = False
+        self._local.conn = self._register(self._connect())  # a file that cannot be opened fails here
         self._pool = AnalysisPool(default_workers() if workers is None else workers)
 
     # -- connection -----------------------------------------------------------------------------
     def _connect(self) -> sqlite3.Connection:
         return connect_reader(self.path) if self.readonly else connect_writer(self.path)
+
+    def _register(self, conn: sqlite3.Connection) -> sqlite3.Connection:
+        with self._opened_lock:
+            self._opened.append(conn)
+        return conn
+
+    @property
+    def _conn(self) -> sqlite3.Connection:
+        """This thread's connection."""
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            if self._closed:
+                raise StoreError(f"The corpus {self.path} is closed.", code="E302")
+            conn = self._local.conn = self._register(self._connect())
+        return conn
+
+    def connection(self) -> sqlite3.Connection:
+        """This thread's connection, for tables kept beside the corpus (saved checks)."""
+        return self._conn
 
     # -- writing ----------------------------------------------------------------------------------
     def write(self, articles: Iterable[Article]) -> WriteResult:
@@ -306,6 +332,23 @@ class SqliteCorpus:
                 yield _row_to_article(row[1:])
             last = rows[-1][0]
 
+    def outlets(self) -> dict[str, int]:
+        """Every outlet of the corpus with its number of articles, most first."""
+        rows = self._conn.execute(
+            "SELECT outlet, count(*) FROM articles WHERE outlet IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1"
+        )
+        return {outlet: int(n) for outlet, n in rows}
+
+    def list_articles(self, *, outlet: str | None = None, limit: int = 50) -> list[Article]:
+        """Articles newest first (by date, then by ingest order), of one outlet when given."""
+        where, args = ("WHERE outlet = ?", [outlet]) if outlet is not None else ("", [])
+        rows = self._conn.execute(
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles {where} "
+            "ORDER BY published IS NULL, published DESC, doc DESC LIMIT ?",
+            [*args, max(0, int(limit))],
+        )
+        return [_row_to_article(row) for row in rows]
+
     def stats(self) -> dict[str, object]:
         conn = self._conn
         languages = dict(
@@ -336,8 +379,10 @@ class SqliteCorpus:
 
     def close(self) -> None:
         self._pool.close()
-        conn, self._conn = self._conn, None
-        if conn is not None:
+        with self._opened_lock:
+            opened, self._opened, self._closed = self._opened, [], True
+        self._local = threading.local()
+        for conn in opened:
             if not self.readonly and not conn.in_transaction:
                 # worth doing, never worth failing for: another writer may hold the lock
                 with contextlib.suppress(sqlite3.Error):

@@ -7,10 +7,14 @@ stems, cues) each analyze a chunk once and look it up afterwards. This module ho
 
 from __future__ import annotations
 
-from collections.abc import MutableMapping, Sequence
+import threading
+from collections.abc import Callable, Mapping, Sequence
 from itertools import chain
+from typing import Generic, TypeVar
 
 from rawi.text.normalize import fold
+
+V = TypeVar("V")
 
 
 def folded_chunks(texts: Sequence[str]) -> list[list[str]]:
@@ -27,15 +31,46 @@ def folded_chunks(texts: Sequence[str]) -> list[list[str]]:
     return [line.split() for line in lines]
 
 
-def chunks_to_learn(cache: MutableMapping[str, object], chunked: list[list[str]], limit: int) -> set[str]:
-    """The chunks of ``chunked`` that ``cache`` lacks. When learning them would take the cache past
-    ``limit`` it is emptied first (bounded memory), and then every chunk of ``chunked`` is returned,
-    so the texts at hand never lose a chunk they need."""
-    missing = set(chain.from_iterable(chunked)).difference(cache)
-    if missing and len(cache) + len(missing) > limit:
-        cache.clear()
-        missing = set(chain.from_iterable(chunked))
-    return missing
+class ChunkMemo(Generic[V]):
+    """Per-chunk analyses remembered up to ``limit`` chunks, safe to share between threads.
+
+    Readers take :meth:`current` and look chunks up without a lock. The memo is never emptied in
+    place: when learning would take it past ``limit``, a new dict replaces it, so a reader holding
+    the old one never sees a chunk vanish between its check and its lookup. :meth:`learn` (one
+    learner at a time) returns a mapping holding every chunk it was given.
+    """
+
+    def __init__(self, learn: Callable[[set[str]], Mapping[str, V]], limit: int) -> None:
+        self._learn = learn
+        self.limit = limit
+        self._items: dict[str, V] = {}
+        self._lock = threading.Lock()
+
+    def current(self) -> Mapping[str, V]:
+        return self._items
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def learn(self, chunked: list[list[str]]) -> Mapping[str, V]:
+        """The memo, with every chunk of ``chunked`` it lacked analyzed and added."""
+        with self._lock:
+            items = self._items
+            missing = set(chain.from_iterable(chunked)).difference(items)
+            if missing and len(items) + len(missing) > self.limit:
+                items = {}  # bounded memory: start again with the chunks at hand
+                missing = set(chain.from_iterable(chunked))
+            if missing:
+                items.update(self._learn(missing))
+            self._items = items
+            return items
+
+    def lookup(self, chunked: list[list[str]]) -> Mapping[str, V]:
+        """A mapping holding every chunk of ``chunked`` (the memo itself when it knows them all)."""
+        items = self._items
+        if all(c in items for chunks in chunked for c in chunks):
+            return items
+        return self.learn(chunked)
 
 
-__all__ = ["chunks_to_learn", "folded_chunks"]
+__all__ = ["ChunkMemo", "folded_chunks"]

@@ -3,7 +3,9 @@ an explanation in the claim's language (see :mod:`rawi.verdict.decide`)."""
 
 from rawi.verdict.calibration import Calibration, load_calibration
 from rawi.verdict.decide import (
+    ArticleGroup,
     EvidenceStance,
+    OriginGroup,
     OriginWeight,
     PartyDenial,
     Verdict,
@@ -16,8 +18,10 @@ from rawi.verdict.decide import (
 from rawi.verdict.explain import explain
 
 __all__ = [
+    "ArticleGroup",
     "Calibration",
     "EvidenceStance",
+    "OriginGroup",
     "OriginWeight",
     "PartyDenial",
     "Verdict",

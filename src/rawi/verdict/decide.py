@@ -24,6 +24,7 @@ import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from rawi.verdict.calibration import Calibration, load_calibration
 from rawi.verdict.explain import explain
@@ -44,6 +45,26 @@ class EvidenceStance:
     title: str | None = None
     refutes: bool = False  # a published fact-check (rawi.stance.factcheck) takes this stance
     quote: str | None = None  # the sentence the stance rests on (for the explanation)
+
+
+class ArticleGroup(Protocol):
+    """Articles that trace back to one origin (rawi.provenance's Origin is one)."""
+
+    @property
+    def key(self) -> str: ...
+    @property
+    def articles(self) -> Sequence[str]: ...
+    @property
+    def label(self) -> str | None: ...
+
+
+@dataclass(frozen=True)
+class OriginGroup:
+    """An :class:`ArticleGroup` made by hand (tests, callers with their own grouping)."""
+
+    key: str
+    articles: Sequence[str]
+    label: str | None = None
 
 
 @dataclass(frozen=True)
@@ -104,7 +125,7 @@ def _side_of(ids: Sequence[str], related: Mapping[str, EvidenceStance]) -> str:
 
 def weigh_origins(
     evidence: Sequence[EvidenceStance],
-    origins: Sequence[Mapping[str, object]] = (),
+    origins: Sequence[ArticleGroup] = (),
     party_denials: Sequence[PartyDenial] = (),
     reliability: Mapping[str, float] | None = None,
 ) -> list[OriginWeight]:
@@ -113,14 +134,14 @@ def weigh_origins(
     groups: list[tuple[str, list[str], str | None]] = []
     seen: set[str] = set()
     for origin in origins:
-        ids = [a for a in origin.get("articles", []) if a in related and a not in seen]  # type: ignore[union-attr]
-        label = origin.get("label")
+        ids = [a for a in origin.articles if a in related and a not in seen]
+        label = origin.label
         # Articles tied to one source but taking opposite sides are not one origin: a denial that
         # names the agency it answers is not a copy of that agency's report.
         for side in ("agree", "disagree", "discuss"):
             members = [a for a in ids if related[a].stance == side]
             if members:
-                key = str(origin["key"]) if side == _side_of(ids, related) else f"{origin['key']}:{side}"
+                key = origin.key if side == _side_of(ids, related) else f"{origin.key}:{side}"
                 groups.append((key, members, str(label) if label else None))
         seen.update(ids)
     groups.extend((a, [a], None) for a in related if a not in seen)
@@ -192,7 +213,7 @@ def log_odds(weighed: Sequence[OriginWeight]) -> float:
 
 def decide(
     evidence: Sequence[EvidenceStance],
-    origins: Sequence[Mapping[str, object]] = (),
+    origins: Sequence[ArticleGroup] = (),
     party_denials: Sequence[PartyDenial] = (),
     reliability: Mapping[str, float] | None = None,
     names: Mapping[str, str] | None = None,

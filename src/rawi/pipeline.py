@@ -1,0 +1,255 @@
+"""One check, step by step: retrieve, stance, provenance, verdict, into a typed :class:`CheckResult`.
+
+This is the one function the CLI, the web app and batch jobs call (through :meth:`rawi.core.Rawi.
+check_result` or directly). What it needs that is loaded once (the corpus, the models, the
+registry) comes from the workbench; what may differ from one call to the next comes in
+:class:`CheckOptions`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rawi.provenance import EvidenceArticle, ProvenanceResult, Registry, analyze_provenance
+from rawi.provenance.origins import ArticleAttribution
+from rawi.provenance.reuse import ReuseLink as TracedReuse
+from rawi.result import (
+    AttributionLink,
+    CheckResult,
+    Claim,
+    CorpusInfo,
+    Evidence,
+    ModelInfo,
+    OriginSummary,
+    Provenance,
+    Rationale,
+    ReuseLink,
+    VerdictSummary,
+)
+from rawi.retrieve import RetrievedArticle, Retriever, query_terms
+from rawi.stance.base import StanceResult
+from rawi.stance.copies import pool_copies
+from rawi.stance.evidence import ArticleView
+from rawi.stance.factcheck import is_fact_check
+from rawi.stance.polarity import POSITIVE, claim_frame
+from rawi.text import detect_language, normalize
+from rawi.verdict import EvidenceStance, PartyDenial, Verdict, decide
+
+if TYPE_CHECKING:
+    from rawi.core import Rawi
+
+EXPLANATION_LANGUAGES = ("ar", "en")
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    """What one call may choose. ``None`` keeps the workbench's setting.
+
+    Parameters
+    ----------
+    top_k : articles retrieved and given a stance, in [1, 500].
+    max_rationale : rationale sentences reported per article, in [0, 10].
+    explanation_language : "ar" or "en": the language the verdict is explained in (default: the
+        claim's language).
+    reliability : weights by origin or outlet key, instead of the workbench's reliability file.
+    sources_files : extra sources-registry YAML files for this call (on top of the workbench's).
+    """
+
+    top_k: int | None = None
+    max_rationale: int | None = None
+    explanation_language: str | None = None
+    reliability: Mapping[str, float] | None = None
+    sources_files: tuple[Path, ...] = ()
+
+    def __post_init__(self) -> None:
+        for name, lo, hi in (("top_k", 1, 500), ("max_rationale", 0, 10)):
+            value = getattr(self, name)
+            if value is not None and (
+                not isinstance(value, int) or isinstance(value, bool) or not lo <= value <= hi
+            ):
+                raise ValueError(
+                    f"The '{name}' option must be an int in [{lo}, {hi}]. Got {value!r} instead."
+                )
+        if self.explanation_language not in (None, *EXPLANATION_LANGUAGES):
+            raise ValueError(
+                "The 'explanation_language' option must be one of "
+                f"{', '.join(EXPLANATION_LANGUAGES)}. Got {self.explanation_language!r} instead."
+            )
+
+
+def check_claim(wb: Rawi, claim: str, options: CheckOptions | None = None) -> CheckResult:
+    """Check one claim against the workbench's corpus."""
+    options = options or CheckOptions()
+    top_k = options.top_k or wb.settings.top_k
+    max_rationale = wb.settings.max_rationale if options.max_rationale is None else options.max_rationale
+    registry = wb.registry_for(options.sources_files)
+    reliability = wb.reliability if options.reliability is None else options.reliability
+
+    claim = claim.strip() if claim else ""
+    query_terms(claim)  # fails early, with a clear error, on an empty or punctuation-only claim
+    retrieved = Retriever(wb.corpus, top_k=top_k, semantic=wb.semantic).retrieve(claim)
+    stances = _stances(wb, claim, retrieved, max_rationale)
+    prov = _provenance(claim, retrieved, stances, registry)
+    # Copies of one report take one stance (rawi.stance.copies); provenance is traced again only
+    # when that changed a label, since it groups articles by the side they take.
+    ids = [r.article_id for r in retrieved]
+    pooled = pool_copies(ids, stances, [link.to_json() for link in prov.reuse])
+    if [s.label for s in pooled] != [s.label for s in stances]:
+        prov = _provenance(claim, retrieved, pooled, registry)
+    stances = pooled
+    # A named party's denial weighs against a claim that asserts the event; for a negated claim or
+    # a claim that the denial happened, the articles' stances already carry it (on the claim's side).
+    asserts_event = claim_frame(claim).kind == POSITIVE
+    denials = [
+        PartyDenial(d.article_id, d.source_key, d.source, d.sentence_index)
+        for d in prov.party_denials
+        if asserts_event
+    ]
+    lang = detect_language(claim).code or "und"
+    names = registry.display_names()
+    verdict = decide(
+        [_evidence_stance(r, s) for r, s in zip(retrieved, stances, strict=True)],
+        prov.origins,
+        denials,
+        reliability,
+        names=names,
+        language=options.explanation_language or lang,
+        calibration=wb.calibration,
+    )
+    return CheckResult(
+        claim=Claim(claim, lang, normalize(claim)),
+        verdict=VerdictSummary(
+            verdict.label,
+            verdict.confidence,
+            verdict.explanation,
+            verdict.independent_origins,
+            verdict.p_true,
+        ),
+        evidence=tuple(_evidence(r, s) for r, s in zip(retrieved, stances, strict=True)),
+        provenance=Provenance(
+            attributions=tuple(_attribution(a) for a in prov.attributions),
+            reuse=tuple(_reuse(link) for link in prov.reuse),
+            origins=_counted_origins(verdict, prov, names),
+            party_denials=tuple(_attribution(a) for a in prov.party_denials),
+        ),
+        corpus=CorpusInfo(wb.corpus.count(), wb.corpus.url),
+        model=ModelInfo(wb.model_name, wb.model_version, wb.encoder_info()),
+    )
+
+
+def _counted_origins(
+    verdict: Verdict, prov: ProvenanceResult, names: Mapping[str, str]
+) -> tuple[OriginSummary, ...]:
+    """The verdict's grouping is the final one (provenance groups plus party denials, weak evidence
+    left out), so the origins listed are exactly the ones counted."""
+    traced = {o.key: o for o in prov.origins}
+    out = []
+    for o in verdict.origins:
+        base = traced.get(o.key if o.key in traced else o.key.split(":", 1)[0])
+        name = o.label or (base.label if base else None) or names.get(o.key, o.key)
+        out.append(
+            OriginSummary(
+                key=o.key,
+                articles=tuple(o.articles),
+                stance=o.stance,
+                strength=round(o.strength, 4),
+                weight=o.weight,
+                name=name,
+                evidence=tuple(base.evidence) if base else (),
+                party_denial=o.via_party_denial,
+                refutes=o.refutes,
+            )
+        )
+    return tuple(out)
+
+
+def _stances(
+    wb: Rawi, claim: str, retrieved: Sequence[RetrievedArticle], max_rationale: int
+) -> list[StanceResult]:
+    views = [
+        ArticleView(
+            tuple(s.text for s in r.sentences),
+            r.article.title,
+            tuple(sorted(r.similarity)),
+            r.article.language,
+            r.article.outlet,
+        )
+        for r in retrieved
+    ]
+    return wb.stance.predict(claim, views, max_rationale=max_rationale)
+
+
+def _provenance(
+    claim: str, retrieved: Sequence[RetrievedArticle], stances: Sequence[StanceResult], registry: Registry
+) -> ProvenanceResult:
+    related = [
+        EvidenceArticle(r.article, r.sentences, s.label, _relevant(r, s))
+        for r, s in zip(retrieved, stances, strict=True)
+        if s.label != "unrelated"
+    ]
+    return analyze_provenance(claim, related, registry)
+
+
+def _relevant(r: RetrievedArticle, s: StanceResult) -> list[int]:
+    """Sentences that speak to the claim: the rationale first, then the best retrieval matches."""
+    out = [x.sentence_index for x in s.rationale]
+    out += [i for i in r.best_sentences(3) if i not in out]
+    return out
+
+
+def _evidence_stance(r: RetrievedArticle, s: StanceResult) -> EvidenceStance:
+    return EvidenceStance(
+        r.article_id,
+        s.label,
+        s.scores,
+        r.article.outlet,
+        r.article.title,
+        refutes=s.label == "disagree"
+        and is_fact_check(r.article.title, [x.text for x in r.sentences], r.article.outlet),
+        quote=s.rationale[0].text if s.rationale and s.label in ("agree", "disagree") else None,
+    )
+
+
+def _evidence(r: RetrievedArticle, s: StanceResult) -> Evidence:
+    a = r.article
+    return Evidence(
+        article_id=a.id,
+        title=a.title,
+        outlet=a.outlet,
+        url=a.url,
+        published=a.published,
+        language=a.language,
+        retrieval_score=round(r.score, 4),
+        stance=s.label,
+        stance_scores={k: round(float(v), 4) for k, v in s.scores.items()},
+        rationale=tuple(Rationale(x.sentence_index, x.text, round(float(x.score), 4)) for x in s.rationale),
+    )
+
+
+def _attribution(a: ArticleAttribution) -> AttributionLink:
+    return AttributionLink(
+        a.article_id,
+        a.sentence_index,
+        a.source,
+        a.source_key,
+        a.source_kind,
+        a.polarity,
+        a.verb,
+        tuple(a.attribution.span),
+        a.cited_by,
+    )
+
+
+def _reuse(link: TracedReuse) -> ReuseLink:
+    return ReuseLink(
+        link.a,
+        link.b,
+        round(link.similarity, 4),
+        tuple(link.shared_passages),
+        link.earlier,
+        link.kind,
+        tuple(p.to_json() for p in link.passages),
+    )
