@@ -111,6 +111,12 @@ def check(
     sources: Annotated[list[Path] | None, typer.Option(help="Extra sources-registry YAML files.")] = None,
     reliability: Annotated[Path | None, typer.Option(help="Reliability weights file (YAML or CSV).")] = None,
     encoder: EncoderOption = "use",
+    review_url: Annotated[
+        str | None,
+        typer.Option(
+            "--review-url", help="With --format claimreview: the http(s) address the review is published at."
+        ),
+    ] = None,
 ) -> None:
     """Check a claim: evidence with stances and rationale sentences, provenance, and a verdict.
 
@@ -119,12 +125,20 @@ def check(
     - `rawi check "انهار سد وادي الرمل في ريف حماة"`
     - `rawi check "Jordan banned potato imports" --format json --out result.json`
     - `rawi check "..." --format html --out report.html`
+    - `rawi check "..." --format claimreview --review-url https://example.org/checks/dam`
     """
     from rawi.core import Rawi
     from rawi.settings import Settings
 
     if format not in FORMATS:
         raise fail(f"--format must be one of {', '.join(FORMATS)}; got {format!r}")
+    if review_url is not None:
+        from rawi.report.claimreview import safe_url
+
+        if format != "claimreview":
+            raise fail("--review-url is for --format claimreview (the address the review is published at)")
+        if safe_url(review_url) is None:
+            raise fail(f"--review-url must be an http:// or https:// address; got {review_url!r}")
     check_out_file(out_file)
     with command_errors(db):
         settings = Settings(
@@ -134,8 +148,14 @@ def check(
             result = wb.check(claim)
         if format in ("text", "markdown", "html"):  # JSON formats escape what they carry instead
             result = clean_result(result)
+        if format == "claimreview":
+            from rawi.report.claimreview import render_claimreview
+
+            rendered = render_claimreview(result, url=review_url)
+        else:
+            rendered = "" if format == "text" and not out_file else render(result, format)
         if out_file:
-            out_file.write_text(render(result, format), encoding="utf-8")
+            out_file.write_text(rendered, encoding="utf-8")
             err.print(f"wrote {format} report to {markup(out_file)}")
             return
     with stdout_reader():
@@ -144,7 +164,7 @@ def check(
 
             out.print(build_text_report(result))
         else:
-            sys.stdout.write(render(result, format))
+            sys.stdout.write(rendered)
 
 
 @app.command()
