@@ -3,6 +3,7 @@ ingest, damaged or odd databases, a batch holding one article the store cannot t
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import sqlite3
@@ -14,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from _permissions import assert_cannot_write, run_python
 from rawi.core import IngestReport, Rawi
 from rawi.errors import StoreError
 from rawi.records import Article
@@ -165,15 +167,22 @@ def test_a_db_folder_that_cannot_be_created_is_a_store_error(tmp_path: Path) -> 
     assert err.value.code == "E302" and "Cannot create the folder" in err.value.message
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into any folder")
 def test_a_corpus_in_a_read_only_folder_can_be_read(tmp_path: Path) -> None:
+    """Through the real CLI, bound by file permissions even as root (tests/_permissions.py)."""
     folder = tmp_path / "archive"
     folder.mkdir()
     with SqliteCorpus(folder / "c.db", workers=0) as corpus:
         corpus.write([article(i) for i in range(5)])
     folder.chmod(0o555)
     try:
-        with SqliteCorpus(folder / "c.db", readonly=True) as corpus:
-            assert corpus.count() == 5
+        assert_cannot_write(folder)
+        stats = run_python("-m", "rawi", "stats", "--db", str(folder / "c.db"), "--json")
+        assert stats.returncode == 0, stats.stderr
+        assert json.loads(stats.stdout)["articles"] == 5
+        found = run_python("-m", "rawi", "search", "منسوب المياه", "--db", str(folder / "c.db"), "--json")
+        assert found.returncode == 0, found.stderr
+        assert len(json.loads(found.stdout)) == 5
+        # nothing was written next to the corpus (no WAL, no shared-memory index, no journal)
+        assert sorted(p.name for p in folder.iterdir()) == ["c.db"]
     finally:
         folder.chmod(0o755)
