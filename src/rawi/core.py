@@ -229,6 +229,8 @@ class Rawi:
             self._index(batch, result)
             return
         except StoreError as e:
+            if e.code == "E306":  # a damaged file: stop writing, keep what earlier batches stored
+                raise
             partial = getattr(e, "result", None)
             done: set[str] = set()
             if isinstance(partial, WriteResult):

@@ -22,7 +22,7 @@ from rawi.errors import StoreError
 from rawi.records import Article, Sentence
 from rawi.store.analysis import AnalysisPool, default_workers
 from rawi.store.base import SearchHit, WriteResult
-from rawi.store.connection import connect_reader, connect_writer
+from rawi.store.connection import connect_reader, connect_writer, damaged, is_corruption
 from rawi.store.schema import SCHEMA_VERSION
 from rawi.store.vectors import count_vectors, put_vectors, read_vectors
 
@@ -114,6 +114,10 @@ class SqliteCorpus:
             except Exception as e:
                 if self._conn.in_transaction:
                     self._conn.execute("ROLLBACK")
+                if is_corruption(e):  # never write on into a damaged file
+                    err = damaged(self.path, e)
+                    err.result = result  # type: ignore[attr-defined]
+                    raise err from e
                 first = batch[0].id if batch and isinstance(batch[0], Article) else "?"
                 err = StoreError(
                     f"Writing a batch of {len(batch)} articles (from {first!r}) failed and was rolled back; "
