@@ -31,7 +31,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from rawi.errors import InputError
-from rawi.ingest.decode import decode_bytes
+from rawi.ingest.decode import decode_bytes, decode_file
 from rawi.ingest.files import Target, targets
 from rawi.ingest.metadata import find_date, is_boilerplate, parse_date_field, strip_boilerplate
 from rawi.ingest.options import IngestOptions
@@ -90,25 +90,21 @@ def read_file(
                 "E105",
             )
             return
-        data = path.read_bytes()
+        decoded = decode_file(path, line_separators=path.suffix.lower() not in RECORD_FORMATS)
     except FileNotFoundError:
         yield Problem(str(path), "no such file or folder", "E108")
         return
     except OSError as e:
         yield Problem(str(path), f"the file cannot be read: {e.strerror or e}", "E108")
         return
-    if not data.strip():
-        yield Problem(str(path), "the file is empty", "E101")
-        return
-    try:
-        text, encoding = decode_bytes(data, line_separators=path.suffix.lower() not in RECORD_FORMATS)
-        del data  # this generator lives while the file's records are read: keep one copy only
     except InputError as e:
         yield Problem(str(path), f"the file cannot be read as text: {e.message}", e.code)
         return
-    if not text.strip():
+    if decoded is None or not decoded[0] or decoded[0].isspace():  # (isspace: no copy, unlike strip)
         yield Problem(str(path), "the file is empty", "E101")
         return
+    text, encoding = decoded
+    del decoded  # this generator lives while the file's records are read: one reference to the text
     source = Source(rel_id, str(path), encoding)
     try:
         for item in reader(source, text, options):

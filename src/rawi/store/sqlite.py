@@ -54,6 +54,36 @@ def _joined(title_terms: str, sentence_terms: list[str]) -> str:
     return " ".join(t for t in (title_terms, *sentence_terms) if t)
 
 
+_INSERT_SENTENCE = 'INSERT INTO sentences(doc, idx, start, "end", terms) VALUES (?,?,?,?,?)'
+_INSERT_FTS = "INSERT INTO article_fts(rowid, terms) VALUES (?, CAST(? AS TEXT))"
+# A text longer than this is handed to SQLite as UTF-8 bytes (cast back to TEXT in the statement):
+# bound as a str, Python keeps a UTF-8 copy inside the str for as long as the str lives.
+BYTES_FROM_CHARS = 1_000_000
+
+
+def _text_value(text: str) -> str | bytes:
+    return text.encode("utf-8") if len(text) > BYTES_FROM_CHARS else text
+TERM_BLOCK = 10_000  # sentences whose terms are joined into one string while a large text streams
+
+
+def _rows_collecting_terms(
+    doc: int, rows: Iterable[tuple[int, int, int, str]], blocks: list[bytes]
+) -> Iterator[tuple[int, int, int, int, str]]:
+    """The sentence rows of ``doc``, appending their non-empty terms to ``blocks``, space-joined
+    and UTF-8 encoded, up to TERM_BLOCK sentences a block (so that the non-empty blocks joined by
+    spaces are :func:`_joined` of the article's terms, encoded)."""
+    pending: list[str] = []
+    for row in rows:
+        if row[3]:
+            pending.append(row[3])
+            if len(pending) >= TERM_BLOCK:
+                blocks.append(" ".join(pending).encode("utf-8"))
+                pending.clear()
+        yield (doc, *row)
+    if pending:
+        blocks.append(" ".join(pending).encode("utf-8"))
+
+
 def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
     it = iter(items)
     while batch := list(islice(it, size)):
@@ -184,31 +214,40 @@ class SqliteCorpus:
                 unchanged.append(i)
                 continue
             values = (
-                a.title, a.text, a.url, a.published, a.outlet, a.language, a.source_path, hashes[i],
-                title_terms, json.dumps(a.meta or {}, ensure_ascii=False), now,
+                a.title, _text_value(a.text), a.url, a.published, a.outlet, a.language, a.source_path,
+                hashes[i], title_terms, json.dumps(a.meta or {}, ensure_ascii=False), now,
             )  # fmt: skip
             if i in known:
                 doc = known[i][0]
                 self._unindex(doc)
                 conn.execute(
-                    "UPDATE articles SET title=?, text=?, url=?, published=?, outlet=?, language=?, "
-                    "source_path=?, content_hash=?, title_terms=?, meta=?, ingested_at=? WHERE doc=?",
+                    "UPDATE articles SET title=?, text=CAST(? AS TEXT), url=?, published=?, outlet=?, "
+                    "language=?, source_path=?, content_hash=?, title_terms=?, meta=?, ingested_at=? "
+                    "WHERE doc=?",
                     (*values, doc),
                 )
                 updated.append(i)
             else:
                 doc = conn.execute(
                     "INSERT INTO articles(id, title, text, url, published, outlet, language, source_path, "
-                    "content_hash, title_terms, meta, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                    "content_hash, title_terms, meta, ingested_at) "
+                    "VALUES (?,?,CAST(? AS TEXT),?,?,?,?,?,?,?,?,?)",
                     (i, *values),
                 ).lastrowid
                 added.append(i)
-            sentence_rows += [(doc, *sentence) for sentence in sentences]
-            fts_rows.append((doc, _joined(title_terms, [sentence[3] for sentence in sentences])))
-        conn.executemany(
-            'INSERT INTO sentences(doc, idx, start, "end", terms) VALUES (?,?,?,?,?)', sentence_rows
-        )
-        conn.executemany("INSERT INTO article_fts(rowid, terms) VALUES (?, ?)", fts_rows)
+            if isinstance(sentences, list):
+                sentence_rows += [(doc, *sentence) for sentence in sentences]
+                fts_rows.append((doc, _joined(title_terms, [sentence[3] for sentence in sentences])))
+            else:  # a large text, analyzed as it is written: its rows are never all in memory
+                del values  # the text's UTF-8 bytes, bound above
+                blocks = [title_terms.encode("utf-8")]
+                conn.executemany(_INSERT_SENTENCE, _rows_collecting_terms(doc, sentences, blocks))
+                terms = b" ".join(block for block in blocks if block)  # as _joined, in UTF-8
+                blocks.clear()
+                conn.execute(_INSERT_FTS, (doc, terms))
+                del terms
+        conn.executemany(_INSERT_SENTENCE, sentence_rows)
+        conn.executemany(_INSERT_FTS, fts_rows)
         conn.execute("COMMIT")
         return added, updated, unchanged
 
