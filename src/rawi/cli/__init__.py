@@ -38,6 +38,7 @@ EncoderOption = Annotated[
         "(lexical-only). A missing one falls back to the other, and the result says so.",
     ),
 ]
+SHOW_ALREADY_STORED = 5  # "already stored ... as ..." lines printed; the rest counted
 DbOption = Annotated[
     str,
     typer.Option("--db", help="SQLite file of the corpus (a postgresql:// URL selects the server store)."),
@@ -90,6 +91,7 @@ def ingest(
     for p in report.problems:
         source, reason = markup(p.source, one_line=True), markup(p.reason, one_line=True)
         err.print(f"[yellow]skipped[/] {source}: \\[{p.code}] {reason}", soft_wrap=True)
+    _print_already_stored(report.already_stored)
     if json_out:
         print(terminal_json(report.to_json(), indent=None))
     else:
@@ -99,6 +101,16 @@ def ingest(
         )
     if report.problems:
         raise typer.Exit(1)
+
+
+def _print_already_stored(already: dict[str, str]) -> None:
+    """Articles whose file was stored before through another folder or path: kept under that id."""
+    shown = list(already.items())
+    for given, stored in shown[:SHOW_ALREADY_STORED]:
+        given, stored = markup(given, one_line=True), markup(stored, one_line=True)
+        err.print(f"[dim]already stored[/] {given} as {stored} (the same file, reached another way)")
+    if len(shown) > SHOW_ALREADY_STORED:
+        err.print(f"[dim]already stored[/] {len(shown) - SHOW_ALREADY_STORED} more, under their first ids")
 
 
 @app.command()

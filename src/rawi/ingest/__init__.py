@@ -6,6 +6,9 @@ per line) and ``.csv`` (header row); encodings UTF-8, UTF-8 with BOM and cp1256 
 detected per file. Article ids are paths relative to the folder given (forward slashes; a file given
 directly is its file name); a record's id is ``<relpath>#<id field>`` or ``<relpath>#<N>`` (N 1-based).
 An id met twice in one run is kept for the first article; the later one is stored as ``<id>~2`` (E110).
+Each article's ``meta`` names its file (``file``: the real path; ``file_part``: the id's part within the
+file, "" for a whole file, ``#r1`` for a record), so the same file reached later through another
+folder or path keeps the id it was first stored under.
 
 Bad input never stops a run: it is yielded as a :class:`rawi.records.Problem` and reading goes on.
 
@@ -27,6 +30,7 @@ E110  an article id already used in this run: the later article is stored as ``<
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -106,12 +110,15 @@ def read_file(
     text, encoding = decoded
     del decoded  # this generator lives while the file's records are read: one reference to the text
     source = Source(rel_id, str(path), encoding)
+    real = os.path.realpath(path)
     try:
         for item in reader(source, text, options):
             if isinstance(item, Problem) and not item.source.startswith(str(path)):
                 # name the file as given, so the user can find it (record problems keep their "#N")
                 suffix = item.source[len(rel_id) :] if item.source.startswith(rel_id) else ""
                 item = Problem(f"{path}{suffix}", item.reason, item.code)
+            elif isinstance(item, Article):  # which file it is, however it was reached (see FILE_KEYS)
+                item.meta = {**item.meta, "file": real, "file_part": item.id[len(rel_id) :]}
             yield item
     except Exception as e:  # a reader bug must cost this file only, never the run (what it read is kept)
         yield Problem(str(path), f"reading the file failed ({type(e).__name__}: {e!s:.200})", "E109")
@@ -136,6 +143,8 @@ def _unique_ids(items: Iterator[Article | Problem]) -> Iterator[Article | Proble
                     "E110",
                 )
                 item.meta = {**item.meta, "id_given": item.id}
+                if first == (item.source_path or item.id) and "file_part" in item.meta:
+                    item.meta["file_part"] += f"~{k}"  # a record id repeated within one file
                 item.id = new_id
             used[item.id] = item.source_path or item.id
         yield item

@@ -15,7 +15,15 @@ from pathlib import Path
 from urllib.parse import quote
 
 from rawi.errors import StoreError
-from rawi.store.schema import DDL, PRAGMAS, READ_PRAGMAS, SCHEMA_VERSION, stored_version, table_names
+from rawi.store.schema import (
+    DDL,
+    PRAGMAS,
+    READ_PRAGMAS,
+    SCHEMA_VERSION,
+    UPGRADES,
+    stored_version,
+    table_names,
+)
 
 # How long a connection waits for another writer's lock before SQLite says "database is locked":
 # a batch of 500 long articles takes a few seconds to write, and two ingests into one file must
@@ -38,12 +46,19 @@ def connect_writer(path: Path) -> sqlite3.Connection:
         ) from None
     existed = path.is_file() and path.stat().st_size > 0
     conn = _open(path, lambda: sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, check_same_thread=False), False)
-    if existed:
-        try:
+    try:
+        if existed:
             check_not_damaged(conn, path)
-        except StoreError:
-            conn.close()
-            raise
+        for statement in UPGRADES:  # after the check: nothing is written into a damaged file
+            conn.execute(statement)
+    except StoreError:
+        conn.close()
+        raise
+    except sqlite3.DatabaseError as e:
+        conn.close()
+        if is_corruption(e):
+            raise damaged(path, e) from None
+        raise StoreError(f"Cannot open {path} as a rawi corpus: {e}.", code="E302") from None
     return conn
 
 

@@ -23,7 +23,7 @@ from rawi.records import Article, Sentence
 from rawi.store.analysis import AnalysisPool, default_workers
 from rawi.store.base import SearchHit, WriteResult
 from rawi.store.connection import connect_reader, connect_writer, damaged, is_corruption
-from rawi.store.schema import SCHEMA_VERSION
+from rawi.store.schema import FILE_KEY, SCHEMA_VERSION
 from rawi.store.vectors import count_vectors, put_vectors, read_vectors
 
 BATCH_SIZE = 500
@@ -280,6 +280,23 @@ class SqliteCorpus:
             )
             for row in rows:
                 out[row[0]] = _row_to_article(row)
+        return out
+
+    def ids_of_files(self, keys: Sequence[tuple[str, str]]) -> dict[tuple[str, str], str]:
+        """Stored ids by (real file path, part of the id within the file); see Corpus."""
+        wanted = set(keys)
+        files = list({file for file, _ in wanted})
+        out: dict[tuple[str, str], str] = {}
+        for start in range(0, len(files), 900):
+            part = files[start : start + 900]
+            rows = self._conn.execute(
+                f"SELECT id, {FILE_KEY}, json_extract(meta, '$.file_part') FROM articles "
+                f"WHERE {FILE_KEY} IN ({','.join('?' * len(part))}) ORDER BY doc",
+                part,
+            )
+            for article_id, file, file_part in rows:
+                if (file, file_part) in wanted:
+                    out.setdefault((file, file_part), article_id)
         return out
 
     def sentences(self, article_id: str) -> list[Sentence]:
