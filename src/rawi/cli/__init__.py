@@ -11,12 +11,10 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
-from rich.text import Text
 
 from rawi.cli.common import check_out_file, command_errors, err, fail, out, stdout_reader
 from rawi.cli.eval import eval_app
+from rawi.cli.progress import Steps
 from rawi.cli.provenance import eval_attribution_command, provenance_command
 from rawi.cli.train import train_app
 from rawi.report import FORMATS, render
@@ -70,24 +68,9 @@ def ingest(
         with Rawi(db, settings) as wb:
             wb.corpus  # noqa: B018 - a store that cannot be opened stops the command before any file is read
             total = wb.count_files(paths)
-            progress = Progress(
-                TextColumn("ingest"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TimeElapsedColumn(),
-                TextColumn("{task.fields[name]}"),
-                console=err,
-                transient=True,
-                disable=json_out or total < 20,
-            )
-            with progress:
-                task = progress.add_task("ingest", total=total, name="")
-                report = wb.ingest(
-                    paths,
-                    on_file=lambda name: progress.update(
-                        task, advance=1, name=markup(name[-40:], one_line=True)
-                    ),
-                )
+            # a bar (files read of all) for a folder, on a terminal; no lines: problems come after
+            with Steps(err, "ingest", total=total, json_out=json_out, quiet=total < 20, lines=False) as step:
+                report = wb.ingest(paths, on_file=step)
     for p in report.problems:
         source, reason = markup(p.source, one_line=True), markup(p.reason, one_line=True)
         err.print(f"[yellow]skipped[/] {source}: \\[{p.code}] {reason}", soft_wrap=True)
@@ -234,6 +217,9 @@ def stats(
         with stdout_reader():
             print(terminal_json(data))
         return
+    from rich.table import Table
+    from rich.text import Text
+
     table = Table(title=f"corpus {markup(data.get('store', db))}", show_header=False)
     for key, value in data.items():
         if isinstance(value, dict):

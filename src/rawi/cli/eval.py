@@ -17,6 +17,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from rawi.cli.progress import Steps
 from rawi.errors import RawiError
 
 eval_app = typer.Typer(
@@ -57,7 +58,9 @@ ModelOption = Annotated[
     str,
     typer.Option("--model", help=f"System evaluated as the model: {', '.join(_MODEL_CHOICES)}."),
 ]
-QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress lines on stderr.")]
+QuietOption = Annotated[
+    bool, typer.Option("--quiet", "-q", help="No progress on stderr (a bar on a terminal, else dim lines).")
+]
 
 
 def candidate_roots() -> list[Path]:
@@ -102,12 +105,9 @@ def _run(dataset: str, data: Path | None, model: str, json_out: bool, quiet: boo
     if model not in _MODEL_CHOICES:
         raise _fail(f"--model must be one of {', '.join(_MODEL_CHOICES)}. Got {model!r} instead.")
 
-    def progress(message: str) -> None:
-        if not quiet:
-            err.print(f"[dim]{dataset}: {message}[/]")
-
     try:
-        result = call(path, _factory(model), system_name=model, progress=progress)
+        with Steps(err, dataset, json_out=json_out, quiet=quiet) as progress:
+            result = call(path, _factory(model), system_name=model, progress=progress)
     except (RawiError, ValueError) as exc:
         raise _fail(str(exc)) from exc
     if json_out:
