@@ -13,7 +13,6 @@ from typing import Annotated, Any
 
 import typer
 from rich.markup import escape
-from rich.table import Table
 
 from rawi.cli.eval import DataOption, JsonOption, QuietOption, err, eval_app, out, resolve_data_dir
 from rawi.cli.progress import Steps
@@ -37,6 +36,8 @@ HEADLINE = (
 
 
 def print_endtoend(title: str, result: dict[str, Any], rows: bool = True) -> None:
+    from rich.table import Table
+
     table = Table(title=title, title_justify="left")
     table.add_column("measure")
     table.add_column("value", justify="right")
@@ -84,6 +85,7 @@ def stories(
 
     Examples:
 
+    \b
     - `rawi eval stories`
     - `rawi eval stories --json > stories.json`
     """
@@ -121,6 +123,7 @@ def verdict(
 
     Examples:
 
+    \b
     - `rawi eval verdict --cache ~/.cache/rawi/vectors.sqlite`
     - `rawi eval verdict --json --fit > verdict.json`
     """

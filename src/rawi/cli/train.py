@@ -22,6 +22,7 @@ train_app = typer.Typer(
     name="train",
     help="Train rawi's own models from public datasets (read from a path, never downloaded).",
     no_args_is_help=True,
+    rich_markup_mode=None,  # plain Click help, as the other commands
     pretty_exceptions_enable=False,
 )
 _out = Console(highlight=False)
