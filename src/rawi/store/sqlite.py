@@ -63,6 +63,8 @@ BYTES_FROM_CHARS = 1_000_000
 
 def _text_value(text: str) -> str | bytes:
     return text.encode("utf-8") if len(text) > BYTES_FROM_CHARS else text
+
+
 TERM_BLOCK = 10_000  # sentences whose terms are joined into one string while a large text streams
 
 
@@ -253,14 +255,16 @@ class SqliteCorpus:
 
     def _unindex(self, doc: int) -> None:
         """Remove an article's sentences and index entry; a contentless FTS5 index deletes a row
-        given the exact terms it indexed, rebuilt here from the title and sentence terms."""
+        given the exact terms it indexed, rebuilt here from the title and sentence terms (a block
+        of sentences at a time, so a huge article is never a list of its sentences' terms)."""
         row = self._conn.execute("SELECT title_terms FROM articles WHERE doc = ?", (doc,)).fetchone()
-        sentence_terms = [
-            r[0] for r in self._conn.execute("SELECT terms FROM sentences WHERE doc = ? ORDER BY idx", (doc,))
-        ]
+        blocks = [(row[0] if row else "").encode("utf-8")]
+        stored = self._conn.execute("SELECT terms FROM sentences WHERE doc = ? ORDER BY idx", (doc,))
+        for _ in _rows_collecting_terms(doc, ((0, 0, 0, r[0]) for r in stored), blocks):
+            pass
         self._conn.execute(
-            "INSERT INTO article_fts(article_fts, rowid, terms) VALUES ('delete', ?, ?)",
-            (doc, _joined(row[0] if row else "", sentence_terms)),
+            "INSERT INTO article_fts(article_fts, rowid, terms) VALUES ('delete', ?, CAST(? AS TEXT))",
+            (doc, b" ".join(block for block in blocks if block)),
         )
         self._conn.execute("DELETE FROM sentences WHERE doc = ?", (doc,))
 
