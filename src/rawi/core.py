@@ -19,6 +19,7 @@ from rawi.embed.cache import EmbeddingCache
 from rawi.errors import ModelError, StoreError
 from rawi.ingest import IngestOptions, list_files, read_paths
 from rawi.ingest.prefetch import read_ahead
+from rawi.ingest.readers import clean_field
 from rawi.provenance import (
     EvidenceArticle,
     ProvenanceResult,
@@ -294,7 +295,9 @@ class Rawi:
     # -- check ------------------------------------------------------------------------------------
     def check(self, claim: str) -> dict[str, Any]:
         """Check one claim against the corpus: the result object of the JSON contract."""
-        claim = claim.strip() if claim else ""
+        # a lone surrogate (from a JSON "\ud800" or undecodable argv bytes) as U+FFFD: the encoder and
+        # every output encode the claim as UTF-8, which cannot hold one
+        claim = clean_field(claim).strip() if claim else ""
         query_terms(claim)  # fails early, with a clear error, on an empty or punctuation-only claim
         retrieved = Retriever(self.corpus, top_k=self.settings.top_k, semantic=self.semantic).retrieve(claim)
         stances = self._stances(claim, retrieved)
