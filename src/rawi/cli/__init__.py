@@ -145,14 +145,8 @@ def check(
             result = wb.check(claim)
         if format in ("text", "markdown", "html"):  # JSON formats escape what they carry instead
             result = clean_result(result)
-        if format == "claimreview":
-            from rawi.report.claimreview import render_claimreview
-
-            rendered = render_claimreview(result, url=review_url)
-        else:
-            rendered = "" if format == "text" and not out_file else render(result, format)
         if out_file:
-            out_file.write_text(rendered, encoding="utf-8")
+            out_file.write_text(_rendered(result, format, review_url), encoding="utf-8")
             err.print(f"wrote {format} report to {markup(out_file)}")
             return
     with stdout_reader():
@@ -161,7 +155,15 @@ def check(
 
             out.print(build_text_report(result))
         else:
-            sys.stdout.write(rendered)
+            sys.stdout.write(_rendered(result, format, review_url))
+
+
+def _rendered(result: dict[str, Any], format: str, review_url: str | None) -> str:
+    if format == "claimreview":  # the one format with an option of its own
+        from rawi.report.claimreview import render_claimreview
+
+        return render_claimreview(result, url=review_url)
+    return render(result, format)
 
 
 @app.command()
