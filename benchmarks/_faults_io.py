@@ -116,7 +116,8 @@ def _best_of(args: list[str], env: dict[str, str], runs: int = 5) -> float:
 def startup_section(table: Callable[..., None], env: dict[str, str]) -> None:
     rows = [
         ["python -c pass (the interpreter alone)", f"{_best_of(['-c', 'pass'], env):.2f} s"],
-        ["import typer's rich help (what any --help renders with)",
+        ["import typer (the command-line framework)", f"{_best_of(['-c', 'import typer'], env):.2f} s"],
+        ["import typer.rich_utils (Typer's Rich help, which rawi no longer renders with)",
          f"{_best_of(['-c', 'import typer.rich_utils'], env):.2f} s"],
         ["rawi --help", f"{_best_of(['-m', 'rawi', '--help'], env):.2f} s"],
         ["rawi check --help", f"{_best_of(['-m', 'rawi', 'check', '--help'], env):.2f} s"],

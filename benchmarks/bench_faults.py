@@ -19,6 +19,9 @@ Sections (each prints a Markdown table; goals in brackets):
   the real CLI [0 passed through, 0 crashes].
 - linear: each text stage on hostile shapes of text, doubling the size [time ratio per doubling ~2].
 - startup: ``rawi --help`` and ``rawi check`` start-up (min of 5 runs).
+- large: peak RSS of ``rawi ingest`` of one 200 MB file (``--large-mb``), this code and the code at
+  ``--compare-src`` (e.g. a checkout of the previous version's ``src``) in the same run.
+- quickcheck: the writer's check on opening a corpus of 10,000 articles, and a damaged one refused.
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ sys.path.insert(0, str(ROOT / "tests"))  # the fuzz generators the tests use
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from _faults_io import payload_section, startup_section  # noqa: E402
+from _faults_large import large_section, quick_check_section  # noqa: E402
 from _faults_linear import linear_section  # noqa: E402
 
 from fuzzing import EXTENSIONS, PAYLOADS, mutate, seed  # noqa: E402
@@ -278,7 +282,7 @@ def kills_section(n: int, files: int, work: Path) -> None:
     )  # fmt: skip
 
 
-SECTIONS = ("files", "claims", "races", "kills", "payloads", "linear", "startup")
+SECTIONS = ("files", "claims", "races", "kills", "payloads", "linear", "startup", "large", "quickcheck")
 
 
 def main() -> None:
@@ -286,6 +290,8 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="smaller counts in every section")
     parser.add_argument("--only", default=",".join(SECTIONS), help=f"comma-separated: {', '.join(SECTIONS)}")
     parser.add_argument("--max-mb", type=float, default=8.0, help="largest input of the linear section")
+    parser.add_argument("--large-mb", type=float, default=200.0, help="file size of the large section")
+    parser.add_argument("--compare-src", type=Path, help="another rawi src folder for the large section")
     args = parser.parse_args()
     only = set(args.only.split(","))
     q = args.quick
@@ -307,6 +313,13 @@ def main() -> None:
             linear_section(1.0 if q else args.max_mb, table)
         if "startup" in only:
             startup_section(table, ENV)
+        if "large" in only:
+            sources = {"this code": ROOT / "src"}
+            if args.compare_src:
+                sources[f"code at {args.compare_src}"] = args.compare_src
+            large_section(20.0 if q else args.large_mb, work, table, sources)
+        if "quickcheck" in only:
+            quick_check_section(2000 if q else 10_000, work, table)
     print(f"\nload average at the end {os.getloadavg()[0]:.1f}")
 
 

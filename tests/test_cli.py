@@ -96,6 +96,32 @@ def test_other_formats(example_db: Path, fmt: str, marker: str) -> None:
     assert marker in done.stdout
 
 
+def test_claimreview_of_an_arabic_claim_is_arabic_and_names_where_it_is_published(example_db: Path) -> None:
+    gold = GOLD["c2"]
+    url = "https://example.org/checks/c2"
+    done = rawi("check", gold["claim"], "--db", str(example_db), "--format", "claimreview", "--review-url", url)
+    assert done.returncode == 0, done.stderr
+    review = json.loads(done.stdout)
+    checked = json.loads(rawi("check", gold["claim"], "--db", str(example_db), "--format", "json").stdout)
+    assert review["url"] == url and review["inLanguage"] == "ar"
+    rating = review["reviewRating"]
+    assert {"ratingValue", "bestRating", "worstRating", "alternateName"} <= set(rating)
+    assert rating["worstRating"] <= rating["ratingValue"] <= rating["bestRating"]
+    arabic = [c for c in review["reviewBody"] + rating["alternateName"] if "\u0600" <= c <= "\u06ff"]
+    assert len(arabic) > 10  # the verdict's words in the claim's language
+    stating = {e["article_id"] for e in checked["evidence"] if e["stance"] in ("agree", "discuss")}
+    assert {a["identifier"] for a in review["itemReviewed"]["appearance"]} == stating
+
+
+@pytest.mark.parametrize(
+    "args", [("--format", "json", "--review-url", "https://example.org/x"), ("--format", "claimreview",
+             "--review-url", "javascript:alert(1)")]
+)  # fmt: skip
+def test_review_url_is_refused_when_it_cannot_be_used(example_db: Path, args: tuple[str, ...]) -> None:
+    done = rawi("check", GOLD["c2"]["claim"], "--db", str(example_db), *args)
+    assert done.returncode == 2 and "--review-url" in done.stderr and not done.stdout
+
+
 def test_stats(example_db: Path) -> None:
     done = rawi("stats", "--db", str(example_db), "--json")
     assert done.returncode == 0, done.stderr

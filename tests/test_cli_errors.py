@@ -5,6 +5,7 @@ A reader that stops early (`| head`) ends the command quietly."""
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -100,3 +101,30 @@ def test_search_into_a_closed_pipe_exits_quietly(tmp_path: Path) -> None:
         stderr = proc.stderr.read().decode()
         assert proc.wait(timeout=120) == 0, stderr
         assert stderr == ""
+
+
+def damage_table(db: Path, copy: Path, table: str) -> Path:
+    """A copy of ``db`` whose pages of ``table`` are garbage (as a failing disk leaves them); the
+    schema, the articles and their id index are intact."""
+    with sqlite3.connect(db) as conn:
+        try:
+            pages = [r[0] for r in conn.execute("SELECT pageno FROM dbstat WHERE name = ?", (table,))]
+        except sqlite3.OperationalError:
+            pytest.skip("this SQLite has no dbstat table to tell where a table's pages are")
+        page = conn.execute("PRAGMA page_size").fetchone()[0]
+    data = bytearray(db.read_bytes())
+    for n in pages:
+        data[(n - 1) * page : n * page] = bytes([0xA5]) * page
+    copy.write_bytes(bytes(data))
+    return copy
+
+
+def test_ingest_into_a_damaged_database_stops_before_writing(example_db: Path, tmp_path: Path) -> None:
+    # Re-ingesting the same files reads only the articles' id index, which this damage spares:
+    # without the check on opening, ingest said "N unchanged" and exit 0 over a damaged corpus.
+    db = damage_table(example_db, tmp_path / "damaged.db", "sentences")
+    before = db.read_bytes()
+    done = rawi("ingest", str(CORPUS), "--db", str(db))
+    assert_cannot_run(done, "[E306]", f"The corpus {db} is damaged", "re-ingest")
+    assert done.stdout == ""
+    assert db.read_bytes() == before  # nothing written into it

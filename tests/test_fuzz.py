@@ -80,6 +80,13 @@ def test_a_hostile_claim_is_a_result_or_a_clear_error(example: Rawi, claim: str)
     assert result["verdict"]["label"] in ("supported", "refuted", "disputed", "unverified")
 
 
+def test_a_claim_with_a_lone_surrogate_is_checked(example: Rawi) -> None:
+    # as a JSON "\\ud800" or undecodable argv bytes give it; the sentence encoder encodes to UTF-8
+    result = example.check("انهار سد \ud800 وادي الرمل")
+    assert result["claim"]["text"] == "انهار سد \ufffd وادي الرمل"
+    json.dumps(result, ensure_ascii=False).encode("utf-8")
+
+
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 

@@ -5,11 +5,11 @@ stored in a real SQLite corpus."""
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
 
+from _permissions import assert_cannot_list, run_python
 from rawi.core import Rawi
 from rawi.ingest import read_paths
 from rawi.records import Article, Problem
@@ -149,16 +149,21 @@ def test_symlinked_folders_are_followed_once(tmp_path: Path) -> None:
     assert list(got) == ["linked/x.txt"] and not problems
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any folder")
 def test_unreadable_sub_folder_is_reported(tmp_path: Path) -> None:
-    (tmp_path / "ok.txt").write_text(f"عنوان\n{BODY}", "utf-8")
-    locked = tmp_path / "locked"
+    """Through the real CLI, bound by file permissions even as root (tests/_permissions.py)."""
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "ok.txt").write_text(f"عنوان\n{BODY}", "utf-8")
+    locked = news / "locked"
     locked.mkdir()
     (locked / "x.txt").write_text(f"عنوان\n{BODY}", "utf-8")
     locked.chmod(0)
     try:
-        got, problems = split(list(read_paths([tmp_path])))
+        assert_cannot_list(locked)
+        done = run_python("-m", "rawi", "ingest", str(news), "--db", str(tmp_path / "n.db"), "--json")
     finally:
         locked.chmod(0o755)
-    assert list(got) == ["ok.txt"]
-    assert [(Path(p.source).name, p.code) for p in problems] == [("locked", "E108")]
+    assert done.returncode == 1, done.stderr  # the run finished, and says something was not read
+    report = json.loads(done.stdout)
+    assert report["added"] == 1
+    assert [(Path(p["source"]).name, p["code"]) for p in report["problems"]] == [("locked", "E108")]

@@ -124,11 +124,37 @@ def test_json_is_the_result() -> None:
 def test_claimreview_rating_and_appearances() -> None:
     review = to_claimreview(CheckResult.from_json(result()), date="2026-11-24")
     assert review["@type"] == "ClaimReview"
-    assert review["reviewRating"]["alternateName"] == "Disputed"
+    assert review["reviewRating"]["alternateName"] == "متنازع عليه"  # the claim is Arabic
     assert review["reviewRating"]["ratingValue"] == 3
     ids = [a["identifier"] for a in review["itemReviewed"]["appearance"]]
     # the claim appears where it is stated: not in the denial (ar/b.txt), not in unrelated evidence
     assert ids == ["ar/a.txt"]
+    assert "url" not in review  # none given
+
+
+@pytest.mark.parametrize(
+    "label, value, english",
+    [("supported", 5, "Supported"), ("refuted", 1, "Refuted"), ("disputed", 3, "Disputed"),
+     ("unverified", 3, "Unverified")],
+)  # fmt: skip
+def test_claimreview_rates_every_verdict_numerically_and_in_words(label: str, value: int, english: str) -> None:
+    data = result()
+    data["verdict"]["label"] = label
+    data["claim"] = {"text": "The dam collapsed", "language": "en", "normalized": "the dam collapsed"}
+    rating = to_claimreview(data)["reviewRating"]
+    assert rating == {
+        "@type": "Rating", "ratingValue": value, "bestRating": 5, "worstRating": 1, "alternateName": english,
+    }  # fmt: skip
+    data["claim"]["language"] = "ar"
+    arabic = to_claimreview(data)["reviewRating"]["alternateName"]
+    assert arabic != english and any("\u0600" <= c <= "\u06ff" for c in arabic)
+    data["claim"]["language"] = "und"  # a claim whose language was not told: English
+    assert to_claimreview(data)["reviewRating"]["alternateName"] == english
+
+
+def test_claimreview_url_only_when_a_safe_one_is_given() -> None:
+    assert to_claimreview(result(), url="https://example.org/checks/1")["url"] == "https://example.org/checks/1"
+    assert "url" not in to_claimreview(result(), url="javascript:alert(1)")
 
 
 def test_text_report_lists_unrelated_separately() -> None:

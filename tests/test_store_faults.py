@@ -3,6 +3,7 @@ ingest, damaged or odd databases, a batch holding one article the store cannot t
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import sqlite3
@@ -14,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from _permissions import assert_cannot_write, run_python
 from rawi.core import IngestReport, Rawi
 from rawi.errors import StoreError
 from rawi.records import Article
@@ -165,15 +167,67 @@ def test_a_db_folder_that_cannot_be_created_is_a_store_error(tmp_path: Path) -> 
     assert err.value.code == "E302" and "Cannot create the folder" in err.value.message
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into any folder")
 def test_a_corpus_in_a_read_only_folder_can_be_read(tmp_path: Path) -> None:
+    """Through the real CLI, bound by file permissions even as root (tests/_permissions.py)."""
     folder = tmp_path / "archive"
     folder.mkdir()
     with SqliteCorpus(folder / "c.db", workers=0) as corpus:
         corpus.write([article(i) for i in range(5)])
     folder.chmod(0o555)
     try:
-        with SqliteCorpus(folder / "c.db", readonly=True) as corpus:
-            assert corpus.count() == 5
+        assert_cannot_write(folder)
+        stats = run_python("-m", "rawi", "stats", "--db", str(folder / "c.db"), "--json")
+        assert stats.returncode == 0, stats.stderr
+        assert json.loads(stats.stdout)["articles"] == 5
+        found = run_python("-m", "rawi", "search", "منسوب المياه", "--db", str(folder / "c.db"), "--json")
+        assert found.returncode == 0, found.stderr
+        assert len(json.loads(found.stdout)) == 5
+        # nothing was written next to the corpus (no WAL, no shared-memory index, no journal)
+        assert sorted(p.name for p in folder.iterdir()) == ["c.db"]
     finally:
         folder.chmod(0o755)
+
+
+def _garble_pages_of(db: Path, table: str) -> None:
+    with sqlite3.connect(db) as conn:
+        try:
+            pages = [r[0] for r in conn.execute("SELECT pageno FROM dbstat WHERE name = ?", (table,))]
+        except sqlite3.OperationalError:
+            pytest.skip("this SQLite has no dbstat table to tell where a table's pages are")
+        size = conn.execute("PRAGMA page_size").fetchone()[0]
+    with db.open("r+b") as f:
+        for n in pages:
+            f.seek((n - 1) * size)
+            f.write(bytes([0xA5]) * size)
+
+
+def test_damage_met_while_writing_stops_the_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Damage the check on opening did not reach (a corpus too large for its time budget)."""
+    db = tmp_path / "c.db"
+    with SqliteCorpus(db, workers=0) as corpus:
+        corpus.write([article(i) for i in range(600)])
+    _garble_pages_of(db, "sentences")
+    monkeypatch.setattr("rawi.store.connection.QUICK_CHECK_BUDGET_S", 0.0)
+    report = IngestReport()
+    with Rawi(db) as wb, pytest.raises(StoreError) as err:
+        wb._write([article(i) for i in range(600, 700)], report)
+    assert err.value.code == "E306" and str(db) in err.value.message
+    assert "malformed" in err.value.message  # found by the write, not by the check on opening
+    assert not report.problems  # not one "not stored" line per article: the run stops
+
+
+def test_the_check_on_opening_is_bounded_in_time(tmp_path: Path) -> None:
+    from rawi.store.connection import check_not_damaged
+
+    db = tmp_path / "c.db"
+    with SqliteCorpus(db, workers=0) as corpus:
+        corpus.write([article(i) for i in range(1500)])
+    _garble_pages_of(db, "sentences")
+    conn = sqlite3.connect(db)
+    try:
+        check_not_damaged(conn, db, budget_s=0.0)  # cut short at once: no verdict, no error
+        with pytest.raises(StoreError) as err:
+            check_not_damaged(conn, db)
+        assert err.value.code == "E306"
+    finally:
+        conn.close()

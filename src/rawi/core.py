@@ -48,6 +48,8 @@ class IngestReport:
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # id this run gave -> id the same file's article was stored under before (another folder or path)
+    already_stored: dict[str, str] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -63,6 +65,7 @@ class IngestReport:
             "added": len(self.added),
             "updated": len(self.updated),
             "unchanged": len(self.unchanged),
+            "already_stored": [{"id": new, "stored_as": old} for new, old in self.already_stored.items()],
             "problems": [{"source": p.source, "reason": p.reason, "code": p.code} for p in self.problems],
         }
 
@@ -248,15 +251,34 @@ class Rawi:
             changed = set(result.added) | set(result.updated)
             self.semantic.index([a for a in batch if a.id in changed])
 
+    def _keep_stored_ids(self, batch: list[Article], report: IngestReport) -> None:
+        """An article whose file was stored before through another folder or path (``rawi ingest
+        news`` then ``rawi ingest news/sub``) takes the id it was stored under, instead of being
+        stored twice. Matched by the file's real path, never by content: two files with the same text
+        are two articles (copies of one report are evidence)."""
+        keys = {a.id: key for a in batch if (key := _file_key(a)) is not None}
+        stored = self.corpus.ids_of_files(list(set(keys.values()))) if keys else {}
+        taken = {a.id for a in batch}
+        for a in batch:
+            known = stored.get(keys.get(a.id))  # type: ignore[arg-type]
+            if known is not None and known != a.id and known not in taken:
+                report.already_stored[a.id] = known
+                a.meta = {"id_given": a.id, **a.meta}  # an id_given noted earlier (E110) is kept
+                a.id = known
+                taken.add(known)
+
     def _write(self, batch: list[Article], report: IngestReport) -> None:
         """Write one batch; when the store refuses it, each article is tried on its own, so only the
         articles the store cannot take are named as problems, and the run goes on."""
+        self._keep_stored_ids(batch, report)
         try:
             result = self.corpus.write(batch)
             report.merge(result)
             self._index(batch, result)
             return
         except StoreError as e:
+            if e.code == "E306":  # a damaged file: stop writing, keep what earlier batches stored
+                raise
             partial = getattr(e, "result", None)
             done: set[str] = set()
             if isinstance(partial, WriteResult):
@@ -358,6 +380,12 @@ class Rawi:
         from rawi.provenance import describe_articles
 
         return describe_articles(self.corpus, list(article_ids), self.registry)
+
+
+def _file_key(article: Article) -> tuple[str, str] | None:
+    """(real path of the article's file, its id after the file's id base), from what ingest noted."""
+    file, part = article.meta.get("file"), article.meta.get("file_part")
+    return (file, part) if isinstance(file, str) and isinstance(part, str) else None
 
 
 def _fields(field_map: dict[str, str]) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rawi.ingest.readers import clean_field
 from rawi.provenance import EvidenceArticle, ProvenanceResult, Registry, analyze_provenance
 from rawi.provenance.origins import ArticleAttribution
 from rawi.provenance.reuse import ReuseLink as TracedReuse
@@ -88,7 +89,9 @@ def check_claim(wb: Rawi, claim: str, options: CheckOptions | None = None) -> Ch
     registry = wb.registry_for(options.sources_files)
     reliability = wb.reliability if options.reliability is None else options.reliability
 
-    claim = claim.strip() if claim else ""
+    # a lone surrogate (from a JSON "\ud800" or undecodable argv bytes) as U+FFFD: the encoder and
+    # every output encode the claim as UTF-8, which cannot hold one
+    claim = clean_field(claim).strip() if claim else ""
     query_terms(claim)  # fails early, with a clear error, on an empty or punctuation-only claim
     retrieved = Retriever(wb.corpus, top_k=top_k, semantic=wb.semantic).retrieve(claim)
     stances = _stances(wb, claim, retrieved, max_rationale)

@@ -10,6 +10,8 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
+HASH_SLICE = 1 << 20  # characters encoded at a time when hashing an article
+
 STANCE_LABELS: tuple[str, ...] = ("agree", "disagree", "discuss", "unrelated")
 VERDICT_LABELS: tuple[str, ...] = ("supported", "refuted", "disputed", "unverified")
 POLARITIES: tuple[str, ...] = ("asserts", "reports", "denies")
@@ -44,7 +46,9 @@ class Article:
         """Hash of what a re-ingest compares: title, body and the metadata a user can see."""
         h = hashlib.sha256()
         for part in (self.title, self.text, self.url, self.published, self.outlet):
-            h.update((part or "").encode("utf-8"))
+            part = part or ""
+            for start in range(0, len(part), HASH_SLICE):  # a slice at a time: no copy of a huge text
+                h.update(part[start : start + HASH_SLICE].encode("utf-8"))
             h.update(b"\x00")
         return h.hexdigest()
 

@@ -8,26 +8,27 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
-from rich.text import Text
 
 from rawi.cli.common import check_out_file, command_errors, err, fail, out, stdout_reader
 from rawi.cli.eval import eval_app
+from rawi.cli.progress import Steps
 from rawi.cli.provenance import eval_attribution_command, provenance_command
 from rawi.cli.serve import serve_command
 from rawi.cli.train import train_app
 from rawi.report import FORMATS, cleaned, render
 from rawi.report.safe import clean, markup, terminal_json
 
+if TYPE_CHECKING:
+    from rawi.result import CheckResult
+
 app = typer.Typer(
     name="rawi",
     help="rawi (راوي): trace, weigh and check claims across Arabic and English news, offline.",
     no_args_is_help=True,
-    rich_markup_mode="markdown",
+    rich_markup_mode=None,  # plain Click help: Rich's help renderer alone took 0.17 s to import
     pretty_exceptions_enable=False,
 )
 
@@ -39,6 +40,7 @@ EncoderOption = Annotated[
         "(lexical-only). A missing one falls back to the other, and the result says so.",
     ),
 ]
+SHOW_ALREADY_STORED = 5  # "already stored ... as ..." lines printed; the rest counted
 DbOption = Annotated[
     str,
     typer.Option("--db", help="SQLite file of the corpus (a postgresql:// URL selects the server store)."),
@@ -59,6 +61,7 @@ def ingest(
 
     Examples:
 
+    \b
     - `rawi ingest examples/corpus`
     - `rawi ingest archive/ feeds/wire.jsonl --db news.db`
     """
@@ -70,27 +73,13 @@ def ingest(
         with Rawi(db, settings) as wb:
             wb.corpus  # noqa: B018 - a store that cannot be opened stops the command before any file is read
             total = wb.count_files(paths)
-            progress = Progress(
-                TextColumn("ingest"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TimeElapsedColumn(),
-                TextColumn("{task.fields[name]}"),
-                console=err,
-                transient=True,
-                disable=json_out or total < 20,
-            )
-            with progress:
-                task = progress.add_task("ingest", total=total, name="")
-                report = wb.ingest(
-                    paths,
-                    on_file=lambda name: progress.update(
-                        task, advance=1, name=markup(name[-40:], one_line=True)
-                    ),
-                )
+            # a bar (files read of all) for a folder, on a terminal; no lines: problems come after
+            with Steps(err, "ingest", total=total, json_out=json_out, quiet=total < 20, lines=False) as step:
+                report = wb.ingest(paths, on_file=step)
     for p in report.problems:
         source, reason = markup(p.source, one_line=True), markup(p.reason, one_line=True)
         err.print(f"[yellow]skipped[/] {source}: \\[{p.code}] {reason}", soft_wrap=True)
+    _print_already_stored(report.already_stored)
     if json_out:
         print(terminal_json(report.to_json(), indent=None))
     else:
@@ -100,6 +89,16 @@ def ingest(
         )
     if report.problems:
         raise typer.Exit(1)
+
+
+def _print_already_stored(already: dict[str, str]) -> None:
+    """Articles whose file was stored before through another folder or path: kept under that id."""
+    shown = list(already.items())
+    for given, stored in shown[:SHOW_ALREADY_STORED]:
+        given, stored = markup(given, one_line=True), markup(stored, one_line=True)
+        err.print(f"[dim]already stored[/] {given} as {stored} (the same file, reached another way)")
+    if len(shown) > SHOW_ALREADY_STORED:
+        err.print(f"[dim]already stored[/] {len(shown) - SHOW_ALREADY_STORED} more, under their first ids")
 
 
 @app.command()
@@ -112,20 +111,35 @@ def check(
     sources: Annotated[list[Path] | None, typer.Option(help="Extra sources-registry YAML files.")] = None,
     reliability: Annotated[Path | None, typer.Option(help="Reliability weights file (YAML or CSV).")] = None,
     encoder: EncoderOption = "use",
+    review_url: Annotated[
+        str | None,
+        typer.Option(
+            "--review-url", help="With --format claimreview: the http(s) address the review is published at."
+        ),
+    ] = None,
 ) -> None:
     """Check a claim: evidence with stances and rationale sentences, provenance, and a verdict.
 
     Examples:
 
+    \b
     - `rawi check "انهار سد وادي الرمل في ريف حماة"`
     - `rawi check "Jordan banned potato imports" --format json --out result.json`
     - `rawi check "..." --format html --out report.html`
+    - `rawi check "..." --format claimreview --review-url https://example.org/checks/dam`
     """
     from rawi.core import Rawi
     from rawi.settings import Settings
 
     if format not in FORMATS:
         raise fail(f"--format must be one of {', '.join(FORMATS)}; got {format!r}")
+    if review_url is not None:
+        from rawi.report.claimreview import safe_url
+
+        if format != "claimreview":
+            raise fail("--review-url is for --format claimreview (the address the review is published at)")
+        if safe_url(review_url) is None:
+            raise fail(f"--review-url must be an http:// or https:// address; got {review_url!r}")
     check_out_file(out_file)
     with command_errors(db):
         settings = Settings(
@@ -134,7 +148,7 @@ def check(
         with Rawi(db, settings, readonly=True) as wb:
             result = wb.check_result(claim)
         if out_file:
-            out_file.write_text(render(result, format), encoding="utf-8")
+            out_file.write_text(_rendered(result, format, review_url), encoding="utf-8")
             err.print(f"wrote {format} report to {markup(out_file)}")
             return
     with stdout_reader():
@@ -143,7 +157,15 @@ def check(
 
             out.print(build_text_report(cleaned(result)))
         else:
-            sys.stdout.write(render(result, format))
+            sys.stdout.write(_rendered(result, format, review_url))
+
+
+def _rendered(result: CheckResult, format: str, review_url: str | None) -> str:
+    if format == "claimreview":  # the one format with an option of its own
+        from rawi.report.claimreview import render_claimreview
+
+        return render_claimreview(result, url=review_url)
+    return render(result, format)
 
 
 @app.command()
@@ -157,6 +179,7 @@ def search(
 
     Examples:
 
+    \b
     - `rawi search "سد حماة"`
     - `rawi search "potato imports" --json`
     """
@@ -201,6 +224,9 @@ def stats(
         with stdout_reader():
             print(terminal_json(data))
         return
+    from rich.table import Table
+    from rich.text import Text
+
     table = Table(title=f"corpus {markup(data.get('store', db))}", show_header=False)
     for key, value in data.items():
         if isinstance(value, dict):

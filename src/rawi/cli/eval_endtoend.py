@@ -13,9 +13,9 @@ from typing import Annotated, Any
 
 import typer
 from rich.markup import escape
-from rich.table import Table
 
 from rawi.cli.eval import DataOption, JsonOption, QuietOption, err, eval_app, out, resolve_data_dir
+from rawi.cli.progress import Steps
 from rawi.errors import RawiError
 
 EncoderOption = Annotated[
@@ -36,6 +36,8 @@ HEADLINE = (
 
 
 def print_endtoend(title: str, result: dict[str, Any], rows: bool = True) -> None:
+    from rich.table import Table
+
     table = Table(title=title, title_justify="left")
     table.add_column("measure")
     table.add_column("value", justify="right")
@@ -83,18 +85,17 @@ def stories(
 
     Examples:
 
+    \b
     - `rawi eval stories`
     - `rawi eval stories --json > stories.json`
     """
-    from rawi.eval.stories import evaluate_stories
+    from rawi.eval.stories import evaluate_stories, load_stories
     from rawi.settings import Settings
 
     try:
-        result = evaluate_stories(
-            path,
-            settings=Settings(encoder=encoder),
-            progress=None if quiet else lambda m: err.print(f"[dim]stories: {escape(m)}[/]"),
-        )
+        claims = sum(len(story.claims) for story in load_stories(path))
+        with Steps(err, "stories", total=claims, json_out=json_out, quiet=quiet) as progress:
+            result = evaluate_stories(path, settings=Settings(encoder=encoder), progress=progress)
     except RawiError as exc:
         err.print(f"[bold red]error[/]: {escape(str(exc))}")
         raise typer.Exit(2) from None
@@ -122,6 +123,7 @@ def verdict(
 
     Examples:
 
+    \b
     - `rawi eval verdict --cache ~/.cache/rawi/vectors.sqlite`
     - `rawi eval verdict --json --fit > verdict.json`
     """
@@ -132,14 +134,15 @@ def verdict(
         err.print(f"[bold red]error[/]: baly2018 data not found at {escape(str(folder))} (give --data PATH)")
         raise typer.Exit(2)
     try:
-        result = evaluate_verdict(
-            folder,
-            cache_path=cache,
-            encoder=encoder,
-            fit=fit,
-            limit_claims=limit_claims,
-            progress=None if quiet else lambda m: err.print(f"[dim]verdict: {escape(m)}[/]"),
-        )
+        with Steps(err, "verdict", json_out=json_out, quiet=quiet) as progress:
+            result = evaluate_verdict(
+                folder,
+                cache_path=cache,
+                encoder=encoder,
+                fit=fit,
+                limit_claims=limit_claims,
+                progress=progress,
+            )
     except RawiError as exc:
         err.print(f"[bold red]error[/]: {escape(str(exc))}")
         raise typer.Exit(2) from None

@@ -15,7 +15,6 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.table import Table
 
 from rawi.cli.common import command_errors, stdout_reader
 from rawi.report.safe import clean_result, markup, terminal_json
@@ -34,6 +33,7 @@ def provenance_command(
 
     Examples:
 
+    \b
     - `rawi ingest examples/corpus --db example.db`, then
       `rawi provenance ar/dam-denial-sana.txt --db example.db`
     - `rawi provenance ar/dam-denial-sana.txt feeds/wire.jsonl#mizan-dam-photos --db example.db --json`
@@ -55,6 +55,8 @@ def provenance_command(
 
 
 def _print_article(item: dict[str, Any]) -> None:
+    from rich.table import Table
+
     out.rule(f"[bold]{markup(item['article_id'])}[/]")
     out.print(f"title: {markup(item.get('title') or '—')}")
     outlet = markup(item.get("outlet_name") or item.get("outlet") or "unknown outlet")
@@ -114,6 +116,7 @@ def eval_attribution_command(
 
     Examples:
 
+    \b
     - `rawi eval attribution --data ../shared/datasets`
     - `rawi eval attribution --json`
     """
@@ -129,6 +132,8 @@ def eval_attribution_command(
         }
         print(json.dumps(slim, ensure_ascii=False, indent=2))
         return
+    from rich.table import Table
+
     table = Table(title="Attribution extraction")
     for col in ("set", "gold", "predicted", "matched", "precision", "recall", "F1", "polarity acc.", "relay"):
         table.add_column(col, justify="right")

@@ -15,12 +15,14 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from rawi.cli.progress import Steps
 from rawi.errors import RawiError
 
 train_app = typer.Typer(
     name="train",
     help="Train rawi's own models from public datasets (read from a path, never downloaded).",
     no_args_is_help=True,
+    rich_markup_mode=None,  # plain Click help, as the other commands
     pretty_exceptions_enable=False,
 )
 _out = Console(highlight=False)
@@ -72,17 +74,18 @@ def stance(
 
     with _model_errors(out):
         folder = resolve_data_dir("baly2018", data)
-        with _out.status("reading Baly 2018 ...") as status:
+        with Steps(_err, "train stance") as progress:
+            progress("reading Baly 2018")
             corpus = load_baly2018(folder)
-            _out.print(f"read {len(corpus.pairs)} pairs, {len(corpus.claim_ids)} claims from {folder}")
-            status.update("cross-validating on the paper's folds ..." if cv else "training ...")
+            progress(f"read {len(corpus.pairs)} pairs, {len(corpus.claim_ids)} claims from {folder}")
+            progress("cross-validating on the paper's folds" if cv else "training")
             metadata = build_and_save(
                 corpus,
                 out,
                 data_description=f"Baly et al. 2018 Arabic stance corpus ({folder.name}), all folds",
                 command="rawi train stance --data <datasets> --out " + str(out) + ("" if cv else " --no-cv"),
                 run_cv=cv,
-                progress=lambda message: (_out.print(f"  {message}"), status.update(message)),
+                progress=progress,
             )
     scores = (metadata.get("cv") or {}).get("f1")
     if scores:
@@ -128,9 +131,8 @@ def semantic(
         corpus = load_baly2018(resolve_data_dir("baly2018", data))
         ans = load_ans(resolve_data_dir("ans", data))
         vectors = EmbeddingCache(enc, cache)
-        stage, report, _, _ = train_semantic_stage(
-            corpus, ans, vectors, progress=lambda message: _out.print(f"  {message}")
-        )
+        with Steps(_err, "train semantic") as progress:
+            stage, report, _, _ = train_semantic_stage(corpus, ans, vectors, progress=progress)
         stage.metadata["command"] = f"rawi train semantic --data <datasets> --encoder {encoder} --out {out}"
         path = stage.save(out)
         (out / f"MODEL_CARD-semantic-{encoder}.md").write_text(semantic_card(stage), encoding="utf-8")

@@ -6,6 +6,9 @@ per line) and ``.csv`` (header row); encodings UTF-8, UTF-8 with BOM and cp1256 
 detected per file. Article ids are paths relative to the folder given (forward slashes; a file given
 directly is its file name); a record's id is ``<relpath>#<id field>`` or ``<relpath>#<N>`` (N 1-based).
 An id met twice in one run is kept for the first article; the later one is stored as ``<id>~2`` (E110).
+Each article's ``meta`` names its file (``file``: the real path; ``file_part``: the id's part within the
+file, "" for a whole file, ``#r1`` for a record), so the same file reached later through another
+folder or path keeps the id it was first stored under.
 
 Bad input never stops a run: it is yielded as a :class:`rawi.records.Problem` and reading goes on.
 
@@ -27,11 +30,12 @@ E110  an article id already used in this run: the later article is stored as ``<
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from rawi.errors import InputError
-from rawi.ingest.decode import decode_bytes
+from rawi.ingest.decode import decode_bytes, decode_file
 from rawi.ingest.files import Target, targets
 from rawi.ingest.metadata import find_date, is_boilerplate, parse_date_field, strip_boilerplate
 from rawi.ingest.options import IngestOptions
@@ -90,32 +94,31 @@ def read_file(
                 "E105",
             )
             return
-        data = path.read_bytes()
+        decoded = decode_file(path, line_separators=path.suffix.lower() not in RECORD_FORMATS)
     except FileNotFoundError:
         yield Problem(str(path), "no such file or folder", "E108")
         return
     except OSError as e:
         yield Problem(str(path), f"the file cannot be read: {e.strerror or e}", "E108")
         return
-    if not data.strip():
-        yield Problem(str(path), "the file is empty", "E101")
-        return
-    try:
-        text, encoding = decode_bytes(data, line_separators=path.suffix.lower() not in RECORD_FORMATS)
-        del data  # this generator lives while the file's records are read: keep one copy only
     except InputError as e:
         yield Problem(str(path), f"the file cannot be read as text: {e.message}", e.code)
         return
-    if not text.strip():
+    if decoded is None or not decoded[0] or decoded[0].isspace():  # (isspace: no copy, unlike strip)
         yield Problem(str(path), "the file is empty", "E101")
         return
+    text, encoding = decoded
+    del decoded  # this generator lives while the file's records are read: one reference to the text
     source = Source(rel_id, str(path), encoding)
+    real = os.path.realpath(path)
     try:
         for item in reader(source, text, options):
             if isinstance(item, Problem) and not item.source.startswith(str(path)):
                 # name the file as given, so the user can find it (record problems keep their "#N")
                 suffix = item.source[len(rel_id) :] if item.source.startswith(rel_id) else ""
                 item = Problem(f"{path}{suffix}", item.reason, item.code)
+            elif isinstance(item, Article):  # which file it is, however it was reached (see FILE_KEYS)
+                item.meta = {**item.meta, "file": real, "file_part": item.id[len(rel_id) :]}
             yield item
     except Exception as e:  # a reader bug must cost this file only, never the run (what it read is kept)
         yield Problem(str(path), f"reading the file failed ({type(e).__name__}: {e!s:.200})", "E109")
@@ -140,6 +143,8 @@ def _unique_ids(items: Iterator[Article | Problem]) -> Iterator[Article | Proble
                     "E110",
                 )
                 item.meta = {**item.meta, "id_given": item.id}
+                if first == (item.source_path or item.id) and "file_part" in item.meta:
+                    item.meta["file_part"] += f"~{k}"  # a record id repeated within one file
                 item.id = new_id
             used[item.id] = item.source_path or item.id
         yield item

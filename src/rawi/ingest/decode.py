@@ -3,7 +3,9 @@ Arabic. Binary and undecodable input raise :class:`rawi.errors.InputError` with 
 
 from __future__ import annotations
 
+import codecs
 import re
+from pathlib import Path
 
 from charset_normalizer import from_bytes
 
@@ -77,6 +79,10 @@ def decode_bytes(data: bytes, *, line_separators: bool = True) -> tuple[str, str
             text = data.decode(encoding)
         except UnicodeDecodeError:
             text, encoding = _guess(data)
+    return _checked(text, encoding, line_separators)
+
+
+def _checked(text: str, encoding: str, line_separators: bool) -> tuple[str, str]:
     if _looks_binary(text):
         raise InputError("it is a binary file (mostly control characters), not text", code="E102")
     if line_separators and ("\r" in text or "\u2028" in text or "\u2029" in text):
@@ -84,6 +90,56 @@ def decode_bytes(data: bytes, *, line_separators: bool = True) -> tuple[str, str
     elif "\r" in text:
         text = _CR.sub("\n", text)
     return text, encoding
+
+
+# Files this large are decoded a slice at a time when they are UTF-8 (most are): decoding the whole
+# bytes at once briefly held four times the file (the bytes, then a buffer of one then two bytes
+# per input byte, before it shrinks to the text).
+STREAM_FROM_BYTES = 8 * 1024 * 1024
+READ_SLICE = 1024 * 1024
+
+
+def decode_file(path: Path, *, line_separators: bool = True) -> tuple[str, str] | None:
+    """:func:`decode_bytes` of a file's content, or None when it is empty (only whitespace bytes).
+
+    A large UTF-8 file is read and decoded a slice at a time, so its bytes are never all in memory;
+    any other file (or a large one that turns out not to be UTF-8) is read whole and decoded so.
+    """
+    if path.stat().st_size >= STREAM_FROM_BYTES:
+        streamed = _stream_utf8(path)
+        if streamed is not None:
+            text, encoding = streamed
+            return None if not text or text.isspace() else _checked(text, encoding, line_separators)
+    data = path.read_bytes()
+    if not data or data.isspace():
+        return None
+    return decode_bytes(data, line_separators=line_separators)
+
+
+def _stream_utf8(path: Path) -> tuple[str, str] | None:
+    """The text of a UTF-8 file (BOM dropped), or None when it is not UTF-8 (or is UTF-16)."""
+    decoder = codecs.getincrementaldecoder("utf_8")()
+    parts: list[str] = []
+    with path.open("rb") as f:
+        chunk = f.read(READ_SLICE)
+        if chunk.startswith((b"\xff\xfe", b"\xfe\xff")):
+            return None
+        encoding = "utf_8_sig" if chunk.startswith(codecs.BOM_UTF8) else "utf_8"
+        if encoding == "utf_8_sig":
+            chunk = chunk[len(codecs.BOM_UTF8) :]
+        while chunk:
+            if b"\x00" in chunk:
+                raise InputError("it is a binary file (it contains NUL bytes), not text", code="E102")
+            try:
+                parts.append(decoder.decode(chunk))
+            except UnicodeDecodeError:
+                return None
+            chunk = f.read(READ_SLICE)
+    try:
+        parts.append(decoder.decode(b"", final=True))
+    except UnicodeDecodeError:
+        return None
+    return "".join(parts), encoding
 
 
 def _decode_utf16(data: bytes) -> tuple[str, str]:

@@ -8,6 +8,7 @@ from each language's ``months.txt`` and footer/share phrases from its ``boilerpl
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from functools import cache
@@ -121,6 +122,21 @@ def parse_date_field(value: object) -> str | None:
 def date_from_lines(lines: list[str]) -> str | None:
     """The date of an article from its first non-empty lines (title and dateline), read in one pass."""
     head = [line[:DATELINE_CHARS] for line in lines if line.strip()][:DATELINE_LINES]
+    return find_date("\n".join(head)) if head else None
+
+
+_NON_SPACE = re.compile(r"\S")
+
+
+def date_from_spans(text: str, spans: Iterable[tuple[int, int]]) -> str | None:
+    """:func:`date_from_lines` of the lines ``text[start:end]`` of ``spans``, without copying a line
+    whole (a file may be one huge line)."""
+    head: list[str] = []
+    for start, end in spans:
+        if _NON_SPACE.search(text, start, end):
+            head.append(text[start : min(end, start + DATELINE_CHARS)])
+            if len(head) == DATELINE_LINES:
+                break
     return find_date("\n".join(head)) if head else None
 
 

@@ -9,10 +9,11 @@ import json
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 
 from rawi.ingest.html import extract_page
-from rawi.ingest.metadata import date_from_lines, parse_date_field, strip_boilerplate
+from rawi.ingest.metadata import date_from_lines, date_from_spans, is_boilerplate, parse_date_field
 from rawi.ingest.options import IngestOptions
 from rawi.records import Article, Problem
 from rawi.text import detect_language
@@ -72,23 +73,76 @@ def _no_text(source: str, what: str) -> Problem:
     return Problem(source, f"{what} has no article text", "E106")
 
 
+def _line_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of each line of ``text[start:end]``, first to last, without copying them."""
+    while start <= end:
+        stop = text.find("\n", start, end)
+        stop = end if stop < 0 else stop
+        yield start, stop
+        start = stop + 1
+
+
+def _line_spans_back(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The same spans as :func:`_line_spans`, last to first."""
+    while end >= start:
+        begin = text.rfind("\n", start, end) + 1 or start
+        yield begin, end
+        end = begin - 1
+
+
+def _content_line(line: str) -> bool:
+    return bool(line.strip()) and not is_boilerplate(line)
+
+
+BODY_BLOCK_LINES = 10_000  # lines joined at a time: the body is built without a list of all its lines
+DATE_LINES = 8  # the first lines (title, dateline) that may hold the published date
+
+
+_TRAILING_SPACE = re.compile(r"[^\S\n](?:\n|$)")  # one character then a line end: linear
+
+
+def _body(text: str, start: int, end: int) -> str:
+    """The lines of ``text[start:end]`` from the first content line on, each without trailing
+    whitespace: one slice of the text when no line has any, else joined a block of lines at a time."""
+    lines = _line_spans(text, start, end)
+    first = next(s for s in lines if _content_line(text[s[0] : s[1]]))
+    if not _TRAILING_SPACE.search(text, first[0], end):
+        return text[first[0] : end]
+    blocks: list[str] = []
+    block = [text[first[0] : first[1]].rstrip()]
+    for line_start, line_end in lines:
+        block.append(text[line_start:line_end].rstrip())
+        if len(block) >= BODY_BLOCK_LINES:
+            blocks.append("\n".join(block))
+            block = []
+    blocks.append("\n".join(block))
+    return "\n".join(blocks)
+
+
 def read_plain(source: Source, text: str, *, markdown: bool = False) -> Iterator[Item]:
-    """txt/md: first non-empty line is the title ('# ' stripped for md), the rest is the body."""
-    lines = strip_boilerplate(text.split("\n"))
-    if not lines:
+    """txt/md: first non-empty line is the title ('# ' stripped for md), the rest is the body.
+
+    Boilerplate and blank lines are dropped at the start and the end of the file and of the body.
+    The lines are found by offset, never split into a list: a file can be hundreds of MB.
+    """
+    size = len(text)
+    title_at = next((s for s in _line_spans(text, 0, size) if _content_line(text[s[0] : s[1]])), None)
+    if title_at is None:
         yield _no_text(source.rel_id, "the file")
         return
-    title = lines[0].strip()
+    last = next(s for s in _line_spans_back(text, title_at[0], size) if _content_line(text[s[0] : s[1]]))
+    title = text[title_at[0] : title_at[1]].strip()
     if markdown:
         title = title.lstrip("#").strip()
-    body_lines = strip_boilerplate(lines[1:])
-    body = "\n".join(line.rstrip() for line in body_lines)
-    if not body.strip():  # a one-line article (a wire flash, a headline-only report): its line is both
-        body = title
+    body = ""
+    if last[0] > title_at[0]:  # the body: after the title up to the last content line
+        body = _body(text, title_at[1] + 1, last[1])
+    if not body or body.isspace():  # a one-line article (a wire flash, a headline-only report): its
+        body = title  # line is both title and text
     if not body:
         yield _no_text(source.rel_id, "the file")
         return
-    published = date_from_lines(lines[:8])
+    published = date_from_spans(text, islice(_line_spans(text, title_at[0], last[1]), DATE_LINES))
     yield _article(
         source, source.rel_id, body, "md" if markdown else "txt", title=title or None, published=published
     )

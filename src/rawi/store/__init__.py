@@ -12,7 +12,8 @@ E302  the file is not a rawi corpus (or an older, unmigratable schema)
 E303  a write batch failed and was rolled back (earlier batches are kept)
 E304  a write on a corpus opened read-only
 E305  a store that is not available (PostgreSQL) or an unknown URL scheme
-E306  the database turned out damaged while it was read (raised by the CLI from SQLite's error)
+E306  the database is damaged: found by the writer's check on opening, by a write, or (raised by the
+      CLI from SQLite's error) while it was read
 ====  =====================================================================
 """
 

@@ -18,11 +18,12 @@ import time
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from itertools import chain
+from itertools import chain, islice
 
 from rawi.records import Article, Sentence
 from rawi.text import all_stopwords, split_sentences, stem_tokens, tokenize_normalized
 from rawi.text.chunks import ChunkMemo, folded_chunks
+from rawi.text.segment import sentence_spans
 
 # Whitespace-separated chunks remembered with their terms; a news vocabulary of a few hundred
 # thousand chunks fits, and the cache is emptied when it grows past this (terms are cheap to redo).
@@ -97,11 +98,19 @@ def analyze_article(article: Article) -> AnalyzedArticle:
 
 # -- what a store writes, computed in worker processes when a batch is large ------------------------
 
-# (title terms, [(sentence index, start, end, sentence terms)]), terms space-joined: small to pickle.
-StoredAnalysis = tuple[str, list[tuple[int, int, int, str]]]
+# A sentence row: (sentence index, start, end, sentence terms space-joined).
+SentenceRow = tuple[int, int, int, str]
+# (title terms, sentence rows): small to pickle. The rows of a large text are an iterator, made a
+# block at a time while the store writes them (see LARGE_TEXT_CHARS).
+StoredAnalysis = tuple[str, list[SentenceRow] | Iterator[SentenceRow]]
 
 PARALLEL_MIN_ARTICLES = 64  # below this, starting work in other processes costs more than it saves
 CHUNK_ARTICLES = 16  # articles per task sent to a worker
+# A text longer than this is analyzed in this process, STREAM_SENTENCES sentences at a time, its rows
+# written as they come: analyzed whole, a 200 MB file held ~14 times its size in word and sentence
+# objects, and sending it to a worker pickled it twice more.
+LARGE_TEXT_CHARS = 1_000_000
+STREAM_SENTENCES = 2_000
 
 
 def analyze_for_store(title: str | None, text: str) -> StoredAnalysis:
@@ -111,6 +120,20 @@ def analyze_for_store(title: str | None, text: str) -> StoredAnalysis:
     return joined[0], [
         (s.index, s.start, s.end, terms) for s, terms in zip(sentences, joined[1:], strict=True)
     ]
+
+
+def stream_for_store(title: str | None, text: str) -> StoredAnalysis:
+    """:func:`analyze_for_store` with the rows made lazily, a block of sentences at a time (the same
+    rows: a chunk's terms never depend on its neighbours)."""
+
+    def rows() -> Iterator[SentenceRow]:
+        spans = enumerate(sentence_spans(text))
+        while block := list(islice(spans, STREAM_SENTENCES)):
+            joined = analyze_texts_joined([text[start:end] for _, (start, end) in block])
+            for (index, (start, end)), terms in zip(block, joined, strict=True):
+                yield index, start, end, terms
+
+    return analyze_texts_joined([" ".join((title or "").split())])[0], rows()
 
 
 def _analyze_chunk(pairs: list[tuple[str | None, str]]) -> list[StoredAnalysis]:
@@ -161,13 +184,20 @@ class AnalysisPool:
         self._executor: ProcessPoolExecutor | None = None
 
     def map(self, articles: Sequence[Article]) -> Iterator[StoredAnalysis]:
-        """Start analyzing now (in workers for a large batch); iterate for the results in order."""
+        """Start analyzing now (in workers for a large batch); iterate for the results in order.
+        A text over ``LARGE_TEXT_CHARS`` stays in this process and is streamed (its rows lazy)."""
         pairs = [(a.title, a.text) for a in articles]
-        executor = self._start() if len(pairs) >= PARALLEL_MIN_ARTICLES else None
+        large = {k for k, (_, text) in enumerate(pairs) if len(text) > LARGE_TEXT_CHARS}
+        small = [pair for k, pair in enumerate(pairs) if k not in large]
+        executor = self._start() if len(small) >= PARALLEL_MIN_ARTICLES else None
         if executor is None:
-            return (analyze_for_store(title, text) for title, text in pairs)
-        chunks = [pairs[i : i + CHUNK_ARTICLES] for i in range(0, len(pairs), CHUNK_ARTICLES)]
-        return chain.from_iterable(executor.map(_analyze_chunk, chunks))
+            done: Iterator[StoredAnalysis] = (analyze_for_store(title, text) for title, text in small)
+        else:
+            chunks = [small[i : i + CHUNK_ARTICLES] for i in range(0, len(small), CHUNK_ARTICLES)]
+            done = chain.from_iterable(executor.map(_analyze_chunk, chunks))
+        if not large:
+            return done
+        return (stream_for_store(*pair) if k in large else next(done) for k, pair in enumerate(pairs))
 
     def _start(self) -> ProcessPoolExecutor | None:
         if self.workers < 1:

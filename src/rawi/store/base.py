@@ -44,6 +44,11 @@ class Corpus(Protocol):
 
     def get_many(self, article_ids: Sequence[str]) -> dict[str, Article]: ...
 
+    def ids_of_files(self, keys: Sequence[tuple[str, str]]) -> dict[tuple[str, str], str]:
+        """Stored ids by file key: (real path of the file, the id's part within it: "" for a whole
+        file, "#r1" for a record), as ingest notes them in ``meta["file"]``/``meta["file_part"]``."""
+        ...
+
     def sentences(self, article_id: str) -> list[Sentence]: ...
 
     def sentence_terms(self, article_id: str) -> list[list[str]]:

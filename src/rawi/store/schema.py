@@ -14,6 +14,9 @@ Layout (schema version 1):
   and symbols kept as token characters (so "3.5" or "don't" stay one term, as the text stage made
   them). Replacing an article deletes its index entry with its old terms, rebuilt from the two tables.
 - ``article_vocab``: fts5vocab (``row``) over the index, for document frequencies.
+- ``articles_file``: an index on ``meta.file`` (the real path of the article's file), by which a file
+  reached through another folder keeps its id. Added without a version change: a writer creates it
+  on a corpus made before it (``UPGRADES``), and an older rawi reads a corpus that has it.
 """
 
 from __future__ import annotations
@@ -43,6 +46,7 @@ CREATE TABLE IF NOT EXISTS articles (
 CREATE INDEX IF NOT EXISTS articles_language ON articles(language);
 CREATE INDEX IF NOT EXISTS articles_outlet ON articles(outlet);
 CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
+CREATE INDEX IF NOT EXISTS articles_file ON articles(json_extract(meta, '$.file'));
 
 CREATE TABLE IF NOT EXISTS sentences (
     doc INTEGER NOT NULL REFERENCES articles(doc) ON DELETE CASCADE,
@@ -61,6 +65,10 @@ CREATE VIRTUAL TABLE IF NOT EXISTS article_fts USING fts5(
 
 CREATE VIRTUAL TABLE IF NOT EXISTS article_vocab USING fts5vocab(article_fts, 'row');
 """
+
+FILE_KEY = "json_extract(meta, '$.file')"  # written exactly as in the articles_file index, to use it
+# Idempotent additions a writer applies to a corpus of the current version made before them.
+UPGRADES = ("CREATE INDEX IF NOT EXISTS articles_file ON articles(json_extract(meta, '$.file'))",)
 
 # A 64 MB page cache for the writer: FTS5 merges its index segments in it (~10% faster ingest).
 PRAGMAS = (

@@ -23,8 +23,8 @@ from rawi.errors import StoreError
 from rawi.records import Article, Sentence
 from rawi.store.analysis import AnalysisPool, default_workers
 from rawi.store.base import SearchHit, WriteResult
-from rawi.store.connection import connect_reader, connect_writer
-from rawi.store.schema import SCHEMA_VERSION
+from rawi.store.connection import connect_reader, connect_writer, damaged, is_corruption
+from rawi.store.schema import FILE_KEY, SCHEMA_VERSION
 from rawi.store.vectors import count_vectors, put_vectors, read_vectors
 
 BATCH_SIZE = 500
@@ -53,6 +53,38 @@ def fts_query(terms: Sequence[str]) -> str:
 def _joined(title_terms: str, sentence_terms: list[str]) -> str:
     """The indexed terms of an article: title terms then each sentence's, space-joined."""
     return " ".join(t for t in (title_terms, *sentence_terms) if t)
+
+
+_INSERT_SENTENCE = 'INSERT INTO sentences(doc, idx, start, "end", terms) VALUES (?,?,?,?,?)'
+_INSERT_FTS = "INSERT INTO article_fts(rowid, terms) VALUES (?, CAST(? AS TEXT))"
+# A text longer than this is handed to SQLite as UTF-8 bytes (cast back to TEXT in the statement):
+# bound as a str, Python keeps a UTF-8 copy inside the str for as long as the str lives.
+BYTES_FROM_CHARS = 1_000_000
+
+
+def _text_value(text: str) -> str | bytes:
+    return text.encode("utf-8") if len(text) > BYTES_FROM_CHARS else text
+
+
+TERM_BLOCK = 10_000  # sentences whose terms are joined into one string while a large text streams
+
+
+def _rows_collecting_terms(
+    doc: int, rows: Iterable[tuple[int, int, int, str]], blocks: list[bytes]
+) -> Iterator[tuple[int, int, int, int, str]]:
+    """The sentence rows of ``doc``, appending their non-empty terms to ``blocks``, space-joined
+    and UTF-8 encoded, up to TERM_BLOCK sentences a block (so that the non-empty blocks joined by
+    spaces are :func:`_joined` of the article's terms, encoded)."""
+    pending: list[str] = []
+    for row in rows:
+        if row[3]:
+            pending.append(row[3])
+            if len(pending) >= TERM_BLOCK:
+                blocks.append(" ".join(pending).encode("utf-8"))
+                pending.clear()
+        yield (doc, *row)
+    if pending:
+        blocks.append(" ".join(pending).encode("utf-8"))
 
 
 def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -140,6 +172,10 @@ class SqliteCorpus:
             except Exception as e:
                 if self._conn.in_transaction:
                     self._conn.execute("ROLLBACK")
+                if is_corruption(e):  # never write on into a damaged file
+                    err = damaged(self.path, e)
+                    err.result = result  # type: ignore[attr-defined]
+                    raise err from e
                 first = batch[0].id if batch and isinstance(batch[0], Article) else "?"
                 err = StoreError(
                     f"Writing a batch of {len(batch)} articles (from {first!r}) failed and was rolled back; "
@@ -206,44 +242,55 @@ class SqliteCorpus:
                 unchanged.append(i)
                 continue
             values = (
-                a.title, a.text, a.url, a.published, a.outlet, a.language, a.source_path, hashes[i],
-                title_terms, json.dumps(a.meta or {}, ensure_ascii=False), now,
+                a.title, _text_value(a.text), a.url, a.published, a.outlet, a.language, a.source_path,
+                hashes[i], title_terms, json.dumps(a.meta or {}, ensure_ascii=False), now,
             )  # fmt: skip
             if i in known:
                 doc = known[i][0]
                 self._unindex(doc)
                 conn.execute(
-                    "UPDATE articles SET title=?, text=?, url=?, published=?, outlet=?, language=?, "
-                    "source_path=?, content_hash=?, title_terms=?, meta=?, ingested_at=? WHERE doc=?",
+                    "UPDATE articles SET title=?, text=CAST(? AS TEXT), url=?, published=?, outlet=?, "
+                    "language=?, source_path=?, content_hash=?, title_terms=?, meta=?, ingested_at=? "
+                    "WHERE doc=?",
                     (*values, doc),
                 )
                 updated.append(i)
             else:
                 doc = conn.execute(
                     "INSERT INTO articles(id, title, text, url, published, outlet, language, source_path, "
-                    "content_hash, title_terms, meta, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                    "content_hash, title_terms, meta, ingested_at) "
+                    "VALUES (?,?,CAST(? AS TEXT),?,?,?,?,?,?,?,?,?)",
                     (i, *values),
                 ).lastrowid
                 added.append(i)
-            sentence_rows += [(doc, *sentence) for sentence in sentences]
-            fts_rows.append((doc, _joined(title_terms, [sentence[3] for sentence in sentences])))
-        conn.executemany(
-            'INSERT INTO sentences(doc, idx, start, "end", terms) VALUES (?,?,?,?,?)', sentence_rows
-        )
-        conn.executemany("INSERT INTO article_fts(rowid, terms) VALUES (?, ?)", fts_rows)
+            if isinstance(sentences, list):
+                sentence_rows += [(doc, *sentence) for sentence in sentences]
+                fts_rows.append((doc, _joined(title_terms, [sentence[3] for sentence in sentences])))
+            else:  # a large text, analyzed as it is written: its rows are never all in memory
+                del values  # the text's UTF-8 bytes, bound above
+                blocks = [title_terms.encode("utf-8")]
+                conn.executemany(_INSERT_SENTENCE, _rows_collecting_terms(doc, sentences, blocks))
+                terms = b" ".join(block for block in blocks if block)  # as _joined, in UTF-8
+                blocks.clear()
+                conn.execute(_INSERT_FTS, (doc, terms))
+                del terms
+        conn.executemany(_INSERT_SENTENCE, sentence_rows)
+        conn.executemany(_INSERT_FTS, fts_rows)
         conn.execute("COMMIT")
         return added, updated, unchanged
 
     def _unindex(self, doc: int) -> None:
         """Remove an article's sentences and index entry; a contentless FTS5 index deletes a row
-        given the exact terms it indexed, rebuilt here from the title and sentence terms."""
+        given the exact terms it indexed, rebuilt here from the title and sentence terms (a block
+        of sentences at a time, so a huge article is never a list of its sentences' terms)."""
         row = self._conn.execute("SELECT title_terms FROM articles WHERE doc = ?", (doc,)).fetchone()
-        sentence_terms = [
-            r[0] for r in self._conn.execute("SELECT terms FROM sentences WHERE doc = ? ORDER BY idx", (doc,))
-        ]
+        blocks = [(row[0] if row else "").encode("utf-8")]
+        stored = self._conn.execute("SELECT terms FROM sentences WHERE doc = ? ORDER BY idx", (doc,))
+        for _ in _rows_collecting_terms(doc, ((0, 0, 0, r[0]) for r in stored), blocks):
+            pass
         self._conn.execute(
-            "INSERT INTO article_fts(article_fts, rowid, terms) VALUES ('delete', ?, ?)",
-            (doc, _joined(row[0] if row else "", sentence_terms)),
+            "INSERT INTO article_fts(article_fts, rowid, terms) VALUES ('delete', ?, CAST(? AS TEXT))",
+            (doc, b" ".join(block for block in blocks if block)),
         )
         self._conn.execute("DELETE FROM sentences WHERE doc = ?", (doc,))
 
@@ -263,6 +310,23 @@ class SqliteCorpus:
             )
             for row in rows:
                 out[row[0]] = _row_to_article(row)
+        return out
+
+    def ids_of_files(self, keys: Sequence[tuple[str, str]]) -> dict[tuple[str, str], str]:
+        """Stored ids by (real file path, part of the id within the file); see Corpus."""
+        wanted = set(keys)
+        files = list({file for file, _ in wanted})
+        out: dict[tuple[str, str], str] = {}
+        for start in range(0, len(files), 900):
+            part = files[start : start + 900]
+            rows = self._conn.execute(
+                f"SELECT id, {FILE_KEY}, json_extract(meta, '$.file_part') FROM articles "
+                f"WHERE {FILE_KEY} IN ({','.join('?' * len(part))}) ORDER BY doc",
+                part,
+            )
+            for article_id, file, file_part in rows:
+                if (file, file_part) in wanted:
+                    out.setdefault((file, file_part), article_id)
         return out
 
     def sentences(self, article_id: str) -> list[Sentence]:

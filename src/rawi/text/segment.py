@@ -9,6 +9,7 @@ or after a single letter (initials such as "أ." or "U."), or inside a number (3
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from rawi.lang import all_languages
@@ -60,22 +61,22 @@ def _is_false_stop(text: str, mark_start: int, mark: str) -> bool:
     return word in _abbreviations() or bool(_DOTTED_LETTERS.match(word))
 
 
-def split_sentences(text: str) -> list[Sentence]:
-    """Split ``text`` into sentences with offsets into ``text``.
+def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each sentence of ``text``, in order, one at a time (a long text is never held
+    as a list of sentences: the store analyzes a huge article a block of sentences at a time).
 
-    >>> [s.text for s in split_sentences("قال الوزير إن السد انهار. ونفى المحافظ ذلك؟ لا تعليق")]
-    ['قال الوزير إن السد انهار.', 'ونفى المحافظ ذلك؟', 'لا تعليق']
+    >>> list(sentence_spans("Rain fell. Dams held"))
+    [(0, 10), (11, 20)]
     """
-    sentences: list[Sentence] = []
     start = 0
 
-    def emit(end: int) -> None:
+    def span(end: int) -> tuple[int, int] | None:
         chunk = text[start:end]
         stripped = chunk.strip()
         if stripped and _HAS_CONTENT.search(stripped):
-            lead = len(chunk) - len(chunk.lstrip())
-            s = start + lead
-            sentences.append(Sentence(len(sentences), s, s + len(stripped), stripped))
+            s = start + len(chunk) - len(chunk.lstrip())
+            return s, s + len(stripped)
+        return None
 
     size = len(text)
     for m in _boundary_re().finditer(text):
@@ -84,7 +85,19 @@ def split_sentences(text: str) -> list[Sentence]:
             m.end() == size or not text[m.end()].isspace() or _is_false_stop(text, m.start(), mark)
         ):
             continue
-        emit(m.end())
+        found = span(m.end())
+        if found:
+            yield found
         start = m.end()
-    emit(len(text))
-    return sentences
+    found = span(len(text))
+    if found:
+        yield found
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split ``text`` into sentences with offsets into ``text``.
+
+    >>> [s.text for s in split_sentences("قال الوزير إن السد انهار. ونفى المحافظ ذلك؟ لا تعليق")]
+    ['قال الوزير إن السد انهار.', 'ونفى المحافظ ذلك؟', 'لا تعليق']
+    """
+    return [Sentence(i, s, e, text[s:e]) for i, (s, e) in enumerate(sentence_spans(text))]

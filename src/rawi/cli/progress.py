@@ -1,0 +1,92 @@
+"""Progress of long work (ingest of a folder, eval, train) as a Rich bar on the terminal.
+
+The bar is drawn on stderr only when stderr is a terminal and the command is not printing JSON;
+otherwise (piped, redirected, ``--json``) a long run writes its messages as plain dim lines, or
+nothing with ``--quiet``. Rich's progress module is imported only when a bar is drawn, so
+``rawi --help`` does not pay for it.
+"""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Any
+
+from rich.console import Console
+from rich.markup import escape
+
+from rawi.report.safe import markup
+
+DESCRIPTION_CHARS = 60  # the latest message shown next to the bar, cut to its last characters
+
+
+def bar_wanted(console: Console, *, json_out: bool = False, quiet: bool = False) -> bool:
+    """A live bar only on a terminal, never with --json or --quiet."""
+    return console.is_terminal and not json_out and not quiet
+
+
+class Steps:
+    """A long run's messages: each one advances a bar of ``total`` steps (or a pulsing bar when the
+    total is not known) on a terminal, and is also printed above it as a dim line; off a terminal
+    only the dim line is printed, and with ``quiet`` nothing.
+
+    >>> from io import StringIO
+    >>> log = Console(file=StringIO(), width=60)
+    >>> with Steps(log, "stories", total=2) as step:
+    ...     step("c1: supported (gold supported)")
+    >>> log.file.getvalue()
+    'stories: c1: supported (gold supported)\\n'
+    """
+
+    def __init__(
+        self,
+        console: Console,
+        label: str,
+        *,
+        total: int | None = None,
+        json_out: bool = False,
+        quiet: bool = False,
+        lines: bool = True,
+    ) -> None:
+        self.console, self.label, self.total = console, label, total
+        self.quiet, self.lines = quiet, lines
+        self.live = bar_wanted(console, json_out=json_out, quiet=quiet)
+        self._progress: Any = None
+        self._task: Any = None
+
+    def __enter__(self) -> Steps:
+        if self.live:
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                SpinnerColumn,
+                TextColumn,
+                TimeElapsedColumn,
+            )
+
+            columns: list[Any] = [SpinnerColumn(), TextColumn(escape(self.label)), BarColumn()]
+            if self.total is not None:
+                columns.append(MofNCompleteColumn())
+            columns += [TimeElapsedColumn(), TextColumn("{task.description}")]
+            self._progress = Progress(*columns, console=self.console, transient=True)
+            self._progress.__enter__()
+            self._task = self._progress.add_task("", total=self.total)
+        return self
+
+    def __call__(self, message: str, *, advance: int | None = None) -> None:
+        """One message; it advances the bar by ``advance`` (default: 1 when there is a total)."""
+        if self.quiet:
+            return
+        if self.lines:
+            self.console.print(f"[dim]{escape(self.label)}: {markup(message)}[/]", soft_wrap=True)
+        if self._progress is not None:
+            step = advance if advance is not None else (1 if self.total is not None else 0)
+            short = markup(message[-DESCRIPTION_CHARS:], one_line=True)
+            self._progress.update(self._task, advance=step, description=short)
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        if self._progress is not None:
+            self._progress.__exit__(kind, error, tb)
+            self._progress = None
