@@ -141,20 +141,21 @@ def test_claimreview_rates_every_verdict_numerically_and_in_words(label: str, va
     data = result()
     data["verdict"]["label"] = label
     data["claim"] = {"text": "The dam collapsed", "language": "en", "normalized": "the dam collapsed"}
-    rating = to_claimreview(data)["reviewRating"]
+    rating = to_claimreview(CheckResult.from_json(data))["reviewRating"]
     assert rating == {
         "@type": "Rating", "ratingValue": value, "bestRating": 5, "worstRating": 1, "alternateName": english,
     }  # fmt: skip
     data["claim"]["language"] = "ar"
-    arabic = to_claimreview(data)["reviewRating"]["alternateName"]
+    arabic = to_claimreview(CheckResult.from_json(data))["reviewRating"]["alternateName"]
     assert arabic != english and any("\u0600" <= c <= "\u06ff" for c in arabic)
     data["claim"]["language"] = "und"  # a claim whose language was not told: English
-    assert to_claimreview(data)["reviewRating"]["alternateName"] == english
+    assert to_claimreview(CheckResult.from_json(data))["reviewRating"]["alternateName"] == english
 
 
 def test_claimreview_url_only_when_a_safe_one_is_given() -> None:
-    assert to_claimreview(result(), url="https://example.org/checks/1")["url"] == "https://example.org/checks/1"
-    assert "url" not in to_claimreview(result(), url="javascript:alert(1)")
+    typed = CheckResult.from_json(result())
+    assert to_claimreview(typed, url="https://example.org/checks/1")["url"] == "https://example.org/checks/1"
+    assert "url" not in to_claimreview(typed, url="javascript:alert(1)")
 
 
 def test_text_report_lists_unrelated_separately() -> None:
