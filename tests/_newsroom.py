@@ -10,7 +10,11 @@ Two stories plus distractors:
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+from rawi.core import Rawi
 
 ARTICLES = {
     "fire/agency.txt": """اندلاع حريق في مستودع للقمح في ميناء طرطوس
@@ -82,9 +86,29 @@ ARTICLES = {
 }
 
 
-def write_newsroom(root: Path) -> Path:
-    for name, text in ARTICLES.items():
+def write_articles(root: Path, articles: dict[str, str]) -> Path:
+    """Write ``articles`` (relative path -> text) under ``root`` as UTF-8 files."""
+    for name, text in articles.items():
         path = root / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     return root
+
+
+def write_newsroom(root: Path) -> Path:
+    return write_articles(root, ARTICLES)
+
+
+@contextmanager
+def ingested(root: Path, write: Callable[[Path], Path]) -> Iterator[Rawi]:
+    """A workbench over the articles ``write`` puts in ``root / "news"``, ingested into a real store."""
+    write(root / "news")
+    with Rawi(root / "news.db") as workbench:
+        report = workbench.ingest([root / "news"])
+        assert report.ok, report.to_json()
+        yield workbench
+
+
+def stances(result: dict) -> dict[str, str]:
+    """Each evidence article's stance label, by article id."""
+    return {e["article_id"]: e["stance"] for e in result["evidence"]}

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from _newsroom import write_articles
+
 ARTICLES = {
     "schools/rumour.txt": """عاجل: وزارة التربية تقرر تعطيل مدارس إربد أسبوعاً كاملاً بسبب المنخفض
 
@@ -135,8 +137,4 @@ Firefighters searched the rubble through the night, and the government ordered a
 
 
 def write_rumours(root: Path) -> Path:
-    for name, text in ARTICLES.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    return root
+    return write_articles(root, ARTICLES)

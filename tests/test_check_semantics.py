@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from _newsroom import write_newsroom
+from _newsroom import ingested, stances, write_newsroom
 from rawi.core import Rawi
 from rawi.embed import load_encoder
 
@@ -19,16 +19,8 @@ pytestmark = pytest.mark.skipif(load_encoder("use") is None, reason="no sentence
 
 @pytest.fixture(scope="module")
 def wb(tmp_path_factory: pytest.TempPathFactory):
-    root = tmp_path_factory.mktemp("newsroom")
-    write_newsroom(root / "news")
-    with Rawi(root / "news.db") as workbench:
-        report = workbench.ingest([root / "news"])
-        assert report.ok, report.to_json()
+    with ingested(tmp_path_factory.mktemp("newsroom"), write_newsroom) as workbench:
         yield workbench
-
-
-def stances(result: dict) -> dict[str, str]:
-    return {e["article_id"]: e["stance"] for e in result["evidence"]}
 
 
 def test_label_never_contradicts_its_scores(wb: Rawi) -> None:

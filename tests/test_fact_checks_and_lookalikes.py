@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 
+from _newsroom import ingested, stances
 from _rumours import write_rumours
 from rawi.core import Rawi
 from rawi.embed import load_encoder
@@ -23,16 +24,8 @@ BRIDGE = "انهار جسر للمشاة فوق الطريق الدائري في
 
 @pytest.fixture(scope="module")
 def wb(tmp_path_factory: pytest.TempPathFactory):
-    root = tmp_path_factory.mktemp("rumours")
-    write_rumours(root / "news")
-    with Rawi(root / "news.db") as workbench:
-        report = workbench.ingest([root / "news"])
-        assert report.ok, report.to_json()
+    with ingested(tmp_path_factory.mktemp("rumours"), write_rumours) as workbench:
         yield workbench
-
-
-def stances(result: dict) -> dict[str, str]:
-    return {e["article_id"]: e["stance"] for e in result["evidence"]}
 
 
 def test_a_fact_check_that_rates_the_claim_false_denies_it(wb: Rawi) -> None:
