@@ -35,6 +35,14 @@ def test_a_fact_check_that_rates_the_claim_false_denies_it(wb: Rawi) -> None:
     assert got["schools/rumour.txt"] == "agree"
 
 
+def test_a_fact_checks_rationale_is_its_claim_line_and_its_ruling(wb: Rawi) -> None:
+    # Not the rumour it quotes: the sentence a reader can check the ruling against.
+    evidence = {e["article_id"]: e for e in wb.check(SCHOOLS)["evidence"]}
+    quoted = [r["text"] for r in evidence["schools/factcheck.md"]["rationale"]]
+    assert quoted[0].startswith("**الادعاء:**")
+    assert any("مفبرك" in text for text in quoted)
+
+
 def test_a_fact_check_and_an_official_denial_refute_a_rumour(wb: Rawi) -> None:
     result = wb.check(SCHOOLS)
     assert result["verdict"]["label"] == "refuted"

@@ -36,7 +36,7 @@ from rawi.errors import ModelError
 from rawi.records import STANCE_LABELS
 from rawi.stance.analysis import analyze_unit, analyze_units
 from rawi.stance.base import RationaleSentence, StancePair, StanceResult
-from rawi.stance.factcheck import is_fact_check, rated_texts
+from rawi.stance.factcheck import claim_lines, is_fact_check, rated_texts
 from rawi.stance.pivot import CROSS_ABOUT, CROSS_DIRECT, closeness, pivot, restatements
 from rawi.stance.polarity import DENIAL, NEGATED, claim_frame
 from rawi.stance.semantic import (
@@ -282,9 +282,9 @@ class StanceStage:
                     self.stage.combiner.predict_proba(row[None, :])[0], ev, _missing_share(core, art)
                 )
             out.append((_normalized(scores), ev, lex.rationale))
-        for k, ruling in enumerate(self._fact_check_rulings(core, articles, evidence)):
+        for k, ruling in enumerate(self._fact_check_rulings(core, articles, evidence, max_rationale)):
             if ruling is not None:
-                out[k] = (ruling, *out[k][1:])
+                out[k] = (ruling[0], None, ruling[1])  # its rationale is where it states and rates the claim
         return out
 
     def _fact_check_rulings(
@@ -292,8 +292,10 @@ class StanceStage:
         core: str,
         articles: Sequence[ArticleView],
         evidence: Sequence[list[SentenceEvidence] | None],
-    ) -> list[np.ndarray | None]:
-        """Scores for the published fact-checks that rule on this claim, ``None`` for the others.
+        max_rationale: int = 3,
+    ) -> list[tuple[np.ndarray, list[RationaleSentence]] | None]:
+        """Scores and rationale for the published fact-checks that rule on this claim (its claim line
+        and its ruling line, "الحكم: زائف"), ``None`` for the others.
 
         A fact-check quotes the rumour it checks, so read sentence by sentence it looks like an
         article that asserts it. What it says of the claim is its ruling: a fact-check that calls
@@ -302,19 +304,24 @@ class StanceStage:
         line: :func:`rawi.stance.factcheck.rated_texts`) is close to the claim (RULING) and about
         as close as anything else in the article.
         A fact-check about another rumour of the same story only discusses this one."""
-        out: list[np.ndarray | None] = [None] * len(articles)
+        out: list[tuple[np.ndarray, list[RationaleSentence]] | None] = [None] * len(articles)
         if not self.stage:
             return out
         claim_vector = self.vectors([core])[0]
         for k, (article, ev) in enumerate(zip(articles, evidence, strict=True)):
             if not ev or not is_fact_check(article.title, article.sentences, article.outlet):
                 continue
-            if not any(u.cue_count("refutation") for u in analyze_units(list(article.sentences))):
+            units = analyze_units(list(article.sentences))
+            rulings = [i for i, u in enumerate(units) if u.cue_count("refutation")]
+            if not rulings:
                 continue
             rated = float((self.vectors(rated_texts(article.title, article.sentences)) @ claim_vector).max())
             best = max(e.cosine for e in ev)
             if rated >= self.ruling and rated >= best - RULING_NEAR:
-                out[k] = _normalized(np.array([FACT_CHECK_FALSE[label] for label in STANCE_LABELS]))
+                lines = list(dict.fromkeys([*claim_lines(article.sentences)[:1], *rulings]))[:max_rationale]
+                rationale = [RationaleSentence(i, article.sentences[i], round(rated, 4)) for i in lines]
+                scores = _normalized(np.array([FACT_CHECK_FALSE[label] for label in STANCE_LABELS]))
+                out[k] = (scores, rationale)
         return out
 
     # -- steps ------------------------------------------------------------------------------------

@@ -64,19 +64,29 @@ def _after_label(sentence: str) -> str | None:
     return None
 
 
+def claim_lines(sentences: Sequence[str]) -> list[int]:
+    """Indices of the sentences where a fact-check states the claim it rates: a line opened by a claim
+    label, or the sentence after a bare label heading."""
+    out: list[int] = []
+    for i, sentence in enumerate(sentences):
+        rest = _after_label(sentence)
+        if rest is None:
+            continue
+        j = i if len(rest.split()) > BARE_LABEL_WORDS else i + 1
+        if j < len(sentences) and sentences[j].strip() and j not in out:
+            out.append(j)
+    return out
+
+
 def rated_texts(title: str | None, sentences: Sequence[str]) -> list[str]:
     """Where a fact-check states what it rates: its title and each claim line ("الادعاء: ...",
     "Claim: ...", or the sentence after a bare "## الادعاء" heading), each also as a
     :func:`statement`. Not its lead or its conclusion: there a fact-check also says what did
     happen ("a magnitude 4.6 quake did strike near Tafileh", before rating the dam rumour false)."""
     out = [title] if title and title.strip() else []
-    for i, sentence in enumerate(sentences):
-        rest = _after_label(sentence)
-        if rest is None:
-            continue
-        line = sentence if len(rest.split()) > BARE_LABEL_WORDS else (sentences[i + 1 : i + 2] or [""])[0]
-        if line.strip() and line not in out:
-            out.append(line)
+    for i in claim_lines(sentences):
+        if sentences[i] not in out:
+            out.append(sentences[i])
     # Each line as written and as a statement: the encoder reads some lines better one way, some
     # the other (the statement is in matching form, without hamza and taa marbuta).
     return out + [text for text in map(statement, out) if text and text not in out]
