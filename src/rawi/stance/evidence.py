@@ -34,7 +34,7 @@ import numpy as np
 
 from rawi.errors import ModelError
 from rawi.records import STANCE_LABELS
-from rawi.stance.analysis import analyze_unit, analyze_units
+from rawi.stance.analysis import ArticleAnalysis, TextUnit, analyze_unit, analyze_units
 from rawi.stance.base import RationaleSentence, StancePair, StanceResult
 from rawi.stance.factcheck import claim_lines, is_fact_check, rated_texts
 from rawi.stance.pivot import CROSS_ABOUT, CROSS_DIRECT, closeness, pivot, restatements
@@ -178,16 +178,13 @@ def _is_denying(e: SentenceEvidence, missing: float = 0.0) -> bool:
     return missing >= MISSING_DETAIL and e.pair["disagree"] >= CONTRADICTS
 
 
-def _missing_share(core: str, article: ArticleView) -> float:
+def _missing_share(claim: TextUnit, article: ArticleAnalysis) -> float:
     """Share of the claim's content words that the article never uses: a claim with a detail the
     article lacks (another name, another number) is what a contradiction without a denial word is."""
-    claim = analyze_unit(core).content
-    if not claim:
+    if not claim.content:
         return 0.0
-    seen: set[str] = set()
-    for unit in analyze_units([t for t in (article.title, *article.sentences) if t]):
-        seen |= unit.content
-    return len(claim - seen) / len(claim)
+    seen = set().union(*(unit.content for unit in article.units))
+    return len(claim.content - seen) / len(claim.content)
 
 
 class StanceStage:
@@ -274,13 +271,15 @@ class StanceStage:
         lexical = self.lexical.predict_results(pairs, max_rationale=max_rationale)
         evidence = self._evidence(core, articles) if self.stage else [None] * len(articles)
         out = []
+        # The lexical model has just analysed the claim and every article: read its analyses.
+        analyses = self.lexical.analysis
+        claim_unit = analyses.claim(core).unit
         for lex, ev, art in zip(lexical, evidence, articles, strict=True):
             scores = np.array([lex.scores[label] for label in STANCE_LABELS])
             if ev is not None and self.stage is not None:
                 row = article_features(scores.tolist(), None, ev)
-                scores = self._gate_denial(
-                    self.stage.combiner.predict_proba(row[None, :])[0], ev, _missing_share(core, art)
-                )
+                missing = _missing_share(claim_unit, analyses.article(art.sentences, art.title))
+                scores = self._gate_denial(self.stage.combiner.predict_proba(row[None, :])[0], ev, missing)
             out.append((_normalized(scores), ev, lex.rationale))
         for k, ruling in enumerate(self._fact_check_rulings(core, articles, evidence, max_rationale)):
             if ruling is not None:

@@ -210,6 +210,11 @@ class StanceClassifier:
         self._check_fitted()
         return self._decide(self._raw_proba(pairs)) if pairs else []
 
+    @property
+    def analysis(self) -> AnalysisCache:
+        """The analyses of the claims and articles this model has read (shared with later stages)."""
+        return self._cache
+
     def predict_results(self, pairs: Sequence[StancePair], *, max_rationale: int = 3) -> list[StanceResult]:
         self._check_fitted()
         if not pairs:
