@@ -14,13 +14,10 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 
-from rawi.cli.common import command_errors, stdout_reader
+from rawi.cli.common import command_errors, err, out, stdout_reader
 from rawi.report.safe import clean_result, markup, terminal_json
 
-out = Console(highlight=False)
-err = Console(stderr=True, highlight=False)
 POLARITY_STYLE = {"asserts": "green", "reports": "yellow", "denies": "red"}
 
 
