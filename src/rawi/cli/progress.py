@@ -48,8 +48,11 @@ class Steps:
         json_out: bool = False,
         quiet: bool = False,
         lines: bool = True,
+        counted: bool = False,
     ) -> None:
+        """``counted``: the total is not known yet but will be (:meth:`set_total`): show a count."""
         self.console, self.label, self.total = rich_console(console), label, total
+        self.counted = counted or total is not None
         self.quiet, self.lines = quiet, lines
         self.live = bar_wanted(console, json_out=json_out, quiet=quiet)
         self._progress: Any = None
@@ -67,7 +70,7 @@ class Steps:
             )
 
             columns: list[Any] = [SpinnerColumn(), TextColumn(markup(self.label)), BarColumn()]
-            if self.total is not None:
+            if self.counted:
                 columns.append(MofNCompleteColumn())
             columns += [TimeElapsedColumn(), TextColumn("{task.description}")]
             self._progress = Progress(*columns, console=self.console, transient=True)
@@ -82,9 +85,15 @@ class Steps:
         if self.lines:
             self.console.print(f"[dim]{markup(self.label)}: {markup(message)}[/]", soft_wrap=True)
         if self._progress is not None:
-            step = advance if advance is not None else (1 if self.total is not None else 0)
+            step = advance if advance is not None else (1 if self.counted else 0)
             short = markup(message[-DESCRIPTION_CHARS:], one_line=True)
             self._progress.update(self._task, advance=step, description=short)
+
+    def set_total(self, total: int) -> None:
+        """The number of steps, once the work knows it (a bar started pulsing starts counting)."""
+        self.total = total
+        if self._progress is not None:
+            self._progress.update(self._task, total=total)
 
     def __exit__(
         self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None
