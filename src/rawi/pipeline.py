@@ -164,6 +164,7 @@ def _counted_origins(
                 evidence=tuple(base.evidence) if base else (),
                 party_denial=o.via_party_denial,
                 refutes=o.refutes,
+                anonymous=o.anonymous,
             )
         )
     return tuple(out)
