@@ -95,13 +95,13 @@ def check_claim(wb: Rawi, claim: str, options: CheckOptions | None = None) -> Ch
     query_terms(claim)  # fails early, with a clear error, on an empty or punctuation-only claim
     retrieved = Retriever(wb.corpus, top_k=top_k, semantic=wb.semantic).retrieve(claim)
     stances = _stances(wb, claim, retrieved, max_rationale)
-    prov = _provenance(claim, retrieved, stances, registry)
+    prov = _provenance(wb, claim, retrieved, stances, registry)
     # Copies of one report take one stance (rawi.stance.copies); provenance is traced again only
     # when that changed a label, since it groups articles by the side they take.
     ids = [r.article_id for r in retrieved]
     pooled = pool_copies(ids, stances, [link.to_json() for link in prov.reuse])
     if [s.label for s in pooled] != [s.label for s in stances]:
-        prov = _provenance(claim, retrieved, pooled, registry)
+        prov = _provenance(wb, claim, retrieved, pooled, registry)
     stances = pooled
     # A named party's denial weighs against a claim that asserts the event; for a negated claim or
     # a claim that the denial happened, the articles' stances already carry it (on the claim's side).
@@ -187,14 +187,19 @@ def _stances(
 
 
 def _provenance(
-    claim: str, retrieved: Sequence[RetrievedArticle], stances: Sequence[StanceResult], registry: Registry
+    wb: Rawi,
+    claim: str,
+    retrieved: Sequence[RetrievedArticle],
+    stances: Sequence[StanceResult],
+    registry: Registry,
 ) -> ProvenanceResult:
     related = [
         EvidenceArticle(r.article, r.sentences, s.label, _relevant(r, s))
         for r, s in zip(retrieved, stances, strict=True)
         if s.label != "unrelated"
     ]
-    return analyze_provenance(claim, related, registry)
+    stage = wb.stance  # its sentence encoder (when there is one) finds translated copies
+    return analyze_provenance(claim, related, registry, vectors=stage.vectors, encoder_key=stage.encoder_key)
 
 
 def _relevant(r: RetrievedArticle, s: StanceResult) -> list[int]:

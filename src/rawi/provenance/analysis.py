@@ -19,6 +19,7 @@ from rawi.provenance.outlet import parse_dateline
 from rawi.provenance.passages import find_passages, passage_links
 from rawi.provenance.registry import Registry
 from rawi.provenance.reuse import ReuseIndex, ReuseLink, find_reuse
+from rawi.provenance.translation import Vectors, find_translations
 from rawi.records import Article, Sentence
 from rawi.text import analyze, split_sentences
 
@@ -69,9 +70,16 @@ def article_attributions(
 
 
 def analyze_provenance(
-    claim: str, evidence: Sequence[EvidenceArticle], registry: Registry, *, reuse_threshold: float = 0.3
+    claim: str,
+    evidence: Sequence[EvidenceArticle],
+    registry: Registry,
+    *,
+    reuse_threshold: float = 0.3,
+    vectors: Vectors | None = None,
+    encoder_key: str = "use",
 ) -> ProvenanceResult:
-    """Attributions (relevant sentences and datelines), text reuse, origins and party denials."""
+    """Attributions (relevant sentences and datelines), text reuse, origins and party denials. With
+    ``vectors`` (a sentence encoder), translated copies are reuse too."""
     attributions: list[ArticleAttribution] = []
     for ev in evidence:
         sentences = ev.sentences or split_sentences(ev.article.text or "")
@@ -82,6 +90,13 @@ def analyze_provenance(
     reuse = find_reuse(related, threshold=reuse_threshold, max_shingle_df=None) if len(related) > 1 else []
     # Passages repeated inside otherwise different text: the near-duplicate pass does not see them.
     reuse += passage_links(find_passages(related, skip={(x.a, x.b) for x in reuse}))
+    if vectors is not None and len(related) > 1:
+        texts = [
+            (ev.article, [s.text for s in ev.sentences or split_sentences(ev.article.text or "")])
+            for ev in evidence
+            if ev.stance != "unrelated"
+        ]
+        reuse += find_translations(texts, vectors, encoder_key)
     origins = group_origins(evidence, attributions, reuse, registry, claim=claim)
     related_ids = {a.id for a in related}
     denials = party_denials(claim, [a for a in attributions if a.article_id in related_ids], registry)

@@ -30,6 +30,7 @@ _UNGROUPABLE_KINDS = {"anonymous", "witness", "other"}
 # what the story is about, not where it comes from: two agencies that each asked the coalition are
 # two origins.
 _CARRIER_KINDS = {"agency", "outlet", "ngo", "international_org"}
+_SHARED_TEXT = {"passage", "shared_text", "translation"}  # joins that are one report's text
 ORIGIN_PASSAGE_WORDS = 15  # a shared passage this long (and not the claim's words) joins two articles
 
 
@@ -283,7 +284,7 @@ def group_origins(
         if link.a in uf.parent and link.b in uf.parent and _joins_origins(link, claim_words):
             uf.union(link.a, link.b)
             item: dict[str, Any] = {
-                "type": "passage" if link.passages else "shared_text",
+                "type": "translation" if link.translated else "passage" if link.passages else "shared_text",
                 "articles": [link.a, link.b],
                 "similarity": round(link.similarity, 4),
             }
@@ -393,7 +394,7 @@ def _origin(
             else "cited_source"
             if "cited_source" in kinds
             else "reuse"
-            if kinds & {"passage", "shared_text"}
+            if kinds & _SHARED_TEXT
             else "outlet"
             if "outlet" in kinds
             else "single"
@@ -402,7 +403,7 @@ def _origin(
             return Origin(root.key, ids, kind, display_name(root.key, registry, language), evidence)
         return Origin(root.source, ids, kind, root.source, evidence, anonymous=True)
     outlet = outlets[earliest] or next((outlets[i] for i in ids if outlets[i]), None)
-    kind = "reuse" if kinds & {"passage", "shared_text"} else "outlet" if "outlet" in kinds else "single"
+    kind = "reuse" if kinds & _SHARED_TEXT else "outlet" if "outlet" in kinds else "single"
     if outlet is None:
         return Origin(UNKNOWN_OUTLET, ids, kind, UNKNOWN_OUTLET, evidence)
     entry = registry.get(outlet) if registry else None

@@ -238,6 +238,7 @@ class StanceStage:
         self.lexical = lexical
         self.stage = stage if vectors is not None else None
         self.vectors = vectors
+        self.encoder_key = encoder_key
         self.about = ABOUT.get(encoder_key, ABOUT["use"])
         self.denial_of_claim = DENIAL_OF_CLAIM.get(encoder_key, DENIAL_OF_CLAIM["use"])
         self.denial_across = DENIAL_ACROSS.get(encoder_key, DENIAL_ACROSS["use"])
