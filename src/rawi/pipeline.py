@@ -216,8 +216,13 @@ def _evidence_stance(r: RetrievedArticle, s: StanceResult) -> EvidenceStance:
         s.scores,
         r.article.outlet,
         r.article.title,
-        refutes=s.label == "disagree"
-        and is_fact_check(r.article.title, [x.text for x in r.sentences], r.article.outlet),
+        # a fact-check's ruling takes the claim's side it rules for: against a rumour, or for a
+        # negated claim ("no infants died", which a fact-check rating the deaths false supports)
+        refutes=s.ruling
+        or (
+            s.label == "disagree"
+            and is_fact_check(r.article.title, [x.text for x in r.sentences], r.article.outlet)
+        ),
         quote=s.rationale[0].text if s.rationale and s.label in ("agree", "disagree") else None,
     )
 

@@ -274,8 +274,11 @@ class StanceStage:
                 rationale = (
                     self._rationale(label, ev, articles[k], max_rationale) if ev else lexical_rationale
                 )
+                # with a semantic stage every article has its evidence list, except a fact-check
+                # whose ruling on the claim gave its scores (_core)
+                ruled = self.stage is not None and ev is None and label in ("agree", "disagree")
                 results[k] = StanceResult(
-                    label, {n: float(v) for n, v in zip(STANCE_LABELS, scores, strict=True)}, rationale
+                    label, {n: float(v) for n, v in zip(STANCE_LABELS, scores, strict=True)}, rationale, ruled
                 )
         return [r for r in results if r is not None]
 
