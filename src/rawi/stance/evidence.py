@@ -205,13 +205,15 @@ def _missing_share(claim: TextUnit, article: ArticleAnalysis) -> float:
 
 
 def _lede(evidence: Sequence[SentenceEvidence]) -> list[SentenceEvidence]:
-    """What an article leads with about the claim: its closest text, and its title and first
-    sentences (LEDE_SENTENCES: a byline or date line often comes first) when they are nearly as close
-    (NEAR). A denial's headline often states what is denied without a denial word ("no deaths among
-    the drivers at the crossing"); its first sentence says who denies."""
+    """What an article leads with about the claim: its closest text, and, when that text negates
+    ("no deaths among the drivers at the crossing": a denial's headline states what is denied
+    without a denial word), its title and first sentences (LEDE_SENTENCES: a byline or date line
+    often comes first) that are nearly as close (NEAR), where it says who denies. Without the
+    negation the first sentences stay out: on Baly, taking them in turned six supported true claims
+    disputed (a denial of something else, near the claim, in the first lines of a report)."""
     best = max(evidence, key=lambda e: e.cosine, default=None)
-    if best is None:
-        return []
+    if best is None or not best.cues.get("negation"):
+        return [best] if best is not None else []
     return [best] + [
         e
         for e in evidence
