@@ -204,22 +204,22 @@ def _missing_share(claim: TextUnit, article: ArticleAnalysis) -> float:
     return len(claim.content - seen) / len(claim.content)
 
 
-def _lede(evidence: Sequence[SentenceEvidence]) -> list[SentenceEvidence]:
-    """What an article leads with about the claim: its closest text, and, when that text negates
-    ("no deaths among the drivers at the crossing": a denial's headline states what is denied
-    without a denial word), its title and first sentences (LEDE_SENTENCES: a byline or date line
-    often comes first) that are nearly as close (NEAR), where it says who denies. Without the
-    negation the first sentences stay out: on Baly, taking them in turned six supported true claims
-    disputed (a denial of something else, near the claim, in the first lines of a report)."""
+def _lede(evidence: Sequence[SentenceEvidence], headline_negates: bool = False) -> list[SentenceEvidence]:
+    """What an article leads with about the claim: its closest text, and, when that is a headline
+    that negates (reads as a negated claim: "مستشفى سوران: لا وفيات بين سائقي الشاحنات", a denial's
+    headline states what is denied without a denial word), its first sentences (LEDE_SENTENCES: a
+    byline or date line often comes first) that are nearly as close (NEAR), where it says who denies.
+    Any negation cue would not do: the cue list holds "دون" and "عدم" ("طائرة دون طيار", a drone),
+    and on Baly that turned three supported true claims disputed."""
     best = max(evidence, key=lambda e: e.cosine, default=None)
-    if best is None or not best.cues.get("negation"):
-        return [best] if best is not None else []
+    if best is None:
+        return []
+    if not (headline_negates and best.sentence_index == TITLE):
+        return [best]
     return [best] + [
         e
         for e in evidence
-        if e is not best
-        and (e.sentence_index == TITLE or 0 <= e.sentence_index < LEDE_SENTENCES)
-        and e.cosine >= best.cosine - NEAR
+        if e is not best and 0 <= e.sentence_index < LEDE_SENTENCES and e.cosine >= best.cosine - NEAR
     ]
 
 
@@ -325,7 +325,10 @@ class StanceStage:
             if ev is not None and self.stage is not None:
                 row = article_features(scores.tolist(), None, ev)
                 missing = _missing_share(claim_unit, analyses.article(art.sentences, art.title))
-                scores = self._gate_denial(self.stage.combiner.predict_proba(row[None, :])[0], ev, missing)
+                negates = bool(art.title) and claim_frame(art.title or "").kind == NEGATED
+                scores = self._gate_denial(
+                    self.stage.combiner.predict_proba(row[None, :])[0], ev, missing, negates
+                )
             out.append((_normalized(scores), ev, lex.rationale))
         for k, ruling in enumerate(self._fact_check_rulings(core, articles, evidence, max_rationale)):
             if ruling is not None:
@@ -456,7 +459,11 @@ class StanceStage:
         return out
 
     def _gate_denial(
-        self, core: np.ndarray, evidence: Sequence[SentenceEvidence], missing: float = 0.0
+        self,
+        core: np.ndarray,
+        evidence: Sequence[SentenceEvidence],
+        missing: float = 0.0,
+        headline_negates: bool = False,
     ) -> np.ndarray:
         """Set "disagree" aside unless the article's own evidence denies the claim; make it the
         reading when the article's closest text to the claim denies it (LEDE_ABOUT).
@@ -466,7 +473,7 @@ class StanceStage:
         refutation word (:func:`_is_denying`). A denial reported in
         passing further down a supporting article is left to provenance (a party's denial)."""
         best = max((e.cosine for e in evidence), default=0.0)
-        if any(e.cosine >= self.lede_about and _is_denying(e) for e in _lede(evidence)):
+        if any(e.cosine >= self.lede_about and _is_denying(e) for e in _lede(evidence, headline_negates)):
             return 0.5 * core + 0.5 * np.array([LEDE_DENIAL[label] for label in STANCE_LABELS])
         if any(
             e.cosine >= max(self.about, best - NEAR) and e.pair["disagree"] >= 0.5 and _is_denying(e, missing)
