@@ -113,6 +113,9 @@ class Registry:
         self._by_name: dict[tuple[str, ...], str] = {}
         self._by_domain: dict[str, str] = {}
         prefixed: list[tuple[tuple[str, ...], str]] = []
+        # one-word names left when a prefix is taken off ("قناة الجديد" -> "الجديد") that carried the
+        # article: written without it they are the common word ("خط نقل جديد"), not the outlet
+        article_only: set[tuple[str, ...]] = set()
         for entry in self.entries.values():
             mentions = [n for names in entry.names.values() for n in names]
             for alias in entry.aliases:
@@ -121,20 +124,33 @@ class Registry:
                 else:
                     mentions.append(alias)
             for mention in mentions:
-                words = name_key(tokenize_normalized(normalize(mention)))
+                written = tokenize_normalized(normalize(mention))
+                words = name_key(written)
                 if not words:
                     continue
                 self._by_name.setdefault(words, entry.key)
                 for prefix in _name_prefixes():
                     if words[: len(prefix)] == prefix and len(words) > len(prefix):
                         prefixed.append((words[len(prefix) :], entry.key))
+                        if len(words) == len(prefix) + 1 and written[-1] != words[-1]:
+                            article_only.add(words[len(prefix) :])
         # A name without its "وكالة"/"agency" prefix is indexed only when no entry owns it already.
         for words, key in prefixed:
             self._by_name.setdefault(words, key)
+        # ... and needs its article only when no entry lists it as a name of its own
+        self._article_only = {w for w in article_only if not self._listed_bare(w)}
         self.max_name_words = max((len(k) for k in self._by_name), default=0)
         # First words of every name and prefix: most words start none, and are refused at once.
         self._first_words = {k[0] for k in self._by_name}
         self._prefix_firsts = {p[0] for p in _name_prefixes()}
+
+    def _listed_bare(self, words: tuple[str, ...]) -> bool:
+        """Whether some entry lists ``words`` (a matching key) as a whole name, without a prefix."""
+        return any(
+            name_key(tokenize_normalized(normalize(n))) == words
+            for e in self.entries.values()
+            for n in [*(m for ms in e.names.values() for m in ms), *e.aliases]
+        )
 
     # -- lookups ----------------------------------------------------------------------------------
     def __len__(self) -> int:
@@ -162,7 +178,10 @@ class Registry:
             return None
         rest = name_key(words[1:])
         for first in clitic_variants(words[0]):
-            key = self._by_name.get((strip_article(first), *rest))
+            bare = strip_article(first)
+            if not rest and bare == first and (bare,) in self._article_only:
+                continue  # "جديد" is not "قناة الجديد"; "الجديد" may be
+            key = self._by_name.get((bare, *rest))
             if key:
                 return self.entries[key]
         for prefix in _name_prefixes():  # "وكالة سانا" when only "سانا" is listed
