@@ -134,23 +134,15 @@ class Registry:
                         prefixed.append((words[len(prefix) :], entry.key))
                         if len(words) == len(prefix) + 1 and written[-1] != words[-1]:
                             article_only.add(words[len(prefix) :])
+        # such a name needs its article only when no entry lists it as a whole name of its own
+        self._article_only = article_only - self._by_name.keys()
         # A name without its "وكالة"/"agency" prefix is indexed only when no entry owns it already.
         for words, key in prefixed:
             self._by_name.setdefault(words, key)
-        # ... and needs its article only when no entry lists it as a name of its own
-        self._article_only = {w for w in article_only if not self._listed_bare(w)}
         self.max_name_words = max((len(k) for k in self._by_name), default=0)
         # First words of every name and prefix: most words start none, and are refused at once.
         self._first_words = {k[0] for k in self._by_name}
         self._prefix_firsts = {p[0] for p in _name_prefixes()}
-
-    def _listed_bare(self, words: tuple[str, ...]) -> bool:
-        """Whether some entry lists ``words`` (a matching key) as a whole name, without a prefix."""
-        return any(
-            name_key(tokenize_normalized(normalize(n))) == words
-            for e in self.entries.values()
-            for n in [*(m for ms in e.names.values() for m in ms), *e.aliases]
-        )
 
     # -- lookups ----------------------------------------------------------------------------------
     def __len__(self) -> int:
