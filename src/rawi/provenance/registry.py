@@ -44,6 +44,18 @@ def _name_prefixes() -> tuple[tuple[str, ...], ...]:
     return tuple(sorted(found))
 
 
+@cache
+def _state_names() -> frozenset[tuple[str, ...]]:
+    """Matching keys of the countries and capitals news writes as speakers (every language's
+    ``states.txt``): "الرياض" is the Saudi capital before it is "صحيفة الرياض"."""
+    return frozenset(
+        key
+        for lang in all_languages()
+        for e in lang.entries("states")
+        if (key := name_key(tokenize_normalized(normalize(e.phrase))))
+    )
+
+
 @dataclass(frozen=True)
 class SourceEntry:
     """One registry entry; ``names`` maps a language code to its names (display name first)."""
@@ -131,6 +143,8 @@ class Registry:
                 self._by_name.setdefault(words, entry.key)
                 for prefix in _name_prefixes():
                     if words[: len(prefix)] == prefix and len(words) > len(prefix):
+                        if words[len(prefix) :] in _state_names():
+                            continue  # a paper named after a capital keeps its prefix
                         prefixed.append((words[len(prefix) :], entry.key))
                         if len(words) == len(prefix) + 1 and written[-1] != words[-1]:
                             article_only.add(words[len(prefix) :])
