@@ -62,9 +62,7 @@ def other_figures(a_words: Sequence[str], b_words: Sequence[str]) -> bool:
     return sorted(w for w in a_words if w.isdigit()) != sorted(w for w in b_words if w.isdigit())
 
 
-def glued_item(
-    a_words: Sequence[str], a0: int, a1: int, b_words: Sequence[str], b0: int, b1: int
-) -> bool:
+def glued_item(a_words: Sequence[str], a0: int, a1: int, b_words: Sequence[str], b0: int, b1: int) -> bool:
     """Whether one text bounds the passage on both sides by glued tokens: the word before it ends
     with the other text's word before it, and the word after it starts with the other's next word,
     each with at least ``GLUED_LETTERS`` more letters (list items run together; a clitic or a plural
@@ -74,9 +72,7 @@ def glued_item(
     )
 
 
-def _glued_both_ends(
-    x: Sequence[str], x0: int, x1: int, y: Sequence[str], y0: int, y1: int
-) -> bool:
+def _glued_both_ends(x: Sequence[str], x0: int, x1: int, y: Sequence[str], y0: int, y1: int) -> bool:
     if x0 < 1 or y0 < 1 or x1 >= len(x) or y1 >= len(y):
         return False
     before, other_before = x[x0 - 1], y[y0 - 1]
