@@ -26,6 +26,7 @@ articles; CPU seconds of the near-duplicate pass and of the passage pass are pri
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import sys
@@ -33,7 +34,7 @@ import time
 import zlib
 from collections.abc import Iterable
 
-from _corpus import ROOT, peak_rss_mb
+from _corpus import ROOT, baly_files, peak_rss_mb
 from bench_reuse import DIACRITICS, LETTER_SWAPS, VariantCorpus, baly_refs, cpu_seconds
 
 from rawi.groups import UnionFind
@@ -46,6 +47,15 @@ from rawi.records import Article
 JUDGEMENTS = ROOT / "benchmarks" / "passage_sample_judgements.tsv"
 SEED = 20261130
 MAX_STORIES = int(os.environ.get("RAWI_MAX_STORIES", "3"))  # n-grams in more stories are a site's chrome
+
+
+def baly_urls() -> dict[str, str]:
+    """URL of every Baly article by reference: the site a page belongs to (its furniture)."""
+    out = {}
+    for f in baly_files():
+        for i, url in enumerate(json.loads(f.read_text(encoding="utf-8"))["url"]):
+            out[f"{f.name}#{i}"] = url
+    return out
 
 
 def edit(words: list[str], rnd: random.Random, vocabulary: list[str]) -> list[str]:
@@ -113,7 +123,8 @@ def plant(refs: list[tuple[str, str]], n: int) -> tuple[list[Article], list[tupl
         before = "\n".join(lines[:k])
         texts[dst] = before + "\n" + copy + "\n" + "\n".join(lines[k:])
         planted.append((src, dst, len(before) + 1, len(before) + 1 + len(copy)))
-    return [Article(r, texts[r]) for r, _ in refs], planted
+    urls = baly_urls()
+    return [Article(r, texts[r], url=urls.get(r)) for r, _ in refs], planted
 
 
 def _near(links: list) -> set[tuple[str, str]]:
@@ -164,8 +175,8 @@ def planted_recall(n: int) -> None:
 
 
 def judged_sample(size: int) -> None:
-    refs = baly_refs()
-    articles = [Article(r, t) for r, t in refs]
+    refs, urls = baly_refs(), baly_urls()
+    articles = [Article(r, t, url=urls.get(r)) for r, t in refs]
     links = find_reuse(articles)
     passages = find_passages(
         articles, skip={(x.a, x.b) for x in links}, max_stories=MAX_STORIES, near_duplicates=_near(links)

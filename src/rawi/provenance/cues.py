@@ -124,8 +124,14 @@ def cues(code: str) -> Cues:
         content = frozenset(
             normalize(w) for f in e.fields[2:] if f.startswith("with:") for w in f[5:].split(",") if w
         )
-        verb = Verb(normalize(e.phrase), polarity, strict, "relay" in e.fields[2:], content)
+        noun_form = "noun_form" in e.fields[2:]
+        relay = "relay" in e.fields[2:]
+        verb = Verb(normalize(e.phrase), polarity, strict, relay, frozenset() if noun_form else content)
         if lang.inflected_verbs:
+            if noun_form:  # the form that is also a noun counts only with a complement ("خط نقل جديد")
+                as_verb = Verb(verb.lemma, polarity, True, relay, content)
+                for conj in lang.words("grammar", "verb_conjunction"):
+                    verbs.setdefault(conj + verb.lemma, as_verb)
             for form in _inflections(lang, normalize(e.phrase), normalize(present) if present else None):
                 verbs.setdefault(form, verb)
         else:

@@ -190,8 +190,10 @@ def is_channel(tok: Tok, cues: Cues, registry: Registry) -> bool:
     bare = tok.norm[len(prefix) :]
     if strip_article(tok.norm) != tok.norm and strip_article(bare) == bare:
         bare = tok.norm[2 * len(prefix) :]  # لل: the preposition fused with the article
-    if registry.lookup_words([bare]) is not None:
-        return registry.lookup_words([bare]).kind in ("agency", "outlet")  # type: ignore[union-attr]
+    # the word as written first: "للميادين" keeps the article a name such as "الميادين" needs
+    entry = registry.lookup_words([tok.norm]) or registry.lookup_words([bare])
+    if entry is not None:
+        return entry.kind in ("agency", "outlet")
     return cues.noun_tag(bare) in ("agency", "outlet")
 
 

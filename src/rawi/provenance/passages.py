@@ -18,6 +18,9 @@ Over a collection, a passage shorter than 15 words that a third story also carri
 phrase ("على هامش قمة ..."), not a copy. An n-gram that ``boilerplate_min`` or more articles of
 one outlet share is that outlet's formula (a sign-off, a subscribe line), and a passage two
 articles of one outlet share at the very start or end of both is their closing or opening formula.
+An article's outlet here is the site of its URL, else its outlet field. A site's template, a short
+formula whose figures differ and a list item glued to its neighbours are not copies either
+(:mod:`rawi.provenance.formulas`).
 
 Offsets are character offsets into the ORIGINAL texts; each passage gives the share of each
 article's words it covers and, when the dates differ, which article is older.
@@ -36,7 +39,9 @@ import numpy as np
 
 from rawi.lang import all_languages
 from rawi.provenance.fingerprint import members, shingle_hashes, word_spans, words_of
+from rawi.provenance.formulas import glued_item, other_figures, site_template, site_template_keys
 from rawi.provenance.outlet import article_date
+from rawi.provenance.site import site_of
 from rawi.provenance.tokens import offset_tokens
 from rawi.records import Article
 from rawi.text import normalize, tokenize_normalized
@@ -123,14 +128,15 @@ def _anchor_pairs(
     stories: list[int] | None = None,
     max_stories: int | None = None,
     masks: list[np.ndarray | None] | None = None,
-) -> tuple[dict[tuple[int, int], list[tuple[int, int]]], np.ndarray]:
-    """Candidate pairs (doc i < doc j) with their anchors (position in i, position in j), and the
-    sorted hashes of kept n-grams that more than two stories carry (collection mode only)."""
+) -> tuple[dict[tuple[int, int], list[tuple[int, int]]], np.ndarray, tuple[np.ndarray, int]]:
+    """Candidate pairs (doc i < doc j) with their anchors (position in i, position in j), the
+    sorted hashes of kept n-grams that more than two stories carry (collection mode only), and the
+    outlets' template n-grams (:func:`rawi.provenance.formulas.site_template_keys`)."""
     masks = masks or [None] * len(grams)
     kept = [g if m is None else g[m] for g, m in zip(grams, masks, strict=True)]
     sizes = [len(g) for g in kept]
     if not sum(sizes):
-        return {}, np.zeros(0, dtype=np.uint32)
+        return {}, np.zeros(0, dtype=np.uint32), (np.zeros(0, dtype=np.uint64), 1)
     hashes = np.concatenate(kept)
     docs = np.repeat(np.arange(len(grams), dtype=np.int64), sizes)
     pos = np.concatenate(
@@ -151,9 +157,12 @@ def _anchor_pairs(
     shared_phrases = np.zeros(0, dtype=hashes.dtype)
     group = np.repeat(np.arange(len(starts)), counts)
     story = np.asarray(stories, dtype=np.int64) if stories is not None else None
+    templates = np.zeros(0, dtype=np.uint64), 1
     if boilerplate_min and outlets:
         # an n-gram that several articles of one outlet share is that outlet's formula
-        keep[_groups_in_many(group, np.asarray(outlets, dtype=np.int64)[docs], boilerplate_min)] = False
+        label = np.asarray(outlets, dtype=np.int64)[docs]
+        keep[_groups_in_many(group, label, boilerplate_min)] = False
+        templates = site_template_keys(hashes[starts], group, label, boilerplate_min)
     if max_stories is not None and stories is not None:
         # an n-gram in more distinct stories than ``max_stories`` is a site's sidebar or footer
         story_of = story[docs]
@@ -163,8 +172,9 @@ def _anchor_pairs(
         first_of_story[1:] = (gs[1:] != gs[:-1]) | (ss[1:] != ss[:-1])
         per_group = np.bincount(gs[first_of_story], minlength=len(starts))
         keep &= per_group <= max_stories
-        # n-grams a third story also carries: a short passage made of them is a shared phrase
-        shared_phrases = np.unique(hashes[starts][keep & (per_group > 2)])
+        # n-grams a third story also carries: a short passage made of them is a shared phrase;
+        # the commonest ones too (sidebars, outlet formulas, stock phrases), which anchor nothing
+        shared_phrases = np.unique(hashes[starts][(counts >= 2) & (per_group > 2)])
     parts: list[tuple[np.ndarray, ...]] = []
     for size in np.unique(counts[keep]).tolist():
         at = starts[keep & (counts == size)]
@@ -178,7 +188,7 @@ def _anchor_pairs(
                     at_x, at_y = at + x, at + y
                 parts.append((di, dj, pos[at_x], pos[at_y]))
     if not parts:
-        return {}, shared_phrases
+        return {}, shared_phrases, templates
     di, dj, pi, pj = (np.concatenate(col) for col in zip(*parts, strict=True))
     key = di * len(grams) + dj
     order = np.argsort(key, kind="stable")
@@ -191,7 +201,7 @@ def _anchor_pairs(
             pairs[(k // len(grams), k % len(grams))] = list(
                 zip(pi[s0:s1].tolist(), pj[s0:s1].tolist(), strict=True)
             )
-    return pairs, shared_phrases
+    return pairs, shared_phrases, templates
 
 
 def _clusters(anchors: list[tuple[int, int]], gap: int = 20) -> list[list[tuple[int, int]]]:
@@ -352,7 +362,8 @@ def find_passages(
 ) -> list[Passage]:
     """Passages of at least ``min_words`` aligned words that two of ``articles`` share.
 
-    ``outlets`` maps an article id to its outlet (default: ``Article.outlet``), for boilerplate;
+    ``outlets`` maps an article id to its outlet (default: the site of ``Article.url``, else
+    ``Article.outlet``), for boilerplate;
     ``skip`` holds pairs (either order) not to align, e.g. near-duplicates already linked.
     ``max_stories``: over a whole collection, an n-gram found in more stories than this (a story
     is a cluster of the ``skip`` pairs, i.e. near-duplicates) is site boilerplate (a sidebar, a
@@ -408,10 +419,12 @@ def find_passages(
             texts[k] = _analyse(articles[k].text or "", words_of(articles[k].text or ""))
         return texts[k]
 
-    outlet_of = outlets if outlets is not None else {a.id: a.outlet for a in articles}
+    # the site of the URL, else the outlet field: a site's pages share its furniture whatever
+    # outlet name they carry
+    outlet_of = outlets if outlets is not None else {a.id: site_of(a.url) or a.outlet for a in articles}
     names: dict[str, int] = {}
     outlet_idx = [names.setdefault(o, len(names)) if (o := outlet_of.get(a.id)) else -1 for a in articles]
-    pairs, shared_phrases = _anchor_pairs(
+    pairs, shared_phrases, (templates, width) = _anchor_pairs(
         grams, outlet_idx, max_df, boilerplate_min, stories, max_stories, _novel(grams, stories)
     )
     out: list[Passage] = []
@@ -444,8 +457,15 @@ def find_passages(
                     continue  # the same item of a teaser list on both pages
                 if _after_credit(text):
                     continue  # an article's closing credit and the page furniture after it
-                if a1 - a0 < SHORT_WORDS and members(grams[i][a0 : a1 - ngram + 1], shared_phrases).any():
+                in_a = grams[i][a0 : a1 - ngram + 1]
+                if a1 - a0 < SHORT_WORDS and members(in_a, shared_phrases).any():
                     continue  # a short phrase a third story also carries: a formula, not a copy
+                if same_outlet and site_template(in_a, outlet_idx[i], templates, width):
+                    continue  # the site's template (a caption, a report line) about another event
+                if other_figures(ta.words[a0:a1], tb.words[b0:b1]):
+                    continue  # a formula whose slots hold other numbers
+                if glued_item(ta.words, a0, a1, tb.words, b0, b1):
+                    continue  # an item of a ticker or headline list run together on one page
                 seen.append((a0, a1))
                 out.append(
                     Passage(

@@ -44,6 +44,18 @@ def _name_prefixes() -> tuple[tuple[str, ...], ...]:
     return tuple(sorted(found))
 
 
+@cache
+def _state_names() -> frozenset[tuple[str, ...]]:
+    """Matching keys of the countries and capitals news writes as speakers (every language's
+    ``states.txt``): "الرياض" is the Saudi capital before it is "صحيفة الرياض"."""
+    return frozenset(
+        key
+        for lang in all_languages()
+        for e in lang.entries("states")
+        if (key := name_key(tokenize_normalized(normalize(e.phrase))))
+    )
+
+
 @dataclass(frozen=True)
 class SourceEntry:
     """One registry entry; ``names`` maps a language code to its names (display name first)."""
@@ -113,6 +125,9 @@ class Registry:
         self._by_name: dict[tuple[str, ...], str] = {}
         self._by_domain: dict[str, str] = {}
         prefixed: list[tuple[tuple[str, ...], str]] = []
+        # one-word names left when a prefix is taken off ("قناة الجديد" -> "الجديد") that carried the
+        # article: written without it they are the common word ("خط نقل جديد"), not the outlet
+        article_only: set[tuple[str, ...]] = set()
         for entry in self.entries.values():
             mentions = [n for names in entry.names.values() for n in names]
             for alias in entry.aliases:
@@ -121,13 +136,20 @@ class Registry:
                 else:
                     mentions.append(alias)
             for mention in mentions:
-                words = name_key(tokenize_normalized(normalize(mention)))
+                written = tokenize_normalized(normalize(mention))
+                words = name_key(written)
                 if not words:
                     continue
                 self._by_name.setdefault(words, entry.key)
                 for prefix in _name_prefixes():
                     if words[: len(prefix)] == prefix and len(words) > len(prefix):
+                        if words[len(prefix) :] in _state_names():
+                            continue  # a paper named after a capital keeps its prefix
                         prefixed.append((words[len(prefix) :], entry.key))
+                        if len(words) == len(prefix) + 1 and written[-1] != words[-1]:
+                            article_only.add(words[len(prefix) :])
+        # such a name needs its article only when no entry lists it as a whole name of its own
+        self._article_only = article_only - self._by_name.keys()
         # A name without its "وكالة"/"agency" prefix is indexed only when no entry owns it already.
         for words, key in prefixed:
             self._by_name.setdefault(words, key)
@@ -162,7 +184,10 @@ class Registry:
             return None
         rest = name_key(words[1:])
         for first in clitic_variants(words[0]):
-            key = self._by_name.get((strip_article(first), *rest))
+            bare = strip_article(first)
+            if not rest and bare == first and (bare,) in self._article_only:
+                continue  # "جديد" is not "قناة الجديد"; "الجديد" may be
+            key = self._by_name.get((bare, *rest))
             if key:
                 return self.entries[key]
         for prefix in _name_prefixes():  # "وكالة سانا" when only "سانا" is listed
