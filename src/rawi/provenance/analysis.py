@@ -69,9 +69,16 @@ def article_attributions(
 
 
 def analyze_provenance(
-    claim: str, evidence: Sequence[EvidenceArticle], registry: Registry, *, reuse_threshold: float = 0.3
+    claim_words: Sequence[str],
+    evidence: Sequence[EvidenceArticle],
+    registry: Registry,
+    *,
+    reuse_threshold: float = 0.3,
 ) -> ProvenanceResult:
-    """Attributions (relevant sentences and datelines), text reuse, origins and party denials."""
+    """Attributions (relevant sentences and datelines), text reuse, origins and party denials.
+
+    ``claim_words``: the claim's normalized tokens (:attr:`rawi.claim.AnalyzedClaim.tokens`, or
+    :func:`rawi.text.tokenize` of it)."""
     attributions: list[ArticleAttribution] = []
     for ev in evidence:
         sentences = ev.sentences or split_sentences(ev.article.text or "")
@@ -82,9 +89,9 @@ def analyze_provenance(
     reuse = find_reuse(related, threshold=reuse_threshold, max_shingle_df=None) if len(related) > 1 else []
     # Passages repeated inside otherwise different text: the near-duplicate pass does not see them.
     reuse += passage_links(find_passages(related, skip={(x.a, x.b) for x in reuse}))
-    origins = group_origins(evidence, attributions, reuse, registry, claim=claim)
+    origins = group_origins(evidence, attributions, reuse, registry, claim_words=claim_words)
     related_ids = {a.id for a in related}
-    denials = party_denials(claim, [a for a in attributions if a.article_id in related_ids], registry)
+    denials = party_denials(claim_words, [a for a in attributions if a.article_id in related_ids], registry)
     return ProvenanceResult(attributions, reuse, origins, denials)
 
 
