@@ -177,13 +177,9 @@ def char_grams(
     return frozenset(chain.from_iterable([grams[t] for t in distinct]))
 
 
-def claim_analysis(unit: TextUnit, cache: AnalysisCache | None = None) -> ClaimAnalysis:
-    """A claim's analysis from its unit (bigrams and character n-grams added)."""
-    return ClaimAnalysis(unit, stem_bigrams([unit]), char_grams([unit], cache=cache))
-
-
 def analyze_claim(text: str, cache: AnalysisCache | None = None) -> ClaimAnalysis:
-    return claim_analysis(analyze_unit(text, cache), cache)
+    unit = analyze_unit(text, cache)
+    return ClaimAnalysis(unit, stem_bigrams([unit]), char_grams([unit], cache=cache))
 
 
 def analyze_article(
