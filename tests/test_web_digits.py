@@ -85,6 +85,11 @@ def test_the_check_page_switches_digits_and_remembers_them(client: TestClient) -
     assert quoted and quoted == re.findall(r'<mark class="rationale">([^<]*)</mark>', arabic.text)
     assert any(re.search(r"[0-9]", q) for q in quoted), "the example quotes hold Western digits"
     assert f'<bdi dir="auto">{DAM}</bdi>' in arabic.text  # the claim as typed
+    # the provenance graph's shared-text shares too, and the evidence count
+    reuse = re.findall(r'<g class="reuse">.*?<text[^>]*>([^<]+)</text>', arabic.text)
+    assert reuse and all(re.search("[٠-٩]+٪", r) and not re.search("[0-9]", r) for r in reuse)
+    evidence_count = re.search(r'<span class="muted">\(([^)]+)\)</span></h2>', arabic.text).group(1)
+    assert set(evidence_count) <= set(ARABIC_INDIC)
 
     kept = client.get("/")  # the cookie keeps the choice on every page
     stats = re.findall(r'<span class="num">([^<]+)</span>', kept.text)

@@ -104,12 +104,13 @@ def _graph_labels(t: i18n.Translator) -> dict[str, str]:
 
 def _check_context(request: Request, result: CheckResult) -> dict[str, Any]:
     shown = for_display(result)  # display names where the contract holds registry keys
+    t = _translator(request)
     return {
         "result": result,
         "shown": shown,
         "texts": views.evidence_texts(state(request).wb, result),
         # rawi.report.svg escapes every name and label it draws
-        "svg": Markup(provenance_svg(shown, _graph_labels(_translator(request)))),
+        "svg": Markup(provenance_svg(shown, _graph_labels(t), t.pct)),
     }
 
 
