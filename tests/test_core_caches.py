@@ -110,3 +110,23 @@ def test_concurrent_checks_on_a_fresh_workbench_give_the_sequential_results(
     with Rawi(stores[0], settings, readonly=True) as shared, ThreadPoolExecutor(8) as pool:
         got = list(pool.map(shared.check, claims))
     assert got == expected
+
+
+def test_word_hashes_belong_to_their_index_and_threads_sharing_one_agree() -> None:
+    from rawi.provenance.fingerprint import WordHashes, fingerprint, words_of
+    from rawi.provenance.reuse import ReuseIndex
+
+    fire, cholera = ReuseIndex(), ReuseIndex()
+    for name, text in FIRE.items():
+        fire.add(name, text)
+    for name, text in CHOLERA.items():
+        cholera.add(name, text)
+    fire_words = {w for text in FIRE.values() for w in words_of(text)}
+    cholera_words = {w for text in CHOLERA.values() for w in words_of(text)}
+    assert set(fire._hashes) == fire_words and set(cholera._hashes) == cholera_words  # each its own
+    texts = list(ARTICLES.values()) * 4
+    shared = WordHashes()
+    with ThreadPoolExecutor(8) as pool:
+        together = list(pool.map(lambda t: fingerprint(t, 5, shared), texts))
+    alone = [fingerprint(t, 5) for t in texts]
+    assert all((a == b).all() and sa == sb for (a, sa), (b, sb) in zip(together, alone, strict=True))

@@ -35,7 +35,7 @@ from functools import cache
 import numpy as np
 
 from rawi.lang import all_languages
-from rawi.provenance.fingerprint import members, shingle_hashes, word_spans, words_of
+from rawi.provenance.fingerprint import WordHashes, members, shingle_hashes, word_spans, words_of
 from rawi.provenance.outlet import article_date
 from rawi.provenance.tokens import offset_tokens
 from rawi.records import Article
@@ -386,6 +386,7 @@ def find_passages(
     # once, through the first: the near-duplicate pass already links them.
     grams: list[np.ndarray] = []
     first_of: dict[tuple[int, int], int] = {}
+    hashes = WordHashes()  # this search's own
     for k, a in enumerate(articles):
         words = words_of(a.text or "")
         if stories is not None:
@@ -393,7 +394,9 @@ def find_passages(
             if first_of.setdefault(key, k) != k:
                 words = []
         grams.append(
-            shingle_hashes(words, ngram).astype(np.uint32) if len(words) >= ngram else np.zeros(0, np.uint32)
+            shingle_hashes(words, ngram, hashes).astype(np.uint32)
+            if len(words) >= ngram
+            else np.zeros(0, np.uint32)
         )
     texts: dict[int, _Text | None] = {}
     languages: dict[int, str | None] = {}

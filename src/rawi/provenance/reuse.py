@@ -19,6 +19,7 @@ from datasketch import MinHash, MinHashLSH
 
 from rawi.provenance.boilerplate import find_boilerplate
 from rawi.provenance.fingerprint import (
+    WordHashes,
     fingerprint,
     fingerprints,
     members,
@@ -134,6 +135,7 @@ class ReuseIndex:
         self._aligned: OrderedDict[str, tuple[np.ndarray, np.ndarray]] = OrderedDict()
         self._contents: dict[str, np.ndarray] = {}
         self._minhashes: dict[str, MinHash] = {}
+        self._hashes = WordHashes()  # this index's word hashes (fingerprints and alignment)
 
     def __len__(self) -> int:
         return len(self._docs)
@@ -153,7 +155,7 @@ class ReuseIndex:
         return m
 
     def _doc(self, article_id: str, text: str, published: str | None) -> _Doc:
-        shingles, signature = fingerprint(text, self.shingle)
+        shingles, signature = fingerprint(text, self.shingle, self._hashes)
         return _Doc(article_id, published, shingles, signature)
 
     def add(
@@ -181,7 +183,7 @@ class ReuseIndex:
 
     def add_many(self, articles: Sequence[Article], *, keep_text: bool = True, workers: int = 1) -> None:
         """Index many articles; ``workers`` > 1 fingerprints them in that many processes."""
-        prints = fingerprints((a.text or "" for a in articles), self.shingle, workers)
+        prints = fingerprints((a.text or "" for a in articles), self.shingle, workers, self._hashes)
         for a, (shingles, signature) in zip(articles, prints, strict=True):
             self._add_doc(_Doc(a.id, a.published, shingles, signature), (a.text or "") if keep_text else None)
 
@@ -239,7 +241,7 @@ class ReuseIndex:
             toks = [t for t in offset_tokens(original) if t.is_word]
             words = [t.norm for t in toks]
             spans = np.array([(t.start, t.end) for t in toks], dtype=np.int64).reshape(-1, 2)
-        hashes = shingle_hashes(words, self.shingle).astype(np.uint32)
+        hashes = shingle_hashes(words, self.shingle, self._hashes).astype(np.uint32)
         self._aligned[doc_id] = (spans, hashes)
         if len(self._aligned) > ALIGN_CACHE:
             self._aligned.popitem(last=False)
