@@ -81,6 +81,10 @@ def test_two_workbenches_on_two_stores_keep_their_analyses_apart(stores: tuple[P
         )
         assert fire_tokens & _tokens(only_fire) and not fire_tokens & _tokens(only_cholera)  # n-gram memo
         assert cholera_tokens & _tokens(only_cholera) and not cholera_tokens & _tokens(only_fire)
+        # provenance's word hashes (shingle fingerprints of the related articles) likewise
+        fire_hashed, cholera_hashed = set(fire.word_hashes), set(cholera.word_hashes)
+        assert fire_hashed & _tokens(only_fire) and not fire_hashed & _tokens(only_cholera)
+        assert cholera_hashed & _tokens(only_cholera) and not cholera_hashed & _tokens(only_fire)
         # the lexical model both load is one object; what it reads and fills is each workbench's own
         assert fire.stance.lexical.analysis is fire.analyses
         assert cholera.stance.lexical.analysis is cholera.analyses

@@ -25,6 +25,7 @@ from rawi.provenance import (
     detect_outlet,
     load_reliability,
 )
+from rawi.provenance.fingerprint import WordHashes
 from rawi.records import Article, Problem
 from rawi.result import CheckResult
 from rawi.retrieve import Retriever, SemanticIndex
@@ -111,6 +112,7 @@ class Rawi:
         # Text analyses remembered across checks (words, claims, articles): this workbench's own,
         # never shared with another workbench in the process; safe for a server's threads.
         self.analyses = AnalysisCache()
+        self.word_hashes = WordHashes()  # provenance's shingle word hashes, likewise
 
     # -- owned resources, loaded once (under a lock: a server's threads share one workbench) --------
     def _once(self, name: str, load: Callable[[], Any]) -> Any:

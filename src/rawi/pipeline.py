@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from rawi.claim import AnalyzedClaim, read_claim
 from rawi.provenance import EvidenceArticle, ProvenanceResult, Registry, analyze_provenance
+from rawi.provenance.fingerprint import WordHashes
 from rawi.provenance.origins import ArticleAttribution
 from rawi.provenance.reuse import ReuseLink as TracedReuse
 from rawi.result import (
@@ -93,13 +94,13 @@ def check_claim(wb: Rawi, claim: str, options: CheckOptions | None = None) -> Ch
     doc = read_claim(claim, wb.analyses, semantic.vectors if semantic is not None else None)
     retrieved = Retriever(wb.corpus, top_k=top_k, semantic=semantic).rank(doc.terms, doc.vector)
     stances = _stances(wb, doc, retrieved, max_rationale)
-    prov = _provenance(doc, retrieved, stances, registry)
+    prov = _provenance(doc, retrieved, stances, registry, wb.word_hashes)
     # Copies of one report take one stance (rawi.stance.copies); provenance is traced again only
     # when that changed a label, since it groups articles by the side they take.
     ids = [r.article_id for r in retrieved]
     pooled = pool_copies(ids, stances, [link.to_json() for link in prov.reuse])
     if [s.label for s in pooled] != [s.label for s in stances]:
-        prov = _provenance(doc, retrieved, pooled, registry)
+        prov = _provenance(doc, retrieved, pooled, registry, wb.word_hashes)
     stances = pooled
     # A named party's denial weighs against a claim that asserts the event; for a negated claim or
     # a claim that the denial happened, the articles' stances already carry it (on the claim's side).
@@ -187,13 +188,14 @@ def _provenance(
     retrieved: Sequence[RetrievedArticle],
     stances: Sequence[StanceResult],
     registry: Registry,
+    word_hashes: WordHashes,
 ) -> ProvenanceResult:
     related = [
         EvidenceArticle(r.article, r.sentences, s.label, _relevant(r, s))
         for r, s in zip(retrieved, stances, strict=True)
         if s.label != "unrelated"
     ]
-    return analyze_provenance(claim.tokens, related, registry)
+    return analyze_provenance(claim.tokens, related, registry, word_hashes=word_hashes)
 
 
 def _relevant(r: RetrievedArticle, s: StanceResult) -> list[int]:

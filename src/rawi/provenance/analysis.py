@@ -8,6 +8,7 @@ from typing import Any
 
 from rawi.lang import available
 from rawi.provenance.attribution import Attribution, extract_attributions
+from rawi.provenance.fingerprint import WordHashes
 from rawi.provenance.origins import (
     ArticleAttribution,
     EvidenceArticle,
@@ -74,11 +75,12 @@ def analyze_provenance(
     registry: Registry,
     *,
     reuse_threshold: float = 0.3,
+    word_hashes: WordHashes | None = None,
 ) -> ProvenanceResult:
     """Attributions (relevant sentences and datelines), text reuse, origins and party denials.
 
     ``claim_words``: the claim's normalized tokens (:attr:`rawi.claim.AnalyzedClaim.tokens`, or
-    :func:`rawi.text.tokenize` of it)."""
+    :func:`rawi.text.tokenize` of it); ``word_hashes``: the workbench's word-hash memo."""
     attributions: list[ArticleAttribution] = []
     for ev in evidence:
         sentences = ev.sentences or split_sentences(ev.article.text or "")
@@ -86,9 +88,15 @@ def analyze_provenance(
     related = [ev.article for ev in evidence if ev.stance != "unrelated"]
     # No boilerplate filter here: among twenty articles on one claim, a paragraph shared by four
     # stories is the claim's common source, not a site's sidebar.
-    reuse = find_reuse(related, threshold=reuse_threshold, max_shingle_df=None) if len(related) > 1 else []
+    reuse = (
+        find_reuse(related, threshold=reuse_threshold, max_shingle_df=None, word_hashes=word_hashes)
+        if len(related) > 1
+        else []
+    )
     # Passages repeated inside otherwise different text: the near-duplicate pass does not see them.
-    reuse += passage_links(find_passages(related, skip={(x.a, x.b) for x in reuse}))
+    reuse += passage_links(
+        find_passages(related, skip={(x.a, x.b) for x in reuse}, word_hashes=word_hashes)
+    )
     origins = group_origins(evidence, attributions, reuse, registry, claim_words=claim_words)
     related_ids = {a.id for a in related}
     denials = party_denials(claim_words, [a for a in attributions if a.article_id in related_ids], registry)

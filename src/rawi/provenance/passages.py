@@ -349,6 +349,7 @@ def find_passages(
     skip: set[tuple[str, str]] | None = None,
     max_stories: int | None = None,
     near_duplicates: set[tuple[str, str]] | None = None,
+    word_hashes: WordHashes | None = None,
 ) -> list[Passage]:
     """Passages of at least ``min_words`` aligned words that two of ``articles`` share.
 
@@ -360,6 +361,7 @@ def find_passages(
     ``None`` (the default, for the articles of one claim) keeps every n-gram and every article.
     ``near_duplicates``: the pairs that make stories (default ``skip``); pass only true copies
     (similarity >= 0.8) when ``skip`` also holds pairs that share half their text.
+    ``word_hashes``: the owner's word-hash memo, kept warm across calls (default: one for this call).
 
     Examples
     --------
@@ -386,7 +388,7 @@ def find_passages(
     # once, through the first: the near-duplicate pass already links them.
     grams: list[np.ndarray] = []
     first_of: dict[tuple[int, int], int] = {}
-    hashes = WordHashes()  # this search's own
+    hashes = word_hashes if word_hashes is not None else WordHashes()
     for k, a in enumerate(articles):
         words = words_of(a.text or "")
         if stories is not None:

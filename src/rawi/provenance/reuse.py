@@ -90,6 +90,7 @@ class ReuseIndex:
     max_shingle_df : a shingle found in more than this many distinct stories (clusters of
         near-duplicates) is site boilerplate and never counts as shared text; ``None`` keeps all.
         Applied by :meth:`links` over the whole collection.
+    word_hashes : the owner's word-hash memo, kept warm across indexes (default: this index's own).
     """
 
     def __init__(
@@ -103,6 +104,7 @@ class ReuseIndex:
         max_passage_chars: int = 400,
         max_links: int = 20,
         max_shingle_df: int | None = 3,
+        word_hashes: WordHashes | None = None,
     ) -> None:
         if not 0.0 < threshold < 1.0:
             raise ValueError(
@@ -135,7 +137,7 @@ class ReuseIndex:
         self._aligned: OrderedDict[str, tuple[np.ndarray, np.ndarray]] = OrderedDict()
         self._contents: dict[str, np.ndarray] = {}
         self._minhashes: dict[str, MinHash] = {}
-        self._hashes = WordHashes()  # this index's word hashes (fingerprints and alignment)
+        self._hashes = word_hashes if word_hashes is not None else WordHashes()
 
     def __len__(self) -> int:
         return len(self._docs)
@@ -383,7 +385,12 @@ def _earlier(a: _Doc, b: _Doc) -> str | None:
 
 
 def find_reuse(
-    articles: Sequence[Article], *, threshold: float = 0.3, min_similarity: float = 0.5, **options: int | None
+    articles: Sequence[Article],
+    *,
+    threshold: float = 0.3,
+    min_similarity: float = 0.5,
+    word_hashes: WordHashes | None = None,
+    **options: int | None,
 ) -> list[ReuseLink]:
     """Pairs of ``articles`` that share text (see :class:`ReuseIndex` for the parameters; also
     ``workers``: processes for fingerprinting, default 2 from 5,000 articles on).
@@ -398,7 +405,7 @@ def find_reuse(
     workers = options.pop("workers", None)
     if workers is None:  # processes pay off only for large collections
         workers = min(2, os.cpu_count() or 1) if len(articles) >= PARALLEL_FROM else 1
-    index = ReuseIndex(threshold=threshold, min_similarity=min_similarity, **options)
+    index = ReuseIndex(threshold=threshold, min_similarity=min_similarity, word_hashes=word_hashes, **options)
     position = {a.id: i for i, a in enumerate(articles)}
     index.add_many(articles, keep_text=False, workers=workers)
     index.text_of = lambda article_id: articles[position[article_id]].text or ""
