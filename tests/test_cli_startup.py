@@ -39,6 +39,25 @@ def test_help_imports_no_heavy_library(args: tuple[str, ...]) -> None:
     assert imported(*args) == set()
 
 
+def test_top_level_help_does_not_load_rich_or_the_result_model() -> None:
+    """Help is plain Click: Rich (~45 ms) and the typed result (~20 ms) load when a command prints."""
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "rawi", "--help"],
+        capture_output=True,
+        text=True,
+        env=ENV,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Usage:" in done.stdout
+    loaded = {
+        line.rsplit("|", 1)[-1].strip()
+        for line in done.stderr.splitlines()
+        if line.startswith("import time:")
+    }
+    assert not {n for n in loaded if n == "rich" or n.startswith("rich.") or n == "rawi.result"}
+
+
 def test_the_default_eval_system_named_by_the_cli_is_the_runners() -> None:
     from rawi.cli.eval import DEFAULT_SYSTEM
     from rawi.eval.runner import DEFAULT_SYSTEM as RUNNER_DEFAULT

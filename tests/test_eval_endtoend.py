@@ -35,10 +35,17 @@ def test_shipped_stories_are_consistent() -> None:
             assert set(claim.stances) <= set(story.articles)
 
 
-def test_held_out_stories_load_and_share_no_story_with_the_tuning_set() -> None:
-    held_out = load_stories(default_root().parent / "stories_heldout")
+@pytest.mark.parametrize("folder", ["stories_heldout", "stories_heldout2"])
+def test_held_out_stories_load_and_share_no_story_with_the_tuning_set(folder: str) -> None:
+    held_out = load_stories(default_root().parent / folder)
     assert len(held_out) == 6 and sum(len(s.claims) for s in held_out) == 18
-    assert {s.story_id for s in held_out}.isdisjoint({s.story_id for s in load_stories()})
+    others = {
+        s.story_id
+        for f in ("stories", "stories_heldout", "stories_heldout2")
+        if f != folder
+        for s in load_stories(default_root().parent / f)
+    }
+    assert {s.story_id for s in held_out}.isdisjoint(others)
     for story in held_out:
         related = {a for c in story.claims for a in c.stances}
         in_origins = [a for _, ids in story.origins for a in ids]

@@ -51,8 +51,13 @@ def test_a_fact_check_and_an_official_denial_refute_a_rumour(wb: Rawi) -> None:
 
 
 def test_the_negated_claim_is_supported_by_the_fact_check(wb: Rawi) -> None:
-    got = stances(wb.check("لم تقرر وزارة التربية تعطيل مدارس إربد لمدة أسبوع"))
-    assert got["schools/factcheck.md"] == "agree"
+    result = wb.check("لم تقرر وزارة التربية تعطيل مدارس إربد لمدة أسبوع")
+    assert stances(result)["schools/factcheck.md"] == "agree"
+    # the fact-check's ruling is on the claim's side, and settles it with the ministry's denial
+    # against the rumour sites (PRODUCT.md: a published fact-check establishes it)
+    ruling = [o for o in result["provenance"]["origins"] if o["refutes"]]
+    assert any("schools/factcheck.md" in o["articles"] and o["stance"] == "agree" for o in ruling)
+    assert result["verdict"]["label"] == "supported"
 
 
 def test_a_fact_check_of_another_rumour_does_not_rule_on_this_claim(wb: Rawi) -> None:

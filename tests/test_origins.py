@@ -161,3 +161,17 @@ def test_five_article_story_with_a_relayed_agency_is_two_origins(registry: Regis
     novosti = registry.get("ria_novosti").display_name("ar")
     assert origins[novosti] == ["s1", "s2", "s3"]
     assert len(origins) == 2
+
+
+def test_one_unnamed_source_described_with_other_endings_is_one_origin(registry: Registry) -> None:
+    # "a source close to his office" / "... to the governor's office": one source, however worded.
+    evidence = [
+        _ev("g1", "وقال مصدر مقرّب من مكتبه إن المحافظ قدّم استقالته إلى رئيس المجلس مساء الأحد.", "aljazeera"),
+        _ev("g2", "ونقل الموقع عن مصدر مقرب من مكتب المحافظ أن الاستقالة قُدّمت مساء الأحد.", "rudaw"),
+        _ev("g3", "وأفاد مصدر في وزارة الداخلية بأن الاستقالة لم تصل إلى الوزارة بعد.", "alarabiya"),
+    ]
+    origins = analyze_provenance(tokenize("claim"), evidence, registry).origins
+    joined = next(o for o in origins if len(o.articles) == 2)
+    assert sorted(joined.articles) == ["g1", "g2"]
+    assert joined.anonymous and joined.to_json()["anonymous"] is True
+    assert len(origins) == 2  # a source in another ministry is another source

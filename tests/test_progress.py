@@ -92,3 +92,17 @@ def test_eval_stories_counts_claims_on_a_bar_on_a_terminal_only(tmp_path: Path) 
     assert rc == 0 and BAR not in stderr and json.loads(stdout)["claims"] == claims
     rc, stdout, stderr = rawi(*args, terminal=False, cwd=tmp_path)
     assert rc == 0 and BAR not in stderr and f"stories: {story.claims[0].claim_id}" in stderr
+
+
+def test_eval_attribution_counts_lines_on_a_bar_on_a_terminal_only(tmp_path: Path) -> None:
+    from rawi.eval.attribution import english_items
+
+    english = len(english_items())  # no Baly under tmp_path: the English set alone is scored
+    args = ("eval", "attribution", "--data", str(tmp_path))
+    rc, stdout, stderr = rawi(*args, terminal=True, cwd=tmp_path)
+    assert rc == 0, stderr[-2000:]
+    assert BAR in stderr and f"/{english}" in stderr and "Attribution extraction" in stdout
+    rc, stdout, stderr = rawi(*args, "--json", terminal=True, cwd=tmp_path)
+    assert rc == 0 and BAR not in stderr and json.loads(stdout)["overall"]["items"] == english
+    rc, stdout, stderr = rawi(*args, terminal=False, cwd=tmp_path)
+    assert rc == 0 and BAR not in stderr and "Attribution extraction" in stdout

@@ -194,3 +194,27 @@ def test_fact_checks_on_both_sides_settle_nothing() -> None:
     )
     v = decide([for_, ev("a", "agree"), against, ev("d", "disagree")])
     assert v.label == "disputed"
+
+
+def test_origins_resting_on_unnamed_sources_count_as_one() -> None:
+    # Three sites, each quoting "a source close to the governor": nothing shows three sources.
+    evidence = [ev(f"s{i}", "agree") for i in range(3)]
+    unnamed = [OriginGroup(f"source {i}", [f"s{i}"], anonymous=True) for i in range(3)]
+    v = decide(evidence, unnamed, language="ar")
+    assert v.label == "unverified" and v.rule == "anonymous"
+    assert "غير مسمّاة" in v.explanation
+    named = [OriginGroup("reuters", ["s0"]), *unnamed[1:]]  # one named origin and the unnamed ones
+    assert decide(evidence, named).label == "supported"
+
+
+def test_unnamed_sources_on_the_denying_side_count_as_one() -> None:
+    evidence = [ev("a1", "agree"), ev("a2", "agree"), ev("d1", "disagree"), ev("d2", "disagree")]
+    groups = [
+        OriginGroup("afp", ["a1"]),
+        OriginGroup("reuters", ["a2"]),
+        OriginGroup("unnamed 1", ["d1"], anonymous=True),
+        OriginGroup("unnamed 2", ["d2"], anonymous=True),
+    ]
+    weighed = weigh_origins(evidence, groups)
+    assert [o.anonymous for o in weighed] == [False, False, True, True]
+    assert decide(evidence, groups).label == "disputed"

@@ -35,6 +35,7 @@ class AnalyzedClaim:
     tokens : its normalized tokens (provenance matches party names and passages against them).
     terms : its distinct analysed terms, in order (what retrieval searches).
     frame : whether it asserts, negates or reports a denial of its event, and that event (the core).
+    core_language : the language detected in the core (the claim's, but for a rare mixed text).
     unit : the claim's stance analysis (tokens, stems, cues).
     core : the core's stance analysis, as the lexical stance model reads it.
     vector, core_vector : the claim's and the core's sentence vectors (None without an encoder).
@@ -46,6 +47,7 @@ class AnalyzedClaim:
     tokens: tuple[str, ...]
     terms: tuple[str, ...]
     frame: ClaimFrame
+    core_language: str | None
     unit: TextUnit
     core: ClaimAnalysis
     vector: np.ndarray | None = None
@@ -81,6 +83,8 @@ def read_claim(raw: str, cache: AnalysisCache | None = None, vectors: Vectors | 
     frame = claim_frame(text, cache)
     core = cache.claim(frame.core)
     unit = core.unit if frame.core == text else cache.units([text])[0]
+    language = detect_language(text).code
+    core_language = language if frame.core == text else detect_language(frame.core).code
     vector = core_vector = None
     if vectors is not None:
         vector = vectors([text])[0]
@@ -88,10 +92,11 @@ def read_claim(raw: str, cache: AnalysisCache | None = None, vectors: Vectors | 
     return AnalyzedClaim(
         text=text,
         normalized=normalized,
-        language=detect_language(text).code,
+        language=language,
         tokens=tokens,
         terms=terms,
         frame=frame,
+        core_language=core_language,
         unit=unit,
         core=core,
         vector=vector,

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 
 from rawi.claim import AnalyzedClaim, read_claim
 from rawi.provenance import EvidenceArticle, ProvenanceResult, Registry, analyze_provenance
-from rawi.provenance.fingerprint import WordHashes
 from rawi.provenance.origins import ArticleAttribution
 from rawi.provenance.reuse import ReuseLink as TracedReuse
 from rawi.result import (
@@ -94,13 +93,13 @@ def check_claim(wb: Rawi, claim: str, options: CheckOptions | None = None) -> Ch
     doc = read_claim(claim, wb.analyses, semantic.vectors if semantic is not None else None)
     retrieved = Retriever(wb.corpus, top_k=top_k, semantic=semantic).rank(doc.terms, doc.vector)
     stances = _stances(wb, doc, retrieved, max_rationale)
-    prov = _provenance(doc, retrieved, stances, registry, wb.word_hashes)
+    prov = _provenance(wb, doc, retrieved, stances, registry)
     # Copies of one report take one stance (rawi.stance.copies); provenance is traced again only
     # when that changed a label, since it groups articles by the side they take.
     ids = [r.article_id for r in retrieved]
     pooled = pool_copies(ids, stances, [link.to_json() for link in prov.reuse])
     if [s.label for s in pooled] != [s.label for s in stances]:
-        prov = _provenance(doc, retrieved, pooled, registry, wb.word_hashes)
+        prov = _provenance(wb, doc, retrieved, pooled, registry)
     stances = pooled
     # A named party's denial weighs against a claim that asserts the event; for a negated claim or
     # a claim that the denial happened, the articles' stances already carry it (on the claim's side).
@@ -162,6 +161,7 @@ def _counted_origins(
                 evidence=tuple(base.evidence) if base else (),
                 party_denial=o.via_party_denial,
                 refutes=o.refutes,
+                anonymous=o.anonymous,
             )
         )
     return tuple(out)
@@ -184,18 +184,26 @@ def _stances(
 
 
 def _provenance(
+    wb: Rawi,
     claim: AnalyzedClaim,
     retrieved: Sequence[RetrievedArticle],
     stances: Sequence[StanceResult],
     registry: Registry,
-    word_hashes: WordHashes,
 ) -> ProvenanceResult:
     related = [
         EvidenceArticle(r.article, r.sentences, s.label, _relevant(r, s))
         for r, s in zip(retrieved, stances, strict=True)
         if s.label != "unrelated"
     ]
-    return analyze_provenance(claim.tokens, related, registry, word_hashes=word_hashes)
+    stage = wb.stance  # its sentence encoder (when there is one) finds translated copies
+    return analyze_provenance(
+        claim.tokens,
+        related,
+        registry,
+        vectors=stage.vectors,
+        encoder_key=stage.encoder_key,
+        word_hashes=wb.word_hashes,
+    )
 
 
 def _relevant(r: RetrievedArticle, s: StanceResult) -> list[int]:
@@ -212,8 +220,13 @@ def _evidence_stance(r: RetrievedArticle, s: StanceResult) -> EvidenceStance:
         s.scores,
         r.article.outlet,
         r.article.title,
-        refutes=s.label == "disagree"
-        and is_fact_check(r.article.title, [x.text for x in r.sentences], r.article.outlet),
+        # a fact-check's ruling takes the claim's side it rules for: against a rumour, or for a
+        # negated claim ("no infants died", which a fact-check rating the deaths false supports)
+        refutes=s.ruling
+        or (
+            s.label == "disagree"
+            and is_fact_check(r.article.title, [x.text for x in r.sentences], r.article.outlet)
+        ),
         quote=s.rationale[0].text if s.rationale and s.label in ("agree", "disagree") else None,
     )
 

@@ -167,6 +167,7 @@ class OriginSummary:
     evidence: tuple[JsonDict, ...] = ()
     party_denial: bool = False
     refutes: bool = False
+    anonymous: bool = False  # it traces back to an unnamed source (counted with the others as one)
 
     def to_json(self) -> JsonDict:
         return {
@@ -180,6 +181,7 @@ class OriginSummary:
             "evidence": [dict(e) for e in self.evidence],
             "party_denial": self.party_denial,
             "refutes": self.refutes,
+            "anonymous": self.anonymous,
         }
 
     @classmethod
@@ -188,6 +190,7 @@ class OriginSummary:
             str(d["key"]), tuple(d.get("articles", ())), d.get("stance", "discuss"), d.get("strength", 0.0),
             d.get("weight", 1.0), d.get("name") or d.get("label"),
             tuple(d.get("evidence", ())), bool(d.get("party_denial")), bool(d.get("refutes")),
+            bool(d.get("anonymous")),
         )  # fmt: skip
 
 

@@ -14,23 +14,55 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import typer
-from rich.console import Console
 
 from rawi.errors import RawiError, StoreError, UsageError
 from rawi.report.safe import markup
 
-
-class _Console(Console):
-    def on_broken_pipe(self) -> None:
-        """Rich's default exits 1, as if input had failed; :func:`stdout_reader` decides instead."""
-        self.quiet = True
-        raise BrokenPipeError
+if TYPE_CHECKING:
+    from rich.console import Console
 
 
-out = _Console(highlight=False)
-err = _Console(stderr=True, highlight=False)
+class LazyConsole:
+    """A Rich console made when a command first prints: importing Rich takes ~45 ms, which
+    `rawi --help` and every command's --help should not pay. Attributes pass through to the console;
+    :func:`rich_console` gives the console itself where Rich needs the real object."""
+
+    def __init__(self, *, stderr: bool = False) -> None:
+        self._stderr = stderr
+        self._console: Console | None = None
+
+    @property
+    def console(self) -> Console:
+        if self._console is None:
+            self._console = _console_class()(stderr=self._stderr, highlight=False)
+        return self._console
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.console, name)
+
+
+def _console_class() -> type[Console]:
+    from rich.console import Console
+
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            """Rich's default exits 1, as if input had failed; :func:`stdout_reader` decides instead."""
+            self.quiet = True
+            raise BrokenPipeError
+
+    return _Console
+
+
+def rich_console(console: Console | LazyConsole) -> Console:
+    """The Rich console behind ``console`` (itself when it is one)."""
+    return console.console if isinstance(console, LazyConsole) else console
+
+
+out = LazyConsole()
+err = LazyConsole(stderr=True)
 
 
 def fail(error: BaseException | str, code: int = 2) -> typer.Exit:

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 
+from rawi.cli.common import err, out
 from rawi.cli.progress import Steps
 from rawi.errors import RawiError
 
@@ -27,8 +27,6 @@ eval_app = typer.Typer(
     rich_markup_mode=None,  # plain Click help: Rich's help renderer alone took 0.17 s to import
     pretty_exceptions_enable=False,
 )
-out = Console(highlight=False)
-err = Console(stderr=True, highlight=False)
 
 DATASET_FOLDERS = {"baly2018": "Baly2018_ArabicFC_Stance", "ans": "ANS", "fnc1": "FNC-1"}
 # rawi.eval.runner.DEFAULT_SYSTEM, named here so that `rawi --help` does not import the runner (and
@@ -212,8 +210,9 @@ def _f(value: float) -> str:
     return f"{value:.3f}"
 
 
-def print_result(result: dict[str, Any], console: Console = out) -> None:
+def print_result(result: dict[str, Any], console: Any = out) -> None:
     """Systems side by side, then the model's confusion matrix, rationale and factuality."""
+    from rich.console import Console
     from rich.table import Table
 
     if not console.is_terminal:

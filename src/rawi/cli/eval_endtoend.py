@@ -12,11 +12,11 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.markup import escape
 
 from rawi.cli.eval import DataOption, JsonOption, QuietOption, err, eval_app, out, resolve_data_dir
 from rawi.cli.progress import Steps
 from rawi.errors import RawiError
+from rawi.report.safe import markup
 
 EncoderOption = Annotated[
     str, typer.Option("--encoder", help="Sentence encoder: use, e5 or none (lexical-only).")
@@ -54,7 +54,7 @@ def print_endtoend(title: str, result: dict[str, Any], rows: bool = True) -> Non
                 "" if r["right"] else (" [bold red]confidently wrong[/]" if r["confidently_wrong"] else " ✗")
             )
             claims.add_row(
-                escape(r["claim_id"]),
+                markup(r["claim_id"]),
                 r["kind"],
                 r["gold"],
                 r["verdict"] + mark,
@@ -97,7 +97,7 @@ def stories(
         with Steps(err, "stories", total=claims, json_out=json_out, quiet=quiet) as progress:
             result = evaluate_stories(path, settings=Settings(encoder=encoder), progress=progress)
     except RawiError as exc:
-        err.print(f"[bold red]error[/]: {escape(str(exc))}")
+        err.print(f"[bold red]error[/]: {markup(str(exc))}")
         raise typer.Exit(2) from None
     _emit(result, json_out, f"stories: {result['stories']} stories, {result['articles']} articles", True)
 
@@ -131,7 +131,7 @@ def verdict(
 
     folder = resolve_data_dir("baly2018", data)
     if not folder.is_dir():
-        err.print(f"[bold red]error[/]: baly2018 data not found at {escape(str(folder))} (give --data PATH)")
+        err.print(f"[bold red]error[/]: baly2018 data not found at {markup(str(folder))} (give --data PATH)")
         raise typer.Exit(2)
     try:
         with Steps(err, "verdict", json_out=json_out, quiet=quiet) as progress:
@@ -144,6 +144,6 @@ def verdict(
                 progress=progress,
             )
     except RawiError as exc:
-        err.print(f"[bold red]error[/]: {escape(str(exc))}")
+        err.print(f"[bold red]error[/]: {markup(str(exc))}")
         raise typer.Exit(2) from None
     _emit(result, json_out, f"Baly 2018 verdict end to end ({result['claims']} claims)", False)

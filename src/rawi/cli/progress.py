@@ -9,17 +9,18 @@ nothing with ``--quiet``. Rich's progress module is imported only when a bar is 
 from __future__ import annotations
 
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rich.console import Console
-from rich.markup import escape
-
+from rawi.cli.common import LazyConsole, rich_console
 from rawi.report.safe import markup
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 DESCRIPTION_CHARS = 60  # the latest message shown next to the bar, cut to its last characters
 
 
-def bar_wanted(console: Console, *, json_out: bool = False, quiet: bool = False) -> bool:
+def bar_wanted(console: Console | LazyConsole, *, json_out: bool = False, quiet: bool = False) -> bool:
     """A live bar only on a terminal, never with --json or --quiet."""
     return console.is_terminal and not json_out and not quiet
 
@@ -30,6 +31,7 @@ class Steps:
     only the dim line is printed, and with ``quiet`` nothing.
 
     >>> from io import StringIO
+    >>> from rich.console import Console
     >>> log = Console(file=StringIO(), width=60)
     >>> with Steps(log, "stories", total=2) as step:
     ...     step("c1: supported (gold supported)")
@@ -39,15 +41,18 @@ class Steps:
 
     def __init__(
         self,
-        console: Console,
+        console: Console | LazyConsole,
         label: str,
         *,
         total: int | None = None,
         json_out: bool = False,
         quiet: bool = False,
         lines: bool = True,
+        counted: bool = False,
     ) -> None:
-        self.console, self.label, self.total = console, label, total
+        """``counted``: the total is not known yet but will be (:meth:`set_total`): show a count."""
+        self.console, self.label, self.total = rich_console(console), label, total
+        self.counted = counted or total is not None
         self.quiet, self.lines = quiet, lines
         self.live = bar_wanted(console, json_out=json_out, quiet=quiet)
         self._progress: Any = None
@@ -64,8 +69,8 @@ class Steps:
                 TimeElapsedColumn,
             )
 
-            columns: list[Any] = [SpinnerColumn(), TextColumn(escape(self.label)), BarColumn()]
-            if self.total is not None:
+            columns: list[Any] = [SpinnerColumn(), TextColumn(markup(self.label)), BarColumn()]
+            if self.counted:
                 columns.append(MofNCompleteColumn())
             columns += [TimeElapsedColumn(), TextColumn("{task.description}")]
             self._progress = Progress(*columns, console=self.console, transient=True)
@@ -78,11 +83,17 @@ class Steps:
         if self.quiet:
             return
         if self.lines:
-            self.console.print(f"[dim]{escape(self.label)}: {markup(message)}[/]", soft_wrap=True)
+            self.console.print(f"[dim]{markup(self.label)}: {markup(message)}[/]", soft_wrap=True)
         if self._progress is not None:
-            step = advance if advance is not None else (1 if self.total is not None else 0)
+            step = advance if advance is not None else (1 if self.counted else 0)
             short = markup(message[-DESCRIPTION_CHARS:], one_line=True)
             self._progress.update(self._task, advance=step, description=short)
+
+    def set_total(self, total: int) -> None:
+        """The number of steps, once the work knows it (a bar started pulsing starts counting)."""
+        self.total = total
+        if self._progress is not None:
+            self._progress.update(self._task, total=total)
 
     def __exit__(
         self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None

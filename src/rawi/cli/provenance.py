@@ -14,13 +14,11 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 
-from rawi.cli.common import command_errors, stdout_reader
+from rawi.cli.common import command_errors, err, out, stdout_reader
+from rawi.cli.progress import Steps
 from rawi.report.safe import clean_result, markup, terminal_json
 
-out = Console(highlight=False)
-err = Console(stderr=True, highlight=False)
 POLARITY_STYLE = {"asserts": "green", "reports": "yellow", "denies": "red"}
 
 
@@ -122,8 +120,8 @@ def eval_attribution_command(
     """
     from rawi.eval.attribution import evaluate_attribution
 
-    with command_errors():
-        result = evaluate_attribution(data or _default_data())
+    with command_errors(), Steps(err, "attribution", json_out=json_out, lines=False, counted=True) as step:
+        result = evaluate_attribution(data or _default_data(), on_item=step, on_total=step.set_total)
     if json_out:
         slim = {k: v for k, v in result.items() if k != "languages"}
         slim["languages"] = {

@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
+from rawi.cli.common import err as _err
+from rawi.cli.common import out as _out
 from rawi.cli.progress import Steps
 from rawi.errors import RawiError
 
@@ -25,8 +26,6 @@ train_app = typer.Typer(
     rich_markup_mode=None,  # plain Click help, as the other commands
     pretty_exceptions_enable=False,
 )
-_out = Console(highlight=False)
-_err = Console(stderr=True, highlight=False)
 
 
 @contextmanager

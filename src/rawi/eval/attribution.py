@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -99,14 +99,20 @@ def match_spans(
 
 
 def score(
-    items: Iterable[tuple[str, str, list[dict[str, Any]]]], registry: Registry, language: str
+    items: Iterable[tuple[str, str, list[dict[str, Any]]]],
+    registry: Registry,
+    language: str,
+    on_item: Callable[[str], None] | None = None,
 ) -> dict[str, Any]:
-    """Source precision/recall/F1 and polarity accuracy over one set; ``errors`` lists misses."""
+    """Source precision/recall/F1 and polarity accuracy over one set; ``errors`` lists misses.
+    ``on_item`` hears each item's reference once it is scored (a progress bar)."""
     tp = n_gold = n_pred = pol_ok = 0
     chains = chains_ok = spurious = 0  # relay (cited_by) links among matched sources
     confusion: Counter[tuple[str, str]] = Counter()
     errors: list[dict[str, Any]] = []
     for ref, text, gold in items:
+        if on_item is not None:
+            on_item(f"{language} {ref}")
         pred: list[Attribution] = extract_attributions(text, language=language, registry=registry)
         pairs = match_spans(text, [tuple(g["span"]) for g in gold], [a.span for a in pred])
         n_gold += len(gold)
@@ -192,21 +198,30 @@ def _combine(parts: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def evaluate_attribution(baly_dir: Path | None, registry: Registry | None = None) -> dict[str, Any]:
-    """Scores per language and overall. Arabic is skipped, with a note, when the dataset is absent."""
+def evaluate_attribution(
+    baly_dir: Path | None,
+    registry: Registry | None = None,
+    on_item: Callable[[str], None] | None = None,
+    on_total: Callable[[int], None] | None = None,
+) -> dict[str, Any]:
+    """Scores per language and overall. Arabic is skipped, with a note, when the dataset is absent.
+    ``on_total`` hears how many items will be scored, ``on_item`` each one (a progress bar)."""
     registry = registry or Registry.load()
     result: dict[str, Any] = {"languages": {}, "notes": []}
     parts = []
     ar = arabic_items(baly_dir)
+    english = list(english_items())
+    if on_total is not None:
+        on_total(len(english) + (len(ar) if ar is not None else 0))
     if ar is None:
         result["notes"].append(
             f"Arabic set skipped: the Baly 2018 dataset was not found under {baly_dir} "
             "(pass --data DATASETS_DIR or set RAWI_DATA)."
         )
     else:
-        result["languages"]["ar"] = score(ar, registry, "ar")
+        result["languages"]["ar"] = score(ar, registry, "ar", on_item)
         parts.append(result["languages"]["ar"])
-    result["languages"]["en"] = score(english_items(), registry, "en")
+    result["languages"]["en"] = score(english, registry, "en", on_item)
     parts.append(result["languages"]["en"])
     result["overall"] = _combine(parts)
     return result

@@ -150,7 +150,12 @@ def _fit_calibration(cases, results, fold_of, fit_side, calibration_cls) -> dict
             if v["label"] in ("supported", "refuted"):
                 origins = [
                     OriginWeight(
-                        o["key"], o["articles"], o["stance"], o["strength"], refutes=o.get("refutes", False)
+                        o["key"],
+                        o["articles"],
+                        o["stance"],
+                        o["strength"],
+                        refutes=o.get("refutes", False),
+                        anonymous=o.get("anonymous", False),
                     )
                     for o in results[k]["provenance"]["origins"]
                 ]

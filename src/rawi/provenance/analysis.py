@@ -20,6 +20,7 @@ from rawi.provenance.outlet import parse_dateline
 from rawi.provenance.passages import find_passages, passage_links
 from rawi.provenance.registry import Registry
 from rawi.provenance.reuse import ReuseIndex, ReuseLink, find_reuse
+from rawi.provenance.translation import Vectors, find_translations
 from rawi.records import Article, Sentence
 from rawi.text import analyze, split_sentences
 
@@ -75,12 +76,17 @@ def analyze_provenance(
     registry: Registry,
     *,
     reuse_threshold: float = 0.3,
+    vectors: Vectors | None = None,
+    encoder_key: str = "use",
     word_hashes: WordHashes | None = None,
 ) -> ProvenanceResult:
-    """Attributions (relevant sentences and datelines), text reuse, origins and party denials.
+    """Attributions (relevant sentences and datelines), text reuse, origins and party denials. With
+    ``vectors`` (a sentence encoder), translated copies are reuse too.
 
     ``claim_words``: the claim's normalized tokens (:attr:`rawi.claim.AnalyzedClaim.tokens`, or
     :func:`rawi.text.tokenize` of it); ``word_hashes``: the workbench's word-hash memo."""
+    if isinstance(claim_words, str):  # a claim's text would be read as its letters
+        raise TypeError("analyze_provenance takes the claim's tokens (rawi.text.tokenize), not its text")
     attributions: list[ArticleAttribution] = []
     for ev in evidence:
         sentences = ev.sentences or split_sentences(ev.article.text or "")
@@ -97,6 +103,13 @@ def analyze_provenance(
     reuse += passage_links(
         find_passages(related, skip={(x.a, x.b) for x in reuse}, word_hashes=word_hashes)
     )
+    if vectors is not None and len(related) > 1:
+        texts = [
+            (ev.article, [s.text for s in ev.sentences or split_sentences(ev.article.text or "")])
+            for ev in evidence
+            if ev.stance != "unrelated"
+        ]
+        reuse += find_translations(texts, vectors, encoder_key)
     origins = group_origins(evidence, attributions, reuse, registry, claim_words=claim_words)
     related_ids = {a.id for a in related}
     denials = party_denials(claim_words, [a for a in attributions if a.article_id in related_ids], registry)

@@ -20,7 +20,7 @@ from rawi.provenance.registry import Registry
 from rawi.provenance.reuse import ReuseLink
 from rawi.provenance.tokens import strip_article
 from rawi.records import Article, Sentence
-from rawi.text import normalize, tokenize_normalized
+from rawi.text import all_stopwords, normalize, stem_tokens, tokenize_normalized
 from rawi.text.detect import detect_language
 
 # Sources too generic to prove two articles share an origin ("local sources", "activists").
@@ -30,6 +30,7 @@ _UNGROUPABLE_KINDS = {"anonymous", "witness", "other"}
 # what the story is about, not where it comes from: two agencies that each asked the coalition are
 # two origins.
 _CARRIER_KINDS = {"agency", "outlet", "ngo", "international_org"}
+_SHARED_TEXT = {"passage", "shared_text", "translation"}  # joins that are one report's text
 ORIGIN_PASSAGE_WORDS = 15  # a shared passage this long (and not the claim's words) joins two articles
 
 
@@ -113,6 +114,7 @@ class Origin:
     kind: str
     label: str
     evidence: list[dict[str, Any]] = field(default_factory=list)
+    anonymous: bool = False  # it traces back to an unnamed source ("مصدر مقرب من ...")
 
     @property
     def name(self) -> str:
@@ -126,6 +128,7 @@ class Origin:
             "label": self.label,
             "name": self.label,
             "evidence": list(self.evidence),
+            "anonymous": self.anonymous,
         }
 
 
@@ -141,11 +144,17 @@ class _Root:
 
 
 def _specific_anonymous(x: ArticleAttribution) -> str | None:
-    """Grouping key of an anonymous source specific enough to join articles, else ``None``."""
+    """Grouping key of an anonymous source specific enough to join articles, else ``None``: the
+    stems of its first content words, so that one source described with other endings or one more
+    qualifier ("مصدر مقرّب من مكتبه", "مصدر مقرب من مكتب المحافظ") is one key."""
     if x.source_kind != "anonymous":
         return None
     words = [strip_article(w) for w in tokenize_normalized(normalize(x.source))]
-    return " ".join(words) if len(words) >= _SPECIFIC_ANONYMOUS_WORDS else None
+    if len(words) < _SPECIFIC_ANONYMOUS_WORDS:
+        return None
+    stopwords = all_stopwords()
+    content = stem_tokens([w for w in words if w not in stopwords and len(w) > 1])
+    return " ".join(content[:_SPECIFIC_ANONYMOUS_WORDS]) or None
 
 
 def _roots(attributions: Sequence[ArticleAttribution], registry: Registry | None) -> list[_Root]:
@@ -275,7 +284,7 @@ def group_origins(
         if link.a in uf.parent and link.b in uf.parent and _joins_origins(link, claim_set):
             uf.union(link.a, link.b)
             item: dict[str, Any] = {
-                "type": "passage" if link.passages else "shared_text",
+                "type": "translation" if link.translated else "passage" if link.passages else "shared_text",
                 "articles": [link.a, link.b],
                 "similarity": round(link.similarity, 4),
             }
@@ -385,16 +394,16 @@ def _origin(
             else "cited_source"
             if "cited_source" in kinds
             else "reuse"
-            if kinds & {"passage", "shared_text"}
+            if kinds & _SHARED_TEXT
             else "outlet"
             if "outlet" in kinds
             else "single"
         )
         if root.registered:
             return Origin(root.key, ids, kind, display_name(root.key, registry, language), evidence)
-        return Origin(root.source, ids, kind, root.source, evidence)
+        return Origin(root.source, ids, kind, root.source, evidence, anonymous=True)
     outlet = outlets[earliest] or next((outlets[i] for i in ids if outlets[i]), None)
-    kind = "reuse" if kinds & {"passage", "shared_text"} else "outlet" if "outlet" in kinds else "single"
+    kind = "reuse" if kinds & _SHARED_TEXT else "outlet" if "outlet" in kinds else "single"
     if outlet is None:
         return Origin(UNKNOWN_OUTLET, ids, kind, UNKNOWN_OUTLET, evidence)
     entry = registry.get(outlet) if registry else None

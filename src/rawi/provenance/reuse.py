@@ -48,10 +48,12 @@ class ReuseLink:
     # Aligned passages (rawi.provenance.passages.Passage) when the link comes from the passage pass:
     # the two articles share a passage inside otherwise different text.
     passages: list = field(default_factory=list)
+    # One article translates the other (rawi.provenance.translation): no text is shared, the report is.
+    translated: bool = False
 
     @property
     def kind(self) -> str:
-        return "passage" if self.passages else "near_duplicate"
+        return "translation" if self.translated else "passage" if self.passages else "near_duplicate"
 
     def to_json(self) -> dict[str, object]:
         out: dict[str, object] = {

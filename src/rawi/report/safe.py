@@ -18,8 +18,6 @@ import json
 import re
 from typing import Any
 
-from rich.markup import escape
-
 # ESC [ params intermediates final | ESC ] ... (BEL | ESC \) | ESC P/X/^/_ ... ESC \ | ESC and one
 # more character | the 8-bit forms of CSI (U+009B) and OSC (U+009D).
 _ESCAPES = re.compile(
@@ -56,6 +54,8 @@ def markup(text: object, *, one_line: bool = False) -> str:
     >>> markup("a.txt\\n0 problem(s)", one_line=True)
     'a.txt 0 problem(s)'
     """
+    from rich.markup import escape  # here, not at import: `rawi --help` does not load Rich
+
     text = clean(text)
     return escape(" ".join(text.split()) if one_line and ("\n" in text or "\t" in text) else text)
 

@@ -42,6 +42,7 @@ class StanceResult:
     label: str
     scores: dict[str, float]  # one per label in STANCE_LABELS, summing to 1
     rationale: list[RationaleSentence] = field(default_factory=list)
+    ruling: bool = False  # a published fact-check's ruling on the claim gave this stance
 
 
 @runtime_checkable

@@ -40,5 +40,7 @@ def pool_copies(
         mean = {k: sum(stances[i].scores[k] for i in group) / len(group) for k in STANCE_LABELS}
         label = max(STANCE_LABELS, key=lambda k: mean[k])
         for i in group:
-            pooled[i] = StanceResult(label, dict(mean), stances[i].rationale)
+            pooled[i] = StanceResult(
+                label, dict(mean), stances[i].rationale, stances[i].ruling and label == stances[i].label
+            )
     return pooled

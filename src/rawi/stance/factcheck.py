@@ -33,6 +33,21 @@ def is_fact_check(title: str | None, sentences: Sequence[str], outlet: str | Non
 
 
 @cache
+def _misleading_ratings() -> tuple[str, ...]:
+    return tuple(
+        normalize(e.phrase) for lang in all_languages() for e in lang.entries("fact_check_misleading")
+    )
+
+
+def rates_misleading(title: str | None, sentences: Sequence[str]) -> bool:
+    """Whether a fact-check's rating is "misleading" or "out of context" rather than "false": what it
+    rates is real but presented wrongly (an old photo shared as today's fire), so it does not deny
+    the event. The rating phrases live in ``rawi/lang/<code>/fact_check_misleading.txt``."""
+    text = normalize(" ".join([title or "", *sentences]))
+    return any(rating in text for rating in _misleading_ratings())
+
+
+@cache
 def _claim_labels() -> tuple[str, ...]:
     return tuple(normalize(e.phrase) for lang in all_languages() for e in lang.entries("fact_check_claim"))
 
@@ -76,6 +91,14 @@ def claim_lines(sentences: Sequence[str]) -> list[int]:
         if j < len(sentences) and sentences[j].strip() and j not in out:
             out.append(j)
     return out
+
+
+def rated_claims(title: str | None, sentences: Sequence[str]) -> list[str]:
+    """The claims a fact-check states it rates, without their labels (in matching form): each claim
+    line's text after "الادعاء:" / "Claim:", or the title when it has no claim line."""
+    lines = [sentences[i] for i in claim_lines(sentences)]
+    claims = [_after_label(line) or normalize(line) for line in lines]
+    return [c for c in claims if c] or ([normalize(title)] if title and title.strip() else [])
 
 
 def rated_texts(title: str | None, sentences: Sequence[str]) -> list[str]:

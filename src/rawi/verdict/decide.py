@@ -14,6 +14,10 @@ The rules (``rule``), on the origins that take a side:
 - *disputed*: independent origins on both sides (a named party denying what others assert);
 - *unverified*: nothing takes a side, or only one origin does (one report, however often copied).
 
+Origins that trace back to unnamed sources ("a source close to the governor's office") count as one
+on each side, however many there are: nothing shows that two unnamed sources are two, and a rumour
+relayed by several sites, each quoting "sources", is the commonest false "confirmation".
+
 The confidence is a calibrated probability that the label is right (:mod:`rawi.verdict.calibration`,
 fitted end to end on the Baly folds by ``rawi eval verdict --fit``).
 """
@@ -65,6 +69,7 @@ class OriginGroup:
     key: str
     articles: Sequence[str]
     label: str | None = None
+    anonymous: bool = False
 
 
 @dataclass(frozen=True)
@@ -85,6 +90,7 @@ class OriginWeight:
     via_party_denial: bool = False
     refutes: bool = False
     label: str | None = None  # display name
+    anonymous: bool = False  # it traces back to an unnamed source
 
 
 @dataclass
@@ -131,30 +137,35 @@ def weigh_origins(
 ) -> list[OriginWeight]:
     """Group related evidence into origins (given groups; an article in none is its own origin)."""
     related = {e.article_id: e for e in evidence if counts(e)}
-    groups: list[tuple[str, list[str], str | None]] = []
+    groups: list[tuple[str, list[str], str | None, bool]] = []
     seen: set[str] = set()
     for origin in origins:
         ids = [a for a in origin.articles if a in related and a not in seen]
         label = origin.label
+        anonymous = bool(getattr(origin, "anonymous", False))
         # Articles tied to one source but taking opposite sides are not one origin: a denial that
         # names the agency it answers is not a copy of that agency's report.
         for side in ("agree", "disagree", "discuss"):
             members = [a for a in ids if related[a].stance == side]
             if members:
                 key = origin.key if side == _side_of(ids, related) else f"{origin.key}:{side}"
-                groups.append((key, members, str(label) if label else None))
+                groups.append((key, members, str(label) if label else None, anonymous))
         seen.update(ids)
-    groups.extend((a, [a], None) for a in related if a not in seen)
+    groups.extend((a, [a], None, False) for a in related if a not in seen)
 
     weights = reliability or {}
     out: list[OriginWeight] = []
-    for key, ids, label in groups:
+    for key, ids, label, anonymous in groups:
         members = [related[a] for a in ids]
         stance, strength = _pool(members)
         outlets = {m.outlet for m in members if m.outlet}
         weight = weights.get(key, min((weights[o] for o in outlets if o in weights), default=1.0))
         refutes = any(m.refutes for m in members if m.stance == stance)
-        out.append(OriginWeight(key, ids, stance, strength, weight, refutes=refutes, label=label))
+        out.append(
+            OriginWeight(
+                key, ids, stance, strength, weight, refutes=refutes, label=label, anonymous=anonymous
+            )
+        )
 
     denied_by = {o.key for o in out if o.stance == "disagree"}
     counted = {a for o in out if o.stance == "disagree" for a in o.articles}
@@ -176,17 +187,25 @@ def weigh_origins(
     return out
 
 
+def independent(side: Sequence[OriginWeight]) -> int:
+    """How many independent origins one side has: the named ones, and the unnamed ones as one."""
+    return sum(1 for o in side if not o.anonymous) + (1 if any(o.anonymous for o in side) else 0)
+
+
 def rule(weighed: Sequence[OriginWeight]) -> tuple[str, str]:
     """The label PRODUCT.md's definitions give, and the name of the rule that gave it."""
     side = [o for o in weighed if o.stance in ("agree", "disagree") and o.strength * o.weight >= MIN_SIDE]
-    n_for = sum(1 for o in side if o.stance == "agree")
-    n_against = sum(1 for o in side if o.stance == "disagree")
+    n_for = independent([o for o in side if o.stance == "agree"])
+    n_against = independent([o for o in side if o.stance == "disagree"])
     checked_for = any(o.refutes for o in side if o.stance == "agree")
     checked_against = any(o.refutes for o in side if o.stance == "disagree")
     if n_for == 0 and n_against == 0:
         return "unverified", "thin"
     if n_against == 0:
-        return ("supported", "supported") if n_for >= 2 else ("unverified", "single")
+        if n_for >= 2:
+            return "supported", "supported"
+        several = sum(1 for o in side if o.stance == "agree") > 1
+        return "unverified", "anonymous" if several else "single"
     if n_for == 0:
         return "refuted", "refuted"
     # A published fact-check settles the contest (PRODUCT.md: a published fact-check that establishes

@@ -1,0 +1,90 @@
+"""End to end on hand-written news (tests/_market_fire.py): a claim that a denial happened, found in a
+long sentence that reports it among other things; a denial whose headline states what is denied without
+a denial word; a fact-check that rates an old photo of the event "misleading"; and three sites quoting
+one unnamed source.
+
+Real files, a real SQLite store, the shipped models and the default encoder; skipped when no sentence
+encoder is installed.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from _market_fire import DEATHS, DENIAL, FIRE, write_market_fire
+from _newsroom import ingested, stances, write_articles
+from rawi.core import Rawi
+from rawi.embed import load_encoder
+from rawi.stance.factcheck import rated_claims, rates_misleading
+
+DENIAL_EN = "Zarqa's civil defence denied that three workers died in the vegetable market fire"
+pytestmark = pytest.mark.skipif(load_encoder("use") is None, reason="no sentence encoder installed")
+
+
+@pytest.fixture(scope="module")
+def wb(tmp_path_factory: pytest.TempPathFactory):
+    with ingested(tmp_path_factory.mktemp("market"), write_market_fire) as workbench:
+        yield workbench
+
+
+def test_a_denial_reported_in_a_long_sentence_agrees_with_the_claim_that_it_happened(wb: Rawi) -> None:
+    # "The civil defence had denied, in a short statement issued on Saturday morning after an emergency
+    # meeting of ..., reports ... of three workers' deaths in the fire": far from the claim for the
+    # encoder, made of its words; and read from an English claim, across languages.
+    for claim in (DENIAL, DENIAL_EN):
+        got = stances(wb.check(claim))
+        assert got["market/local.txt"] == "agree", claim
+        assert got["market/agency.txt"] == "discuss", claim  # reports the fire, no denial
+
+
+def test_a_denial_led_by_a_headline_without_a_denial_word_denies(wb: Rawi) -> None:
+    # "Zarqa hospital: no deaths among the market's workers", then "the hospital's director denied ...".
+    result = wb.check(DEATHS)
+    assert stances(result)["market/hospital.txt"] == "disagree"
+    assert result["verdict"]["label"] != "supported"  # a rumour site and a denial: not a confirmation
+
+
+def test_a_misleading_photo_is_no_ruling_on_the_event_it_was_shared_with(wb: Rawi) -> None:
+    # The photo check says the picture is old: the fire itself is not denied.
+    result = wb.check(FIRE)
+    assert stances(result)["market/photo-check.md"] != "disagree"
+    assert result["verdict"]["label"] != "refuted"
+
+
+def test_misleading_ratings_and_rated_claims_are_read_from_the_language_data() -> None:
+    sentences = ["**الادعاء:** صورة تظهر ألسنة اللهب في السوق.", "**الحكم:** مضلل."]
+    assert rates_misleading("# مضلل: صورة قديمة", sentences)
+    assert not rates_misleading("# زائف: لا وفيات", ["**الحكم:** زائف."])
+    assert rates_misleading(None, ["CLAIM: a photo shows the fire.", "RATING: Misleading"])
+    assert rated_claims("عنوان", sentences) == ["صوره تظهر السنه اللهب في السوق."]
+
+
+GOVERNOR = {
+    "gov/site.txt": """خاص: محافظ الجنوب يقدّم استقالته
+
+موقع الجنوب اليوم
+
+قال مصدر مقرّب من مكتبه لموقع «الجنوب اليوم» إن محافظ الجنوب سالم بن عوض قدّم استقالته مساء الأحد إلى رئيس الحكومة احتجاجاً على تأخر مخصصات الكهرباء.
+""",
+    "gov/copy.txt": """مصدر: محافظ الجنوب سالم بن عوض يستقيل احتجاجاً على أزمة الكهرباء
+
+شبكة عدن الإخبارية
+
+أفاد مصدر مقرب من مكتب المحافظ بأن محافظ الجنوب سالم بن عوض قدم استقالته مساء الأحد إلى رئيس الحكومة احتجاجاً على تأخر مخصصات الكهرباء.
+""",
+    "gov/cite.txt": """أنباء عن استقالة محافظ الجنوب
+
+موقع الساحل نت
+
+نقلت مواقع محلية عن مصدر مقرّب من مكتب محافظ الجنوب أن المحافظ سالم بن عوض قدّم استقالته إلى رئيس الحكومة، بسبب أزمة مخصصات الكهرباء في المحافظة.
+""",
+}
+
+
+def test_three_sites_quoting_one_unnamed_source_are_not_a_confirmation(tmp_path) -> None:
+    with ingested(tmp_path, lambda root: write_articles(root, GOVERNOR)) as workbench:
+        result = workbench.check("قدّم محافظ الجنوب سالم بن عوض استقالته إلى رئيس الحكومة")
+    assert set(stances(result).values()) == {"agree"}
+    assert result["verdict"]["label"] == "unverified"
+    origins = result["verdict"].get("origins") or result["provenance"]["origins"]
+    assert all(o.get("anonymous") for o in origins)
