@@ -22,7 +22,7 @@ from _corpus import ROOT
 from rawi.ingest import read_paths
 from rawi.provenance import EvidenceArticle, Registry, analyze_provenance, detect_outlet
 from rawi.records import Article
-from rawi.text import split_sentences
+from rawi.text import split_sentences, tokenize
 
 
 def story_origins(folder: Path, registry: Registry) -> tuple[list[dict], list]:
@@ -40,7 +40,7 @@ def story_origins(folder: Path, registry: Registry) -> tuple[list[dict], list]:
         sentences = split_sentences(a.text or "")
         evidence.append(EvidenceArticle(a, sentences, stances[a.id], list(range(len(sentences)))))
     claim = gold["claims"][0]["text"]
-    return gold["origins"], analyze_provenance(claim, evidence, registry).origins
+    return gold["origins"], analyze_provenance(tokenize(claim), evidence, registry).origins
 
 
 def main(argv: list[str]) -> int:

@@ -7,7 +7,7 @@ import pytest
 from rawi.provenance import EvidenceArticle, Registry, analyze_provenance, group_origins
 from rawi.provenance.analysis import article_attributions
 from rawi.records import Article
-from rawi.text import split_sentences
+from rawi.text import split_sentences, tokenize
 
 COPIED = (
     "وقالت وكالة سانا إن وحدات الجيش سيطرت على بلدة الحاضر بعد اشتباكات استمرت يومين مع المسلحين، "
@@ -43,7 +43,7 @@ def _evidence() -> list[EvidenceArticle]:
 
 
 def test_five_articles_trace_back_to_two_origins(registry: Registry) -> None:
-    result = analyze_provenance(CLAIM, _evidence(), registry)
+    result = analyze_provenance(tokenize(CLAIM), _evidence(), registry)
     groups = {o.key: sorted(o.articles) for o in result.origins}
     assert groups == {"sana": ["a1", "a2", "a3"], "sohr": ["a4", "a5"]}
     kinds = {o.key: o.kind for o in result.origins}
@@ -88,7 +88,7 @@ def test_denial_by_a_party_the_claim_names(registry: Registry) -> None:
         EvidenceArticle(Article("d1", denial), split_sentences(denial), "disagree", [0]),
         EvidenceArticle(Article("d2", other), split_sentences(other), "disagree", [0]),
     ]
-    result = analyze_provenance(CLAIM, evidence, registry)
+    result = analyze_provenance(tokenize(CLAIM), evidence, registry)
     assert [(d.article_id, d.source_key, d.polarity) for d in result.party_denials] == [
         ("d1", "russian_defense_ministry", "denies")
     ]
@@ -96,7 +96,7 @@ def test_denial_by_a_party_the_claim_names(registry: Registry) -> None:
 
 def test_provenance_json_follows_the_contract(registry: Registry, check_schema: dict) -> None:
     jsonschema = pytest.importorskip("jsonschema")
-    prov = analyze_provenance(CLAIM, _evidence(), registry).to_json()
+    prov = analyze_provenance(tokenize(CLAIM), _evidence(), registry).to_json()
     jsonschema.validate(prov, check_schema["properties"]["provenance"])
     assert {a["article_id"] for a in prov["attributions"]} >= {"a1", "a2", "a4", "a5"}
     assert all(0 <= r["similarity"] <= 1 for r in prov["reuse"])
@@ -108,7 +108,7 @@ def _ev(aid: str, text: str, outlet: str | None = None, published: str | None = 
 
 
 def _origins(evidence: list[EvidenceArticle], registry: Registry) -> dict[str, list[str]]:
-    return {o.name: sorted(o.articles) for o in analyze_provenance("claim", evidence, registry).origins}
+    return {o.name: sorted(o.articles) for o in analyze_provenance(tokenize("claim"), evidence, registry).origins}
 
 
 def test_articles_resting_on_the_same_specific_anonymous_source_are_one_origin(registry: Registry) -> None:
@@ -117,7 +117,7 @@ def test_articles_resting_on_the_same_specific_anonymous_source_are_one_origin(r
         _ev("r2", "وذكرت مصادر عسكرية روسية أن القصف استهدف مواقع للمسلحين في الريف الجنوبي.", "rudaw"),
         _ev("r3", "وقال مصدر محلي إن القصف استهدف مواقع في الريف الجنوبي.", "alarabiya"),
     ]
-    origins = analyze_provenance("claim", evidence, registry).origins
+    origins = analyze_provenance(tokenize("claim"), evidence, registry).origins
     joined = next(o for o in origins if len(o.articles) == 2)
     assert sorted(joined.articles) == ["r1", "r2"] and joined.name == "مصادر عسكرية روسية"
     (citation,) = [e for e in joined.evidence if e["type"] == "cited_source"]
@@ -135,7 +135,7 @@ def test_origin_is_named_after_the_agency_not_the_file_that_copied_it(registry: 
         _ev("feeds/wire.jsonl#17", story, published="2017-09-07"),
         _ev("local/002.txt", copy, published="2017-09-08"),
     ]
-    origins = analyze_provenance("claim", evidence, registry).origins
+    origins = analyze_provenance(tokenize("claim"), evidence, registry).origins
     (origin,) = origins
     assert origin.key == "reuters" and origin.name == registry.get("reuters").display_name("ar")
     (joined,) = origin.evidence  # the shared text joined them
@@ -144,7 +144,7 @@ def test_origin_is_named_after_the_agency_not_the_file_that_copied_it(registry: 
 
 def test_no_outlet_is_unknown_outlet_never_the_file_name(registry: Registry) -> None:
     evidence = [_ev("002.txt", "انقطعت الكهرباء عن أحياء المدينة مساء أمس بسبب عطل في محطة التحويل.")]
-    (origin,) = analyze_provenance("claim", evidence, registry).origins
+    (origin,) = analyze_provenance(tokenize("claim"), evidence, registry).origins
     assert (origin.key, origin.name, origin.articles) == ("unknown outlet", "unknown outlet", ["002.txt"])
 
 
@@ -170,7 +170,7 @@ def test_one_unnamed_source_described_with_other_endings_is_one_origin(registry:
         _ev("g2", "ونقل الموقع عن مصدر مقرب من مكتب المحافظ أن الاستقالة قُدّمت مساء الأحد.", "rudaw"),
         _ev("g3", "وأفاد مصدر في وزارة الداخلية بأن الاستقالة لم تصل إلى الوزارة بعد.", "alarabiya"),
     ]
-    origins = analyze_provenance("claim", evidence, registry).origins
+    origins = analyze_provenance(tokenize("claim"), evidence, registry).origins
     joined = next(o for o in origins if len(o.articles) == 2)
     assert sorted(joined.articles) == ["g1", "g2"]
     assert joined.anonymous and joined.to_json()["anonymous"] is True

@@ -9,6 +9,7 @@ from rawi.provenance import analyze_provenance, find_passages, find_reuse
 from rawi.provenance.origins import EvidenceArticle
 from rawi.provenance.registry import Registry
 from rawi.records import Article
+from rawi.text import tokenize
 
 # Sentences written for these tests.
 SHARED = (
@@ -101,7 +102,7 @@ def test_analyze_provenance_reports_passage_reuse() -> None:
     a = Article("a.txt", OTHER_A + SHARED, published="2017-09-07")
     b = Article("b.txt", OTHER_B + _variant(SHARED) + TAIL_B, published="2017-09-08")
     ev = [EvidenceArticle(x, [], "agree", []) for x in (a, b)]
-    result = analyze_provenance("claim", ev, Registry.load()).to_json()
+    result = analyze_provenance(tokenize("claim"), ev, Registry.load()).to_json()
     (link,) = result["reuse"]
     assert link["kind"] == "passage" and link["earlier"] == "a.txt"
     (p,) = link["passages"]

@@ -11,7 +11,7 @@ from rawi.provenance import EvidenceArticle, Registry, analyze_provenance
 from rawi.records import Article
 from rawi.report import render
 from rawi.report.svg import render_provenance_svg
-from rawi.text import normalize, split_sentences
+from rawi.text import normalize, split_sentences, tokenize
 
 # Sentences written for this test.
 TEXTS = {
@@ -44,7 +44,7 @@ def result() -> dict:
             }
         )
     rows.append({**rows[0], "article_id": "u1", "title": "مباراة", "outlet": "rudaw", "stance": "unrelated"})
-    prov = analyze_provenance("قصفت الطائرات المدينة", evidence, registry).to_json()
+    prov = analyze_provenance(tokenize("قصفت الطائرات المدينة"), evidence, registry).to_json()
     # the core keeps its own origin fields: key, articles, label (the registry's English name or key)
     prov["origins"] = [
         {

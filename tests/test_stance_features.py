@@ -18,7 +18,6 @@ from rawi.stance.features import (
     sentence_matches,
 )
 from rawi.text import stem_tokens, tokenize
-from rawi.text.chunks import ChunkMemo
 
 CLAIM_AR = "انهيار سد الموصل وغرق عشرات القرى في شمال العراق"
 AGREE_AR = [
@@ -185,15 +184,15 @@ def test_lexicon_find_with_known_starts_equals_a_full_scan() -> None:
         assert lexicon.find(tokens, stems)  # each text holds a cue
 
 
-def test_a_full_chunk_cache_starts_again_without_losing_the_texts_at_hand(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_full_chunk_cache_starts_again_without_losing_the_texts_at_hand() -> None:
     from rawi.stance import analysis
 
-    monkeypatch.setattr(analysis, "_CHUNKS", ChunkMemo(analysis._learn_chunks, 6))
-    monkeypatch.setattr(analysis, "_TOKEN_GRAMS", ChunkMemo(analysis._token_grams, 6))
+    cache = AnalysisCache(max_chunks=6)
     for texts in (AGREE_AR[:1], DENY_AR, AGREE_AR, HEDGE_AR + DENY_EN):  # each overflows the small cache
-        for unit, text in zip(analysis.analyze_units(texts), texts, strict=True):
+        for unit, text in zip(cache.units(texts), texts, strict=True):
             tokens, stems, cues = _one_by_one(text)
             assert list(unit.tokens) == tokens and list(unit.stems) == stems and unit.cues == cues
-        assert analysis.char_grams(analysis.analyze_units(texts)) == frozenset(
+        assert len(cache.chunks) <= max(6, len({c for t in texts for c in t.split()}))
+        assert analysis.char_grams(cache.units(texts), cache=cache) == frozenset(
             t[i : i + 4] for text in texts for t in tokenize(text) for i in range(len(t) - 3)
         )

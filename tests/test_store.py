@@ -268,12 +268,12 @@ def test_fast_analysis_equals_the_text_stage_on_real_news(datasets_dir: Path) ->
     assert checked > 10
 
 
-def test_a_full_term_cache_starts_again_without_losing_the_texts_at_hand(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_full_term_cache_starts_again_without_losing_the_texts_at_hand() -> None:
     from rawi.store import analysis
     from rawi.text import analyze
     from rawi.text.chunks import ChunkMemo
 
-    monkeypatch.setattr(analysis, "CHUNK_TERMS", ChunkMemo(analysis._learn_chunks, 5))
+    memo = ChunkMemo(analysis._learn_chunks, 5)
     batches = [
         ["أعلنت الوزارة"],
         ["أعلنت الوزارة انهيار السد في المدينة"],  # known chunks, and new ones that overflow the cache
@@ -281,4 +281,5 @@ def test_a_full_term_cache_starts_again_without_losing_the_texts_at_hand(monkeyp
         ["The dam collapsed on Sunday, officials said.", "نفى المتحدث انهيار السد"],
     ]
     for texts in batches:
-        assert analysis.analyze_texts(texts) == [analyze(t) for t in texts]
+        assert analysis.analyze_texts(texts, memo) == [analyze(t) for t in texts]
+        assert len(memo) <= max(5, len({c for t in texts for c in t.split()}))

@@ -10,7 +10,7 @@ from rawi.embed import load_encoder
 from rawi.provenance import EvidenceArticle, Registry, analyze_provenance
 from rawi.provenance.translation import find_translations
 from rawi.records import Article
-from rawi.text import split_sentences
+from rawi.text import split_sentences, tokenize
 
 ENCODER = load_encoder("use")
 pytestmark = pytest.mark.skipif(ENCODER is None, reason="no sentence encoder installed")
@@ -61,11 +61,11 @@ def test_a_translated_copy_joins_the_origin_of_the_report_it_translates() -> Non
             _article("mud-en", ENGLISH_INDEPENDENT, "en", "2026-01-13"),
         )
     ]
-    result = analyze_provenance("claim", evidence, Registry.load(), vectors=ENCODER.encode)
+    result = analyze_provenance(tokenize("claim"), evidence, Registry.load(), vectors=ENCODER.encode)
     groups = sorted(sorted(o.articles) for o in result.origins)
     assert groups == [["mud-en"], ["ona-ar", "paper-en"]]
     joined = next(o for o in result.origins if len(o.articles) == 2)
     assert any(e["type"] == "translation" for e in joined.evidence)
     assert sorted(
-        sorted(o.articles) for o in analyze_provenance("claim", evidence, Registry.load()).origins
+        sorted(o.articles) for o in analyze_provenance(tokenize("claim"), evidence, Registry.load()).origins
     ) == [["mud-en"], ["ona-ar"], ["paper-en"]]  # without an encoder nothing joins them

@@ -172,6 +172,32 @@ def test_switch_language(server: str, browser, shots: Path) -> None:
     wait_for(browser, 'html[lang="ar"]')
 
 
+ARABIC_INDIC = "٠١٢٣٤٥٦٧٨٩"
+
+
+def test_switch_digits(server: str, browser, shots: Path) -> None:
+    """Arabic-Indic digits one click away, kept on the next page; the quoted article text keeps its own."""
+    from selenium.webdriver.common.by import By
+
+    browser.get(server + "/check?claim=" + urllib.parse.quote(DAM))
+    western = browser.find_element(By.ID, "confidence").text
+    quoted = [m.get_attribute("textContent") for m in browser.find_elements(By.CSS_SELECTOR, "mark.rationale")]
+    assert western.endswith("%") and any(c.isdigit() and c.isascii() for c in "".join(quoted))
+    browser.find_element(By.ID, "switch-digits").click()
+    wait_for(browser, '#switch-digits[data-digits="latn"]')
+    shown = browser.find_element(By.ID, "confidence").text
+    assert shown == western.translate(str.maketrans("0123456789%", ARABIC_INDIC + "\u066a"))
+    after = [m.get_attribute("textContent") for m in browser.find_elements(By.CSS_SELECTOR, "mark.rationale")]
+    assert after == quoted  # article text untouched
+    browser.save_screenshot(str(shots / "check-ar-digits.png"))
+    browser.get(server + "/")  # remembered (cookie) on the next page
+    counts = [e.text for e in browser.find_elements(By.CSS_SELECTOR, ".stat .num")][:3]
+    assert counts and all(c and set(c) <= set(ARABIC_INDIC) for c in counts), counts
+    browser.find_element(By.ID, "switch-digits").click()
+    wait_for(browser, '#switch-digits[data-digits="arab"]')
+    assert all(e.text.isascii() for e in browser.find_elements(By.CSS_SELECTOR, ".stat .num")[:3])
+
+
 def test_upload_a_file(server: str, browser, shots: Path, tmp_path: Path) -> None:
     from selenium.webdriver.common.by import By
 

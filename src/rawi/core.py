@@ -25,11 +25,13 @@ from rawi.provenance import (
     detect_outlet,
     load_reliability,
 )
+from rawi.provenance.fingerprint import WordHashes
 from rawi.records import Article, Problem
 from rawi.result import CheckResult
 from rawi.retrieve import Retriever, SemanticIndex
 from rawi.settings import Settings
-from rawi.stance import load_default
+from rawi.stance import StanceClassifier, load_default
+from rawi.stance.analysis import AnalysisCache
 from rawi.stance.base import StanceModel
 from rawi.stance.evidence import SemanticStage, StanceStage, load_semantic_stage
 from rawi.store import open_corpus
@@ -107,6 +109,10 @@ class Rawi:
         self.calibration = calibration
         self._loaded: dict[str, Any] = {}
         self._lock = threading.RLock()
+        # Text analyses remembered across checks (words, claims, articles): this workbench's own,
+        # never shared with another workbench in the process; safe for a server's threads.
+        self.analyses = AnalysisCache()
+        self.word_hashes = WordHashes()  # provenance's shingle word hashes, likewise
 
     # -- owned resources, loaded once (under a lock: a server's threads share one workbench) --------
     def _once(self, name: str, load: Callable[[], Any]) -> Any:
@@ -147,7 +153,9 @@ class Rawi:
         encoder, semantic = self.encoder, self.semantic
         stage = self._semantic_stage or (load_semantic_stage(encoder.key) if encoder else None)
         vectors = semantic.vectors if semantic and stage else None
-        return StanceStage(self.stance_model, stage, vectors, encoder.key if encoder else "use")
+        model = self.stance_model
+        lexical = model.reading_into(self.analyses) if isinstance(model, StanceClassifier) else model
+        return StanceStage(lexical, stage, vectors, encoder.key if encoder else "use", self.analyses)
 
     @property
     def registry(self) -> Registry:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rawi.ingest.readers import clean_field
+from rawi.claim import AnalyzedClaim, read_claim
 from rawi.provenance import EvidenceArticle, ProvenanceResult, Registry, analyze_provenance
 from rawi.provenance.origins import ArticleAttribution
 from rawi.provenance.reuse import ReuseLink as TracedReuse
@@ -30,13 +30,11 @@ from rawi.result import (
     ReuseLink,
     VerdictSummary,
 )
-from rawi.retrieve import RetrievedArticle, Retriever, query_terms
+from rawi.retrieve import RetrievedArticle, Retriever
 from rawi.stance.base import StanceResult
 from rawi.stance.copies import pool_copies
 from rawi.stance.evidence import ArticleView
 from rawi.stance.factcheck import is_fact_check
-from rawi.stance.polarity import POSITIVE, claim_frame
-from rawi.text import detect_language, normalize
 from rawi.verdict import EvidenceStance, PartyDenial, Verdict, decide
 
 if TYPE_CHECKING:
@@ -89,29 +87,28 @@ def check_claim(wb: Rawi, claim: str, options: CheckOptions | None = None) -> Ch
     registry = wb.registry_for(options.sources_files)
     reliability = wb.reliability if options.reliability is None else options.reliability
 
-    # a lone surrogate (from a JSON "\ud800" or undecodable argv bytes) as U+FFFD: the encoder and
-    # every output encode the claim as UTF-8, which cannot hold one
-    claim = clean_field(claim).strip() if claim else ""
-    query_terms(claim)  # fails early, with a clear error, on an empty or punctuation-only claim
-    retrieved = Retriever(wb.corpus, top_k=top_k, semantic=wb.semantic).retrieve(claim)
-    stances = _stances(wb, claim, retrieved, max_rationale)
-    prov = _provenance(wb, claim, retrieved, stances, registry)
+    # The claim is analysed once, here; every stage reads the analysis (fails early, with a clear
+    # error, on an empty or punctuation-only claim).
+    semantic = wb.semantic
+    doc = read_claim(claim, wb.analyses, semantic.vectors if semantic is not None else None)
+    retrieved = Retriever(wb.corpus, top_k=top_k, semantic=semantic).rank(doc.terms, doc.vector)
+    stances = _stances(wb, doc, retrieved, max_rationale)
+    prov = _provenance(wb, doc, retrieved, stances, registry)
     # Copies of one report take one stance (rawi.stance.copies); provenance is traced again only
     # when that changed a label, since it groups articles by the side they take.
     ids = [r.article_id for r in retrieved]
     pooled = pool_copies(ids, stances, [link.to_json() for link in prov.reuse])
     if [s.label for s in pooled] != [s.label for s in stances]:
-        prov = _provenance(wb, claim, retrieved, pooled, registry)
+        prov = _provenance(wb, doc, retrieved, pooled, registry)
     stances = pooled
     # A named party's denial weighs against a claim that asserts the event; for a negated claim or
     # a claim that the denial happened, the articles' stances already carry it (on the claim's side).
-    asserts_event = claim_frame(claim).kind == POSITIVE
     denials = [
         PartyDenial(d.article_id, d.source_key, d.source, d.sentence_index)
         for d in prov.party_denials
-        if asserts_event
+        if doc.asserts_event
     ]
-    lang = detect_language(claim).code or "und"
+    lang = doc.language or "und"
     names = registry.display_names()
     verdict = decide(
         [_evidence_stance(r, s) for r, s in zip(retrieved, stances, strict=True)],
@@ -123,7 +120,7 @@ def check_claim(wb: Rawi, claim: str, options: CheckOptions | None = None) -> Ch
         calibration=wb.calibration,
     )
     return CheckResult(
-        claim=Claim(claim, lang, normalize(claim)),
+        claim=Claim(doc.text, lang, doc.normalized),
         verdict=VerdictSummary(
             verdict.label,
             verdict.confidence,
@@ -171,7 +168,7 @@ def _counted_origins(
 
 
 def _stances(
-    wb: Rawi, claim: str, retrieved: Sequence[RetrievedArticle], max_rationale: int
+    wb: Rawi, claim: AnalyzedClaim, retrieved: Sequence[RetrievedArticle], max_rationale: int
 ) -> list[StanceResult]:
     views = [
         ArticleView(
@@ -188,7 +185,7 @@ def _stances(
 
 def _provenance(
     wb: Rawi,
-    claim: str,
+    claim: AnalyzedClaim,
     retrieved: Sequence[RetrievedArticle],
     stances: Sequence[StanceResult],
     registry: Registry,
@@ -199,7 +196,14 @@ def _provenance(
         if s.label != "unrelated"
     ]
     stage = wb.stance  # its sentence encoder (when there is one) finds translated copies
-    return analyze_provenance(claim, related, registry, vectors=stage.vectors, encoder_key=stage.encoder_key)
+    return analyze_provenance(
+        claim.tokens,
+        related,
+        registry,
+        vectors=stage.vectors,
+        encoder_key=stage.encoder_key,
+        word_hashes=wb.word_hashes,
+    )
 
 
 def _relevant(r: RetrievedArticle, s: StanceResult) -> list[int]:

@@ -8,6 +8,7 @@ from typing import Any
 
 from rawi.lang import available
 from rawi.provenance.attribution import Attribution, extract_attributions
+from rawi.provenance.fingerprint import WordHashes
 from rawi.provenance.origins import (
     ArticleAttribution,
     EvidenceArticle,
@@ -70,16 +71,22 @@ def article_attributions(
 
 
 def analyze_provenance(
-    claim: str,
+    claim_words: Sequence[str],
     evidence: Sequence[EvidenceArticle],
     registry: Registry,
     *,
     reuse_threshold: float = 0.3,
     vectors: Vectors | None = None,
     encoder_key: str = "use",
+    word_hashes: WordHashes | None = None,
 ) -> ProvenanceResult:
     """Attributions (relevant sentences and datelines), text reuse, origins and party denials. With
-    ``vectors`` (a sentence encoder), translated copies are reuse too."""
+    ``vectors`` (a sentence encoder), translated copies are reuse too.
+
+    ``claim_words``: the claim's normalized tokens (:attr:`rawi.claim.AnalyzedClaim.tokens`, or
+    :func:`rawi.text.tokenize` of it); ``word_hashes``: the workbench's word-hash memo."""
+    if isinstance(claim_words, str):  # a claim's text would be read as its letters
+        raise TypeError("analyze_provenance takes the claim's tokens (rawi.text.tokenize), not its text")
     attributions: list[ArticleAttribution] = []
     for ev in evidence:
         sentences = ev.sentences or split_sentences(ev.article.text or "")
@@ -87,9 +94,15 @@ def analyze_provenance(
     related = [ev.article for ev in evidence if ev.stance != "unrelated"]
     # No boilerplate filter here: among twenty articles on one claim, a paragraph shared by four
     # stories is the claim's common source, not a site's sidebar.
-    reuse = find_reuse(related, threshold=reuse_threshold, max_shingle_df=None) if len(related) > 1 else []
+    reuse = (
+        find_reuse(related, threshold=reuse_threshold, max_shingle_df=None, word_hashes=word_hashes)
+        if len(related) > 1
+        else []
+    )
     # Passages repeated inside otherwise different text: the near-duplicate pass does not see them.
-    reuse += passage_links(find_passages(related, skip={(x.a, x.b) for x in reuse}))
+    reuse += passage_links(
+        find_passages(related, skip={(x.a, x.b) for x in reuse}, word_hashes=word_hashes)
+    )
     if vectors is not None and len(related) > 1:
         texts = [
             (ev.article, [s.text for s in ev.sentences or split_sentences(ev.article.text or "")])
@@ -97,9 +110,9 @@ def analyze_provenance(
             if ev.stance != "unrelated"
         ]
         reuse += find_translations(texts, vectors, encoder_key)
-    origins = group_origins(evidence, attributions, reuse, registry, claim=claim)
+    origins = group_origins(evidence, attributions, reuse, registry, claim_words=claim_words)
     related_ids = {a.id for a in related}
-    denials = party_denials(claim, [a for a in attributions if a.article_id in related_ids], registry)
+    denials = party_denials(claim_words, [a for a in attributions if a.article_id in related_ids], registry)
     return ProvenanceResult(attributions, reuse, origins, denials)
 
 

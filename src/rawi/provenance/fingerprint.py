@@ -7,6 +7,7 @@ Fingerprinting is the costly part of indexing 100,000 articles, and each text is
 from __future__ import annotations
 
 import re
+import threading
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -22,19 +23,30 @@ _MULT = np.uint64(1000003)
 CHUNK = 256
 
 
-class _WordHashes(dict):
-    """crc32 of each word, memoized (a dict lookup is far cheaper than hashing the bytes again)."""
+class WordHashes(dict):
+    """crc32 of each word, memoized (a dict lookup is far cheaper than hashing the bytes again).
+
+    One per owner (a :class:`rawi.provenance.reuse.ReuseIndex`, a passage search, a worker
+    process), never one for the whole process. Bounded; filled under a lock, so threads may share one.
+    """
 
     limit = 2_000_000
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._lock = threading.Lock()
+
     def __missing__(self, word: str) -> int:
-        if len(self) >= self.limit:
-            self.clear()
-        value = self[word] = zlib.crc32(word.encode("utf-8"))
+        value = zlib.crc32(word.encode("utf-8"))
+        with self._lock:
+            if len(self) >= self.limit:
+                self.clear()
+            self[word] = value
         return value
 
 
-_WORD_HASHES = _WordHashes()
+# In a worker process of :func:`fingerprints` (set by its initializer): the worker's own table.
+_worker_hashes: WordHashes | None = None
 
 
 # The token pattern of rawi.text.tokenize, run on the ORIGINAL text: letters may carry the marks that
@@ -72,11 +84,12 @@ def words_of(text: str) -> list[str]:
     return tokenize_normalized(fold(text).lower())
 
 
-def shingle_hashes(words: Sequence[str], size: int) -> np.ndarray:
-    """32-bit hash of every run of ``size`` words (one hash for a text shorter than ``size``)."""
+def shingle_hashes(words: Sequence[str], size: int, table: WordHashes | None = None) -> np.ndarray:
+    """32-bit hash of every run of ``size`` words (one hash for a text shorter than ``size``);
+    ``table``: the caller's word hashes, kept between calls."""
     if not words:
         return np.zeros(0, dtype=np.uint64)
-    table = _WORD_HASHES
+    table = table if table is not None else WordHashes()
     h = np.array([table[w] for w in words], dtype=np.uint64)
     if len(words) < size:
         size = len(words)
@@ -86,27 +99,37 @@ def shingle_hashes(words: Sequence[str], size: int) -> np.ndarray:
     return out
 
 
-def fingerprint(text: str, size: int) -> tuple[np.ndarray, bytes]:
+def fingerprint(text: str, size: int, table: WordHashes | None = None) -> tuple[np.ndarray, bytes]:
     """(sorted unique shingle hashes as uint32, signature of the whole normalized word sequence)."""
     words = words_of(text)
     digest = zlib.crc32(" ".join(words).encode("utf-8"))
     signature = digest.to_bytes(4, "big") + len(words).to_bytes(4, "big")
-    return np.unique(shingle_hashes(words, size)).astype(np.uint32), signature
+    return np.unique(shingle_hashes(words, size, table)).astype(np.uint32), signature
+
+
+def _start_worker() -> None:
+    global _worker_hashes
+    _worker_hashes = WordHashes()
 
 
 def _fingerprint_chunk(args: tuple[list[str], int]) -> list[tuple[np.ndarray, bytes]]:
     texts, size = args
-    return [fingerprint(t, size) for t in texts]
+    table = _worker_hashes if _worker_hashes is not None else WordHashes()
+    return [fingerprint(t, size, table) for t in texts]
 
 
-def fingerprints(texts: Iterable[str], size: int, workers: int = 1) -> Iterator[tuple[np.ndarray, bytes]]:
-    """Fingerprints of ``texts`` in order; ``workers`` > 1 uses that many processes."""
+def fingerprints(
+    texts: Iterable[str], size: int, workers: int = 1, table: WordHashes | None = None
+) -> Iterator[tuple[np.ndarray, bytes]]:
+    """Fingerprints of ``texts`` in order; ``workers`` > 1 uses that many processes (each with its
+    own word hashes), else ``table`` (or one made for this call)."""
     if workers <= 1:
+        table = table if table is not None else WordHashes()
         for t in texts:
-            yield fingerprint(t, size)
+            yield fingerprint(t, size, table)
         return
     it = iter(texts)
     chunks = iter(lambda: list(islice(it, CHUNK)), [])
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker) as pool:
         for result in pool.map(_fingerprint_chunk, ((c, size) for c in chunks), chunksize=1):
             yield from result

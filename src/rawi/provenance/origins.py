@@ -266,7 +266,7 @@ def group_origins(
     reuse: Sequence[ReuseLink],
     registry: Registry | None = None,
     *,
-    claim: str | None = None,
+    claim_words: Sequence[str] = (),
 ) -> list[Origin]:
     """Union-find over related evidence (stance != unrelated) by shared text (near-duplicates and
     passages), shared cited source or relay, and outlet; each origin is named by the source it
@@ -279,9 +279,9 @@ def group_origins(
         if a.article_id in by_article:
             by_article[a.article_id].append(a)
     joins: list[dict[str, Any]] = []  # evidence of every union, filtered per origin at the end
-    claim_words = set(words_of(claim or ""))
+    claim_set = set(claim_words)
     for link in reuse:
-        if link.a in uf.parent and link.b in uf.parent and _joins_origins(link, claim_words):
+        if link.a in uf.parent and link.b in uf.parent and _joins_origins(link, claim_set):
             uf.union(link.a, link.b)
             item: dict[str, Any] = {
                 "type": "translation" if link.translated else "passage" if link.passages else "shared_text",
@@ -412,11 +412,11 @@ def _origin(
 
 
 def party_denials(
-    claim: str, attributions: Sequence[ArticleAttribution], registry: Registry
+    claim_words: Sequence[str], attributions: Sequence[ArticleAttribution], registry: Registry
 ) -> list[ArticleAttribution]:
-    """Denials by a party the claim names: a registry entry in the claim, or a named person or
-    official whose every name word appears in the claim."""
-    words = tokenize_normalized(normalize(claim))
+    """Denials by a party the claim names (``claim_words``: its normalized tokens): a registry entry
+    in the claim, or a named person or official whose every name word appears in the claim."""
+    words = list(claim_words)
     named: set[str] = set()
     i = 0
     while i < len(words):

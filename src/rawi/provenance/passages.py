@@ -38,7 +38,7 @@ from functools import cache
 import numpy as np
 
 from rawi.lang import all_languages
-from rawi.provenance.fingerprint import members, shingle_hashes, word_spans, words_of
+from rawi.provenance.fingerprint import WordHashes, members, shingle_hashes, word_spans, words_of
 from rawi.provenance.formulas import glued_item, other_figures, site_template, site_template_keys
 from rawi.provenance.outlet import article_date
 from rawi.provenance.site import site_of
@@ -359,6 +359,7 @@ def find_passages(
     skip: set[tuple[str, str]] | None = None,
     max_stories: int | None = None,
     near_duplicates: set[tuple[str, str]] | None = None,
+    word_hashes: WordHashes | None = None,
 ) -> list[Passage]:
     """Passages of at least ``min_words`` aligned words that two of ``articles`` share.
 
@@ -371,6 +372,7 @@ def find_passages(
     ``None`` (the default, for the articles of one claim) keeps every n-gram and every article.
     ``near_duplicates``: the pairs that make stories (default ``skip``); pass only true copies
     (similarity >= 0.8) when ``skip`` also holds pairs that share half their text.
+    ``word_hashes``: the owner's word-hash memo, kept warm across calls (default: one for this call).
 
     Examples
     --------
@@ -397,6 +399,7 @@ def find_passages(
     # once, through the first: the near-duplicate pass already links them.
     grams: list[np.ndarray] = []
     first_of: dict[tuple[int, int], int] = {}
+    hashes = word_hashes if word_hashes is not None else WordHashes()
     for k, a in enumerate(articles):
         words = words_of(a.text or "")
         if stories is not None:
@@ -404,7 +407,9 @@ def find_passages(
             if first_of.setdefault(key, k) != k:
                 words = []
         grams.append(
-            shingle_hashes(words, ngram).astype(np.uint32) if len(words) >= ngram else np.zeros(0, np.uint32)
+            shingle_hashes(words, ngram, hashes).astype(np.uint32)
+            if len(words) >= ngram
+            else np.zeros(0, np.uint32)
         )
     texts: dict[int, _Text | None] = {}
     languages: dict[int, str | None] = {}

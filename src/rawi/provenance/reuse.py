@@ -19,6 +19,7 @@ from datasketch import MinHash, MinHashLSH
 
 from rawi.provenance.boilerplate import find_boilerplate
 from rawi.provenance.fingerprint import (
+    WordHashes,
     fingerprint,
     fingerprints,
     members,
@@ -91,6 +92,7 @@ class ReuseIndex:
     max_shingle_df : a shingle found in more than this many distinct stories (clusters of
         near-duplicates) is site boilerplate and never counts as shared text; ``None`` keeps all.
         Applied by :meth:`links` over the whole collection.
+    word_hashes : the owner's word-hash memo, kept warm across indexes (default: this index's own).
     """
 
     def __init__(
@@ -104,6 +106,7 @@ class ReuseIndex:
         max_passage_chars: int = 400,
         max_links: int = 20,
         max_shingle_df: int | None = 3,
+        word_hashes: WordHashes | None = None,
     ) -> None:
         if not 0.0 < threshold < 1.0:
             raise ValueError(
@@ -136,6 +139,7 @@ class ReuseIndex:
         self._aligned: OrderedDict[str, tuple[np.ndarray, np.ndarray]] = OrderedDict()
         self._contents: dict[str, np.ndarray] = {}
         self._minhashes: dict[str, MinHash] = {}
+        self._hashes = word_hashes if word_hashes is not None else WordHashes()
 
     def __len__(self) -> int:
         return len(self._docs)
@@ -155,7 +159,7 @@ class ReuseIndex:
         return m
 
     def _doc(self, article_id: str, text: str, published: str | None) -> _Doc:
-        shingles, signature = fingerprint(text, self.shingle)
+        shingles, signature = fingerprint(text, self.shingle, self._hashes)
         return _Doc(article_id, published, shingles, signature)
 
     def add(
@@ -183,7 +187,7 @@ class ReuseIndex:
 
     def add_many(self, articles: Sequence[Article], *, keep_text: bool = True, workers: int = 1) -> None:
         """Index many articles; ``workers`` > 1 fingerprints them in that many processes."""
-        prints = fingerprints((a.text or "" for a in articles), self.shingle, workers)
+        prints = fingerprints((a.text or "" for a in articles), self.shingle, workers, self._hashes)
         for a, (shingles, signature) in zip(articles, prints, strict=True):
             self._add_doc(_Doc(a.id, a.published, shingles, signature), (a.text or "") if keep_text else None)
 
@@ -241,7 +245,7 @@ class ReuseIndex:
             toks = [t for t in offset_tokens(original) if t.is_word]
             words = [t.norm for t in toks]
             spans = np.array([(t.start, t.end) for t in toks], dtype=np.int64).reshape(-1, 2)
-        hashes = shingle_hashes(words, self.shingle).astype(np.uint32)
+        hashes = shingle_hashes(words, self.shingle, self._hashes).astype(np.uint32)
         self._aligned[doc_id] = (spans, hashes)
         if len(self._aligned) > ALIGN_CACHE:
             self._aligned.popitem(last=False)
@@ -383,7 +387,12 @@ def _earlier(a: _Doc, b: _Doc) -> str | None:
 
 
 def find_reuse(
-    articles: Sequence[Article], *, threshold: float = 0.3, min_similarity: float = 0.5, **options: int | None
+    articles: Sequence[Article],
+    *,
+    threshold: float = 0.3,
+    min_similarity: float = 0.5,
+    word_hashes: WordHashes | None = None,
+    **options: int | None,
 ) -> list[ReuseLink]:
     """Pairs of ``articles`` that share text (see :class:`ReuseIndex` for the parameters; also
     ``workers``: processes for fingerprinting, default 2 from 5,000 articles on).
@@ -398,7 +407,7 @@ def find_reuse(
     workers = options.pop("workers", None)
     if workers is None:  # processes pay off only for large collections
         workers = min(2, os.cpu_count() or 1) if len(articles) >= PARALLEL_FROM else 1
-    index = ReuseIndex(threshold=threshold, min_similarity=min_similarity, **options)
+    index = ReuseIndex(threshold=threshold, min_similarity=min_similarity, word_hashes=word_hashes, **options)
     position = {a.id: i for i, a in enumerate(articles)}
     index.add_many(articles, keep_text=False, workers=workers)
     index.text_of = lambda article_id: articles[position[article_id]].text or ""

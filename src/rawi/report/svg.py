@@ -10,7 +10,7 @@ HTML report.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from html import escape
 from typing import Any
 
@@ -53,6 +53,7 @@ def render_provenance_svg(
     provenance_json: dict[str, Any],
     articles: dict[str, dict[str, Any]],
     labels: Mapping[str, str] | None = None,
+    percent: Callable[[float], str] | None = None,
 ) -> str:
     """The provenance graph as an ``<svg>`` string.
 
@@ -61,8 +62,10 @@ def render_provenance_svg(
     provenance_json : the contract's ``provenance`` object (attributions, reuse, origins).
     articles : article id -> ``{"outlet": ..., "title": ...}`` for the left column labels.
     labels : the graph's own words (keys of :data:`LABELS`), English by default.
+    percent : how a share is written ("70%" by default; a page passes its reader's digits).
     """
     words = {**LABELS, **(labels or {})}
+    percent = percent or "{:.0%}".format
     # only the given (related) articles are drawn; with none given, every article attributed
     attributions = [
         a for a in provenance_json.get("attributions", []) if not articles or a["article_id"] in articles
@@ -105,7 +108,7 @@ def render_provenance_svg(
         if link["a"] in left_y and link["b"] in left_y:
             ya, yb = left_y[link["a"]] + BOX_H // 2, left_y[link["b"]] + BOX_H // 2
             bend = LEFT_X - 4
-            label = words["reuse"].format(pct=f"{float(link.get('similarity', 0)):.0%}")
+            label = words["reuse"].format(pct=percent(float(link.get("similarity", 0))))
             parts.append(
                 f'<g class="reuse"><path d="M {LEFT_X} {ya} C {bend - 12} {ya}, '
                 f'{bend - 12} {yb}, {LEFT_X} {yb}" '
@@ -139,8 +142,12 @@ def render_provenance_svg(
     return "".join(parts)
 
 
-def provenance_svg(result: CheckResult, labels: Mapping[str, str] | None = None) -> str:
+def provenance_svg(
+    result: CheckResult,
+    labels: Mapping[str, str] | None = None,
+    percent: Callable[[float], str] | None = None,
+) -> str:
     """The graph of a check (names as :func:`rawi.report.common.for_display` gives them): its related
     articles only (unrelated ones are listed, not drawn); empty when none is related."""
     related = {e.article_id: {"outlet": e.outlet, "title": e.title} for e in result.related}
-    return render_provenance_svg(result.provenance.to_json(), related, labels) if related else ""
+    return render_provenance_svg(result.provenance.to_json(), related, labels, percent) if related else ""

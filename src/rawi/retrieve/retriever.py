@@ -18,7 +18,7 @@ from rawi.errors import ClaimError
 from rawi.records import Article, Sentence
 from rawi.retrieve.semantic import SemanticIndex
 from rawi.store.base import Corpus
-from rawi.text import analyze
+from rawi.text import all_stopwords, stem_tokens, tokenize
 
 # BM25 parameters for sentences: sentences are short and of similar length, so length
 # normalisation matters less than for whole articles.
@@ -64,11 +64,16 @@ class RetrievedArticle:
         return [i for i in ranked[:n] if self.sentence_scores[i] > 0]
 
 
-def query_terms(claim: str) -> list[str]:
-    """Distinct analyzed terms of a claim, in order; raises ClaimError when there are none."""
+def query_terms(claim: str, tokens: Sequence[str] | None = None) -> list[str]:
+    """Distinct analyzed terms of a claim, in order; raises ClaimError when there are none.
+
+    ``tokens``: the claim's normalized tokens (:func:`rawi.text.tokenize`), when the caller has them.
+    """
     if not claim or not claim.strip():
         raise ClaimError('The claim is empty: give the statement to check, e.g. rawi check "...".')
-    terms = list(dict.fromkeys(analyze(claim)))
+    stop = all_stopwords()
+    words = tokenize(claim) if tokens is None else tokens
+    terms = list(dict.fromkeys(stem_tokens([t for t in words if t not in stop])))
     if not terms:
         raise ClaimError(
             f"The claim {claim.strip()[:60]!r} has no searchable words (only punctuation or function words)."
@@ -131,15 +136,19 @@ class Retriever:
 
     def retrieve(self, claim: str) -> list[RetrievedArticle]:
         terms = query_terms(claim)
+        vector = self.semantic.vectors([claim])[0] if self.semantic is not None else None
+        return self.rank(terms, vector)
+
+    def rank(self, terms: Sequence[str], claim_vector: np.ndarray | None) -> list[RetrievedArticle]:
+        """Articles for a claim analysed already (a check's :class:`rawi.claim.AnalyzedClaim`): its
+        query terms and, with a semantic index, its vector."""
         n = max(self.corpus.count(), 1)
         df = self.corpus.document_frequencies(list(terms))
         pool = 2 * self.top_k
         lexical = self.corpus.search(self.index_terms(terms, df, n), limit=pool)
         bm25 = {h.article_id: h.score for h in lexical}
-        claim_vector = None
         dense: dict[str, float] = {}
-        if self.semantic is not None:
-            claim_vector = self.semantic.vectors([claim])[0]
+        if self.semantic is not None and claim_vector is not None:
             dense = {a: s for a, s in self.semantic.search(claim_vector, pool) if s >= MIN_DENSE}
         fused: dict[str, float] = {}
         for ranking in (list(bm25), list(dense)):

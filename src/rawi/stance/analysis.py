@@ -5,16 +5,22 @@ content stems (stopwords dropped), the numbers, and where each cue lexicon match
 the tuple of its units plus article-level bags (stem counts, stem bigrams, character n-grams). The
 analysis depends on the text only, so an article shared by many claims (FNC-1 bodies, a corpus
 checked against many claims) is analyzed once (see :class:`AnalysisCache`).
+
+What is remembered lives in an :class:`AnalysisCache`, one per owner (a workbench, a training run),
+never in this module: two workbenches on two corpora keep apart, and a server's threads share theirs
+safely. The module functions analyze without remembering unless given one.
 """
 
 from __future__ import annotations
 
 import re
+import threading
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import chain, pairwise
+from typing import TypeVar
 
 from rawi.lang import LexiconEntry, all_languages
 from rawi.text import Lexicon, all_stopwords, stem_tokens, tokenize_normalized
@@ -24,6 +30,7 @@ from rawi.text.chunks import ChunkMemo, folded_chunks
 CUE_LISTS: tuple[str, ...] = ("denial", "refutation", "hedge", "negation", "support")
 CHAR_GRAM = 4
 _NUMBER = re.compile(r"\d")
+V = TypeVar("V")
 
 
 @dataclass(frozen=True)
@@ -117,17 +124,15 @@ def _learn_chunks(chunks: set[str]) -> dict[str, _Chunk]:
     return learned
 
 
-_CHUNKS: ChunkMemo[_Chunk] = ChunkMemo(_learn_chunks, _CHUNK_CACHE_LIMIT)
-
-
-def analyze_units(texts: Sequence[str]) -> list[TextUnit]:
+def analyze_units(texts: Sequence[str], cache: AnalysisCache | None = None) -> list[TextUnit]:
     """Each text (a sentence, a title or a claim) as a :class:`TextUnit`, analyzed together.
 
     The same as analyzing each text alone (``normalize``, ``tokenize``, stems, cues), only faster:
-    the texts are folded in one pass (joined by newlines) and their chunks looked up.
+    the texts are folded in one pass (joined by newlines) and their chunks looked up in ``cache``
+    (analyzed on the spot, and forgotten, without one).
     """
     chunked = folded_chunks(texts)
-    known = _CHUNKS.lookup(chunked)
+    known = cache.chunks.lookup(chunked) if cache is not None else _learn_chunks(set(chain(*chunked)))
     units = []
     for chunks in chunked:
         parts = [known[c] for c in chunks]
@@ -146,8 +151,8 @@ def analyze_units(texts: Sequence[str]) -> list[TextUnit]:
     return units
 
 
-def analyze_unit(text: str) -> TextUnit:
-    return analyze_units([text])[0]
+def analyze_unit(text: str, cache: AnalysisCache | None = None) -> TextUnit:
+    return analyze_units([text], cache)[0]
 
 
 def stem_bigrams(units: Iterable[TextUnit]) -> frozenset[tuple[str, str]]:
@@ -161,27 +166,27 @@ def _token_grams(tokens: set[str]) -> dict[str, tuple[str, ...]]:
     return {t: tuple(t[i : i + CHAR_GRAM] for i in range(len(t) - CHAR_GRAM + 1)) for t in tokens}
 
 
-# token -> its character n-grams (none when too short)
-_TOKEN_GRAMS: ChunkMemo[tuple[str, ...]] = ChunkMemo(_token_grams, _CHUNK_CACHE_LIMIT)
-
-
-def char_grams(units: Iterable[TextUnit], n: int = CHAR_GRAM) -> frozenset[str]:
+def char_grams(
+    units: Iterable[TextUnit], n: int = CHAR_GRAM, cache: AnalysisCache | None = None
+) -> frozenset[str]:
     """Character n-grams of the normalized tokens (catches spellings the stemmer splits apart)."""
     distinct = set(chain.from_iterable([unit.tokens for unit in units]))
     if n != CHAR_GRAM:
         return frozenset(t[i : i + n] for t in distinct for i in range(len(t) - n + 1))
-    grams = _TOKEN_GRAMS.lookup([list(distinct)])
+    grams = cache.grams.lookup([list(distinct)]) if cache is not None else _token_grams(distinct)
     return frozenset(chain.from_iterable([grams[t] for t in distinct]))
 
 
-def analyze_claim(text: str) -> ClaimAnalysis:
-    unit = analyze_unit(text)
-    return ClaimAnalysis(unit, stem_bigrams([unit]), char_grams([unit]))
+def analyze_claim(text: str, cache: AnalysisCache | None = None) -> ClaimAnalysis:
+    unit = analyze_unit(text, cache)
+    return ClaimAnalysis(unit, stem_bigrams([unit]), char_grams([unit], cache=cache))
 
 
-def analyze_article(sentences: Sequence[str], title: str | None = None) -> ArticleAnalysis:
+def analyze_article(
+    sentences: Sequence[str], title: str | None = None, cache: AnalysisCache | None = None
+) -> ArticleAnalysis:
     texts = ([title] if title else []) + list(sentences)
-    units = tuple(analyze_units(texts))
+    units = tuple(analyze_units(texts, cache))
     counts: Counter[str] = Counter()
     for unit in units:
         counts.update(unit.content_seq)
@@ -190,30 +195,51 @@ def analyze_article(sentences: Sequence[str], title: str | None = None) -> Artic
         has_title=bool(title),
         stem_counts=counts,
         bigrams=stem_bigrams(units),
-        char_grams=char_grams(units),
+        char_grams=char_grams(units, cache=cache),
         content_length=sum(counts.values()),
     )
 
 
 class AnalysisCache:
-    """Analyses keyed by text, so repeated claims and articles are analyzed once."""
+    """Analyses remembered by text, so repeated words, claims and articles are analyzed once.
 
-    def __init__(self, max_articles: int = 20_000) -> None:
+    Per word chunk (tokens, stems, cue candidates) and per token (character n-grams), then per
+    claim and per article. Bounded (each part starts again when full) and safe to share between
+    threads: chunk memos replace their dict rather than empty it (:class:`ChunkMemo`), and the
+    claim and article tables are filled and emptied under a lock. A workbench owns one; a
+    training run makes its own.
+    """
+
+    def __init__(self, max_articles: int = 20_000, max_chunks: int = _CHUNK_CACHE_LIMIT) -> None:
         self.max_articles = max_articles
+        self.chunks: ChunkMemo[_Chunk] = ChunkMemo(_learn_chunks, max_chunks)
+        # token -> its character n-grams (none when too short)
+        self.grams: ChunkMemo[tuple[str, ...]] = ChunkMemo(_token_grams, max_chunks)
         self._claims: dict[str, ClaimAnalysis] = {}
         self._articles: dict[tuple[str | None, tuple[str, ...]], ArticleAnalysis] = {}
+        self._lock = threading.Lock()
+
+    def units(self, texts: Sequence[str]) -> list[TextUnit]:
+        """:func:`analyze_units` through this cache's chunk memo."""
+        return analyze_units(texts, self)
 
     def claim(self, text: str) -> ClaimAnalysis:
         found = self._claims.get(text)
         if found is None:
-            found = self._claims[text] = analyze_claim(text)
+            found = self._keep(self._claims, text, analyze_claim(text, self))
         return found
 
     def article(self, sentences: Sequence[str], title: str | None = None) -> ArticleAnalysis:
         key = (title, tuple(sentences))
         found = self._articles.get(key)
         if found is None:
-            if len(self._articles) >= self.max_articles:
-                self._articles.clear()  # bounded memory for long-running services
-            found = self._articles[key] = analyze_article(sentences, title)
+            found = self._keep(self._articles, key, analyze_article(sentences, title, self))
         return found
+
+    def _keep(self, table: dict, key: object, value: V) -> V:
+        """Remember ``value`` (bounded memory for long-running services: a full table starts again);
+        a value another thread stored first is the one returned, so callers share one object."""
+        with self._lock:
+            if key not in table and len(table) >= self.max_articles:
+                table.clear()
+            return table.setdefault(key, value)

@@ -28,13 +28,13 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 
 from rawi.errors import ModelError
 from rawi.records import STANCE_LABELS
-from rawi.stance.analysis import ArticleAnalysis, TextUnit, analyze_unit, analyze_units
+from rawi.stance.analysis import AnalysisCache, ArticleAnalysis, TextUnit
 from rawi.stance.base import RationaleSentence, StancePair, StanceResult
 from rawi.stance.factcheck import claim_lines, is_fact_check, rated_claims, rated_texts, rates_misleading
 from rawi.stance.pivot import CROSS_ABOUT, CROSS_DIRECT, closeness, pivot, restatements
@@ -48,6 +48,9 @@ from rawi.stance.semantic import (
     sentence_evidence,
 )
 from rawi.text import detect_language
+
+if TYPE_CHECKING:
+    from rawi.claim import AnalyzedClaim
 
 # A sentence at least this close (cosine) to the claim speaks to the claim's event (a denial must).
 # Measured on the stories set (USE): at 0.35 the denials in another ship story (Mokha, seized for arms)
@@ -170,6 +173,16 @@ class ArticleView:
         return head + [(i, self.sentences[i]) for i in self.candidates]
 
 
+class Reading(NamedTuple):
+    """What a group of articles is read against: the claim's core, or a pivot sentence in their
+    language, with its analysis and vector (analysed once, never again per article)."""
+
+    text: str
+    unit: TextUnit
+    vector: np.ndarray | None
+    language: str | None  # detected from its script
+
+
 def _normalized(row: np.ndarray) -> np.ndarray:
     row = np.clip(row, 1e-6, None)
     return row / row.sum()
@@ -232,12 +245,21 @@ class StanceStage:
     stage : the semantic stage for ``vectors``' encoder, or ``None`` (lexical-only).
     vectors : callable mapping texts to unit vectors (the semantic index), or ``None``.
     encoder_key : which encoder ``vectors`` uses ("use" / "e5"), for its similarity thresholds.
+    analyses : text analyses to read and fill (the workbench's; the lexical model reads the same).
     """
 
     def __init__(
-        self, lexical: Any, stage: SemanticStage | None = None, vectors: Any = None, encoder_key: str = "use"
+        self,
+        lexical: Any,
+        stage: SemanticStage | None = None,
+        vectors: Any = None,
+        encoder_key: str = "use",
+        analyses: AnalysisCache | None = None,
     ):
         self.lexical = lexical
+        if analyses is None:
+            analyses = getattr(lexical, "analysis", None) or AnalysisCache()
+        self.analyses = analyses
         self.stage = stage if vectors is not None else None
         self.vectors = vectors
         self.encoder_key = encoder_key
@@ -249,25 +271,25 @@ class StanceStage:
         self.lede_about = LEDE_ABOUT.get(encoder_key, LEDE_ABOUT["use"])
 
     def predict(
-        self, claim: str, articles: Sequence[ArticleView], *, max_rationale: int = 3
+        self, claim: AnalyzedClaim, articles: Sequence[ArticleView], *, max_rationale: int = 3
     ) -> list[StanceResult]:
         if not articles:
             return []
-        frame = claim_frame(claim)
-        readings, reach_needed = self._readings(claim, frame.core, articles)
+        frame = claim.frame
+        readings, reach_needed = self._readings(claim, articles)
         results: list[StanceResult | None] = [None] * len(articles)
         for text in set(readings.values()):
             members = [k for k in range(len(articles)) if readings[k] == text]
             group = [articles[k] for k in members]
             denial = (
-                self._claim_evidence(claim, frame.core, group)
+                self._claim_evidence(claim, group)
                 if frame.kind == DENIAL and self.stage
                 else None
             )
             gated = any(k in reach_needed for k in members)
-            reach = closeness(self.vectors, frame.core, group) if gated else None
+            reach = closeness(self.vectors, claim.core_vector, group) if gated else None
             for j, (k, (core, ev, lexical_rationale)) in enumerate(
-                zip(members, self._core(text, group, max_rationale), strict=True)
+                zip(members, self._core(self._reading(claim, text), group, max_rationale), strict=True)
             ):
                 if reach is not None and k in reach_needed and reach[j] < reach_needed[k]:
                     core = _normalized(np.where(np.arange(len(core)) == UNRELATED, 1.0, core * 0.1))
@@ -284,8 +306,15 @@ class StanceStage:
                 )
         return [r for r in results if r is not None]
 
+    def _reading(self, claim: AnalyzedClaim, text: str) -> Reading:
+        """The claim's core as analysed already, or a pivot sentence (analysed here, once)."""
+        if text == claim.core_text:
+            return Reading(text, claim.core.unit, claim.core_vector, claim.core_language)
+        vector = self.vectors([text])[0] if self.vectors is not None else None
+        return Reading(text, self.analyses.claim(text).unit, vector, detect_language(text).code)
+
     def _readings(
-        self, claim: str, core: str, articles: Sequence[ArticleView]
+        self, claim: AnalyzedClaim, articles: Sequence[ArticleView]
     ) -> tuple[dict[int, str], dict[int, float]]:
         """What each article is read against, and how close (cosine, across languages) an article in
         another language must come to the claim itself to take a side.
@@ -297,29 +326,33 @@ class StanceStage:
         all about something else would otherwise lend them a side; read without one, CROSS_DIRECT."""
         readings: dict[int, str] = {}
         reach_needed: dict[int, float] = {}
-        claim_language = detect_language(claim).code
+        core, claim_language = claim.core_text, claim.language
         same = [a for a in articles if a.language == claim_language]
-        anchors = restatements(self.vectors, core, same) if self.stage else None
+        anchors = restatements(self.vectors, claim.core_vector, same) if self.stage else None
         for language in {a.language for a in articles}:
             members = [k for k, a in enumerate(articles) if a.language == language]
             crossed = bool(self.stage and claim_language and language and claim_language != language)
-            text = pivot(self.vectors, core, [articles[k] for k in members], anchors) if crossed else None
+            text = (
+                pivot(self.vectors, claim.core_vector, [articles[k] for k in members], anchors, self.analyses)
+                if crossed
+                else None
+            )
             readings.update((k, text or core) for k in members)
             if crossed:
                 reach_needed.update((k, CROSS_ABOUT if text else CROSS_DIRECT) for k in members)
         return readings, reach_needed
 
     def _core(
-        self, core: str, articles: Sequence[ArticleView], max_rationale: int
+        self, core: Reading, articles: Sequence[ArticleView], max_rationale: int
     ) -> list[tuple[np.ndarray, list[SentenceEvidence] | None, list[RationaleSentence]]]:
         """Scores toward the claim's core (before the frame), the evidence and the lexical rationale."""
-        pairs = [StancePair(core, a.sentences, a.title) for a in articles]
+        pairs = [StancePair(core.text, a.sentences, a.title) for a in articles]
         lexical = self.lexical.predict_results(pairs, max_rationale=max_rationale)
         evidence = self._evidence(core, articles) if self.stage else [None] * len(articles)
         out = []
-        # The lexical model has just analysed the claim and every article: read its analyses.
-        analyses = self.lexical.analysis
-        claim_unit = analyses.claim(core).unit
+        # The lexical model has just analysed every article (into the same analyses): read them.
+        analyses = self.analyses
+        claim_unit = core.unit
         for lex, ev, art in zip(lexical, evidence, articles, strict=True):
             scores = np.array([lex.scores[label] for label in STANCE_LABELS])
             if ev is not None and self.stage is not None:
@@ -337,7 +370,7 @@ class StanceStage:
 
     def _fact_check_rulings(
         self,
-        core: str,
+        core: Reading,
         articles: Sequence[ArticleView],
         evidence: Sequence[list[SentenceEvidence] | None],
         max_rationale: int = 3,
@@ -355,11 +388,11 @@ class StanceStage:
         out: list[tuple[np.ndarray, list[RationaleSentence]] | None] = [None] * len(articles)
         if not self.stage:
             return out
-        claim_vector = self.vectors([core])[0]
+        claim_vector = core.vector
         for k, (article, ev) in enumerate(zip(articles, evidence, strict=True)):
             if not ev or not is_fact_check(article.title, article.sentences, article.outlet):
                 continue
-            units = analyze_units(list(article.sentences))
+            units = self.analyses.units(list(article.sentences))
             rulings = [i for i, u in enumerate(units) if u.cue_count("refutation")]
             if not rulings:
                 continue
@@ -376,7 +409,7 @@ class StanceStage:
                 out[k] = (scores, rationale)
         return out
 
-    def _rates_this_claim(self, core: str, article: ArticleView, rated: float) -> bool:
+    def _rates_this_claim(self, core: Reading, article: ArticleView, rated: float) -> bool:
         """Whether a fact-check close to the claim (``rated``) states the claim itself as what it
         rates, rather than another rumour on the same setting.
 
@@ -385,9 +418,9 @@ class StanceStage:
         one that names it (the first word of its claim line: "صورة", "مقطع فيديو"). A "false"
         rating rules when its claim line is almost the claim (RULING_SURE) or mostly the claim's own
         words (RULED_WORDS); across languages, where words cannot be compared, closeness decides."""
-        units = [u for u in analyze_units(rated_claims(article.title, article.sentences)) if u.content]
-        claim_words = analyze_unit(core).content
-        same_language = article.language == detect_language(core).code
+        units = [u for u in self.analyses.units(rated_claims(article.title, article.sentences)) if u.content]
+        claim_words = core.unit.content
+        same_language = article.language == core.language
         if rates_misleading(article.title, article.sentences):
             return same_language and any(u.content_seq[0] in claim_words for u in units if u.content_seq)
         if rated >= self.ruling_sure or not same_language:
@@ -396,14 +429,13 @@ class StanceStage:
         return max(shares, default=0.0) >= RULED_WORDS
 
     # -- steps ------------------------------------------------------------------------------------
-    def _evidence(self, claim: str, articles: Sequence[ArticleView]) -> list[list[SentenceEvidence]]:
-        assert self.stage is not None
-        claim_vector = self.vectors([claim])[0]
-        claim_unit = analyze_unit(claim)
+    def _evidence(self, claim: Reading, articles: Sequence[ArticleView]) -> list[list[SentenceEvidence]]:
+        assert self.stage is not None and claim.vector is not None
+        claim_vector, claim_unit = claim.vector, claim.unit
         candidates = [a.candidate_texts() for a in articles]
         texts = [text for c in candidates for _, text in c]
         vectors = self.vectors(texts) if texts else np.zeros((0, len(claim_vector)))
-        units = analyze_units(texts)
+        units = self.analyses.units(texts)
         out, start = [], 0
         for c in candidates:
             n = len(c)
@@ -420,7 +452,7 @@ class StanceStage:
             start += n
         return out
 
-    def _claim_evidence(self, claim: str, core: str, articles: Sequence[ArticleView]) -> list[float]:
+    def _claim_evidence(self, claim: AnalyzedClaim, articles: Sequence[ArticleView]) -> list[float]:
         """For a claim that a denial happened: whether each article reports such a denial, in any
         sentence: one with a denial or refutation word that is about what the claim says was denied,
         being close to the claim (DENIAL_OF_CLAIM; DENIAL_ACROSS in another language) or, in the
@@ -428,10 +460,9 @@ class StanceStage:
         sentence that reports the denial among other things stays far from the claim for the
         encoder ("the directorate had denied on Wednesday, in a statement, figures that pages on
         social media circulated of 12 dead", 0.32), not for its words."""
-        claim_vector = self.vectors([claim])[0]
-        claim_language = detect_language(claim).code
-        core_words = analyze_unit(core).content
-        analyses = self.lexical.analysis
+        claim_vector, claim_language = claim.vector, claim.language
+        core_words = claim.core.unit.content
+        analyses = self.analyses
         out = []
         for art in articles:
             analysis = analyses.article(art.sentences, art.title)

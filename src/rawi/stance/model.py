@@ -9,6 +9,7 @@ wants); the scores are the calibrated probabilities.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Sequence
 
 import lightgbm as lgb
@@ -214,6 +215,13 @@ class StanceClassifier:
     def analysis(self) -> AnalysisCache:
         """The analyses of the claims and articles this model has read (shared with later stages)."""
         return self._cache
+
+    def reading_into(self, cache: AnalysisCache) -> StanceClassifier:
+        """This fitted model, reading and filling ``cache`` instead of its own analyses: a workbench
+        keeps its analyses apart from another's that shares the loaded model."""
+        view = copy.copy(self)
+        view._cache = cache
+        return view
 
     def predict_results(self, pairs: Sequence[StancePair], *, max_rationale: int = 3) -> list[StanceResult]:
         self._check_fitted()

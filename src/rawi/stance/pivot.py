@@ -17,7 +17,7 @@ from typing import Protocol
 import numpy as np
 
 from rawi.lang import all_languages
-from rawi.stance.analysis import TextUnit, analyze_units
+from rawi.stance.analysis import AnalysisCache, TextUnit, analyze_units
 from rawi.text import normalize
 
 Vectors = Callable[[Sequence[str]], np.ndarray]  # texts -> unit vectors (the semantic index)
@@ -69,9 +69,9 @@ class CandidateTexts(Protocol):
     def candidate_texts(self) -> list[tuple[int, str]]: ...
 
 
-def closeness(vectors: Vectors, core: str, articles: Sequence[CandidateTexts]) -> list[float]:
-    """Each article's closest candidate text to ``core`` (cosine, across languages)."""
-    claim_vector = vectors([core])[0]
+def closeness(vectors: Vectors, claim_vector: np.ndarray, articles: Sequence[CandidateTexts]) -> list[float]:
+    """Each article's closest candidate text to the core (its vector: ``claim_vector``; cosine, across
+    languages)."""
     out = []
     for a in articles:
         texts = [t for _, t in a.candidate_texts()]
@@ -79,21 +79,28 @@ def closeness(vectors: Vectors, core: str, articles: Sequence[CandidateTexts]) -
     return out
 
 
-def restatements(vectors: Vectors, core: str, articles: Sequence[CandidateTexts]) -> np.ndarray | None:
-    """Vectors of the texts of ``articles`` (the claim's language) that restate ``core`` (at least
+def restatements(
+    vectors: Vectors, core_vector: np.ndarray, articles: Sequence[CandidateTexts]
+) -> np.ndarray | None:
+    """Vectors of the texts of ``articles`` (the claim's language) that restate the core (at least
     ANCHOR close): the event as the corpus words it in the claim's own language, if it does."""
     texts = [t for a in articles for _, t in a.candidate_texts()]
     if not texts:
         return None
     matrix = vectors(texts)
-    close = matrix[matrix @ vectors([core])[0] >= ANCHOR]
+    close = matrix[matrix @ core_vector >= ANCHOR]
     return close if len(close) else None
 
 
 def pivot(
-    vectors: Vectors, core: str, articles: Sequence[CandidateTexts], anchors: np.ndarray | None = None
+    vectors: Vectors,
+    core_vector: np.ndarray,
+    articles: Sequence[CandidateTexts],
+    anchors: np.ndarray | None = None,
+    cache: AnalysisCache | None = None,
 ) -> str | None:
-    """The sentence of ``articles`` that best stands for ``core`` in their language, or ``None``.
+    """The sentence of ``articles`` that best stands for the core (its vector: ``core_vector``) in
+    their language, or ``None``; texts analyzed through ``cache`` when given.
 
     Candidates are sentences that state something (no denial or refutation cue, no negation
     particle; a hedge costs HEDGED; at least MIN_CONTENT_WORDS content words) and are at least
@@ -109,9 +116,9 @@ def pivot(
     if not texts:
         return None
     matrix = vectors(texts)
-    cosines = matrix @ vectors([core])[0]
+    cosines = matrix @ core_vector
     echoes = (matrix @ matrix.T) >= ECHO
-    units = analyze_units(texts)
+    units = analyze_units(texts, cache)
     best, best_score = None, -1.0
     for t, (text, cos, unit) in enumerate(zip(texts, cosines, units, strict=True)):
         if (

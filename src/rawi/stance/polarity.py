@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from rawi.lang import all_languages
-from rawi.stance.analysis import analyze_unit
+from rawi.stance.analysis import AnalysisCache, analyze_units
 from rawi.text import normalize
 
 POSITIVE, NEGATED, DENIAL = "positive", "negated", "denial"
@@ -59,11 +59,13 @@ def _masked(words: list[str]) -> list[bool]:
     return mask
 
 
-def claim_frame(claim: str) -> ClaimFrame:
-    """Whether ``claim`` asserts an event, negates it, or reports a denial of it."""
+def claim_frame(claim: str, cache: AnalysisCache | None = None) -> ClaimFrame:
+    """Whether ``claim`` asserts an event, negates it, or reports a denial of it (its words analyzed
+    through ``cache`` when given)."""
     words = claim.split()
     masked = _masked(words)
-    denial = [not m and bool(analyze_unit(w).cues.get("denial")) for w, m in zip(words, masked, strict=True)]
+    units = analyze_units(words, cache)  # each word alone: a denial cue is one of the claim's words
+    denial = [not m and bool(u.cues.get("denial")) for u, m in zip(units, masked, strict=True)]
     negation = [
         not m and i < MAX_NEGATION_POSITION and normalize(w) in _negations()
         for i, (w, m) in enumerate(zip(words, masked, strict=True))

@@ -20,7 +20,7 @@ from rawi.eval.ans import AnsPair
 from rawi.eval.baly2018 import BalyCorpus, BalyPair
 from rawi.records import STANCE_LABELS
 from rawi.retrieve import candidate_sentences, idf_weights, score_sentences
-from rawi.stance.analysis import TextUnit, analyze_unit, analyze_units
+from rawi.stance.analysis import AnalysisCache, TextUnit
 from rawi.stance.polarity import NEGATED, POSITIVE, claim_frame
 from rawi.stance.semantic import (
     ArticleCombiner,
@@ -85,10 +85,11 @@ class Views:
                 f"({time.perf_counter() - start:.0f} s)"
             )
         self._units: dict[str, TextUnit] = {}
+        self._analyses = AnalysisCache()  # the words of this training run, analysed once
 
     def units(self, texts: Sequence[str]) -> list[TextUnit]:
         todo = [t for t in dict.fromkeys(texts) if t not in self._units]
-        self._units.update(zip(todo, analyze_units(todo), strict=True))
+        self._units.update(zip(todo, self._analyses.units(todo), strict=True))
         return [self._units[t] for t in texts]
 
     def evidence(self, view: BalyView, pair_model: PairModel) -> list[SentenceEvidence]:
@@ -107,7 +108,8 @@ def _pair_rows(cache: EmbeddingCache, pairs: Sequence[tuple[str, str, str]]) -> 
     """Features and labels of (claim, sentence, label) triples."""
     claims = cache.encode([c for c, _, _ in pairs])
     sentences = cache.encode([s for _, s, _ in pairs])
-    units = {t: analyze_unit(t) for t in dict.fromkeys(x for c, s, _ in pairs for x in (c, s))}
+    texts = list(dict.fromkeys(x for c, s, _ in pairs for x in (c, s)))
+    units = dict(zip(texts, AnalysisCache().units(texts), strict=True))
     rows = [
         pair_features(u, v[None, :], units[c], [units[s]])[0]
         for u, v, (c, s, _) in zip(claims, sentences, pairs, strict=True)

@@ -7,6 +7,8 @@ calling ``analyze`` on each sentence, only faster on news-length text:
 - the sentences are folded in one pass (:func:`rawi.text.chunks.folded_chunks`);
 - each distinct whitespace-separated chunk is tokenized, filtered and stemmed once and remembered
   (its terms depend on nothing else), so most of a long corpus costs one dictionary lookup per word.
+  What is remembered belongs to the store's :class:`AnalysisPool` (and to each of its worker
+  processes), never to this module: two stores in one process keep apart.
 """
 
 from __future__ import annotations
@@ -56,29 +58,35 @@ def _learn_chunks(chunks: set[str]) -> dict[str, str]:
     return {chunk: " ".join([stem_of[t] for t in tokens]) for chunk, tokens in tokens_of.items()}
 
 
-# chunk -> its terms space-joined ("" when it has none): terms never contain spaces, and a store
-# writes them joined, so joining per chunk once saves building and joining lists per sentence.
-CHUNK_TERMS: ChunkMemo[str] = ChunkMemo(_learn_chunks, CHUNK_CACHE_SIZE)
+def chunk_terms() -> ChunkMemo[str]:
+    """A memo of chunk -> its terms space-joined ("" when it has none): terms never contain spaces,
+    and a store writes them joined, so joining per chunk once saves building and joining lists per
+    sentence. Safe to share between threads."""
+    return ChunkMemo(_learn_chunks, CHUNK_CACHE_SIZE)
 
 
-def analyze_texts_joined(texts: list[str]) -> list[str]:
-    """``[" ".join(rawi.text.analyze(t)) for t in texts]``, each distinct chunk analyzed once.
+def analyze_texts_joined(texts: list[str], memo: ChunkMemo[str] | None = None) -> list[str]:
+    """``[" ".join(rawi.text.analyze(t)) for t in texts]``, each distinct chunk analyzed once
+    (and remembered in ``memo`` when given).
 
     No token spans whitespace, so a text's tokens are the tokens of its whitespace-separated
     chunks in order, and a chunk's terms never depend on its neighbours.
     """
     chunked = folded_chunks(texts)
+    if memo is None:
+        lookup = _learn_chunks(set(chain.from_iterable(chunked))).__getitem__
+        return [" ".join(filter(None, map(lookup, chunks))) for chunks in chunked]
     try:  # one pass over the chunks when all are known (most of a warm corpus)
-        lookup = CHUNK_TERMS.current().__getitem__
+        lookup = memo.current().__getitem__
         return [" ".join(filter(None, map(lookup, chunks))) for chunks in chunked]
     except KeyError:
-        lookup = CHUNK_TERMS.learn(chunked).__getitem__
+        lookup = memo.learn(chunked).__getitem__
         return [" ".join(filter(None, map(lookup, chunks))) for chunks in chunked]
 
 
-def analyze_texts(texts: list[str]) -> list[list[str]]:
+def analyze_texts(texts: list[str], memo: ChunkMemo[str] | None = None) -> list[list[str]]:
     """``[rawi.text.analyze(t) for t in texts]`` (see :func:`analyze_texts_joined`)."""
-    return [joined.split() for joined in analyze_texts_joined(texts)]
+    return [joined.split() for joined in analyze_texts_joined(texts, memo)]
 
 
 def analyze_article(article: Article) -> AnalyzedArticle:
@@ -113,31 +121,36 @@ LARGE_TEXT_CHARS = 1_000_000
 STREAM_SENTENCES = 2_000
 
 
-def analyze_for_store(title: str | None, text: str) -> StoredAnalysis:
+def analyze_for_store(title: str | None, text: str, memo: ChunkMemo[str] | None = None) -> StoredAnalysis:
     """:func:`analyze_article` in the compact form a store writes (terms space-joined)."""
     sentences = split_sentences(text)
-    joined = analyze_texts_joined([" ".join((title or "").split()), *(s.text for s in sentences)])
+    joined = analyze_texts_joined([" ".join((title or "").split()), *(s.text for s in sentences)], memo)
     return joined[0], [
         (s.index, s.start, s.end, terms) for s, terms in zip(sentences, joined[1:], strict=True)
     ]
 
 
-def stream_for_store(title: str | None, text: str) -> StoredAnalysis:
+def stream_for_store(title: str | None, text: str, memo: ChunkMemo[str] | None = None) -> StoredAnalysis:
     """:func:`analyze_for_store` with the rows made lazily, a block of sentences at a time (the same
     rows: a chunk's terms never depend on its neighbours)."""
 
     def rows() -> Iterator[SentenceRow]:
         spans = enumerate(sentence_spans(text))
         while block := list(islice(spans, STREAM_SENTENCES)):
-            joined = analyze_texts_joined([text[start:end] for _, (start, end) in block])
+            joined = analyze_texts_joined([text[start:end] for _, (start, end) in block], memo)
             for (index, (start, end)), terms in zip(block, joined, strict=True):
                 yield index, start, end, terms
 
-    return analyze_texts_joined([" ".join((title or "").split())])[0], rows()
+    return analyze_texts_joined([" ".join((title or "").split())], memo)[0], rows()
+
+
+# In a worker process of an AnalysisPool (set by its initializer): the worker's own term memo, warm
+# across the batches it is sent. Never set in the process that owns the pool.
+_worker_terms: ChunkMemo[str] | None = None
 
 
 def _analyze_chunk(pairs: list[tuple[str | None, str]]) -> list[StoredAnalysis]:
-    return [analyze_for_store(title, text) for title, text in pairs]
+    return [analyze_for_store(title, text, _worker_terms) for title, text in pairs]
 
 
 def default_workers() -> int:
@@ -160,6 +173,13 @@ def default_workers() -> int:
 ORPHAN_POLL_S = 0.5
 
 
+def _start_worker(parent: int) -> None:
+    """In a new worker: its own term memo, and an exit as soon as the process that started it is gone."""
+    global _worker_terms
+    _worker_terms = chunk_terms()
+    _exit_with_parent(parent)
+
+
 def _exit_with_parent(parent: int) -> None:
     """In a worker: exit as soon as the process that started it is gone. A killed ingest (kill -9)
     cannot shut its pool down, and an orphaned worker would otherwise wait on its queue forever."""
@@ -176,11 +196,13 @@ class AnalysisPool:
     """Analyzes batches of articles in worker processes (started on first use), results in order.
 
     The text stage is pure Python, so threads would not run it in parallel; processes do. Each
-    worker keeps its own chunk cache, warm across batches, for the life of the pool.
+    worker keeps its own chunk cache, warm across batches, for the life of the pool; what is
+    analyzed in this process goes through the pool's own (``terms``).
     """
 
     def __init__(self, workers: int) -> None:
         self.workers = workers
+        self.terms = chunk_terms()
         self._executor: ProcessPoolExecutor | None = None
 
     def map(self, articles: Sequence[Article]) -> Iterator[StoredAnalysis]:
@@ -191,13 +213,17 @@ class AnalysisPool:
         small = [pair for k, pair in enumerate(pairs) if k not in large]
         executor = self._start() if len(small) >= PARALLEL_MIN_ARTICLES else None
         if executor is None:
-            done: Iterator[StoredAnalysis] = (analyze_for_store(title, text) for title, text in small)
+            done: Iterator[StoredAnalysis] = (
+                analyze_for_store(title, text, self.terms) for title, text in small
+            )
         else:
             chunks = [small[i : i + CHUNK_ARTICLES] for i in range(0, len(small), CHUNK_ARTICLES)]
             done = chain.from_iterable(executor.map(_analyze_chunk, chunks))
         if not large:
             return done
-        return (stream_for_store(*pair) if k in large else next(done) for k, pair in enumerate(pairs))
+        return (
+            stream_for_store(*pair, self.terms) if k in large else next(done) for k, pair in enumerate(pairs)
+        )
 
     def _start(self) -> ProcessPoolExecutor | None:
         if self.workers < 1:
@@ -208,7 +234,7 @@ class AnalysisPool:
                 self._executor = ProcessPoolExecutor(
                     self.workers,
                     mp_context=mp.get_context(method),
-                    initializer=_exit_with_parent,
+                    initializer=_start_worker,
                     initargs=(os.getpid(),),
                 )
             except (OSError, ValueError):  # no processes allowed here (a sandbox): analyze in-process

@@ -9,7 +9,7 @@ from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from jinja2 import Environment, PackageLoader
+from jinja2 import Environment, PackageLoader, pass_context
 from markupsafe import Markup
 
 from rawi.errors import ClaimError, NotFoundError, RawiError
@@ -35,21 +35,32 @@ def _env() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["pct"] = lambda x: f"{100 * float(x):.0f}%"
+    # numbers and metadata dates in the digits the user chose (the translator ``t`` of the page)
+    env.filters["pct"] = pass_context(lambda ctx, x: ctx["t"].pct(x))
+    env.filters["num"] = pass_context(lambda ctx, x: ctx["t"].num(x))
     env.filters["dir"] = lambda text: "rtl" if text and detect_language(str(text)).code == "ar" else "ltr"
     return env
 
 
 def _translator(request: Request) -> i18n.Translator:
-    return i18n.choose(request.query_params.get("lang"), request.cookies.get(i18n.LANG_COOKIE))
+    return i18n.choose(
+        request.query_params.get("lang"),
+        request.cookies.get(i18n.LANG_COOKIE),
+        request.query_params.get("digits"),
+        request.cookies.get(i18n.DIGITS_COOKIE),
+    )
+
+
+def _switch_url(request: Request, **params: str) -> str:
+    """This page with ``params`` changed (the language or digits switch)."""
+    query = {**request.query_params, **params}
+    return f"{request.url.path}?{urlencode(query)}"
 
 
 def page(
     request: Request, template: str, *, twin: str | None = None, status: int = 200, **ctx: Any
 ) -> HTMLResponse:
     t = _translator(request)
-    query = dict(request.query_params)
-    query["lang"] = t.other
     html = (
         _env()
         .get_template(template)
@@ -57,7 +68,8 @@ def page(
             t=t,
             lang=t.code,
             direction=t.direction,
-            switch_url=f"{request.url.path}?{urlencode(query)}",
+            switch_url=_switch_url(request, lang=t.other),
+            digits_url=_switch_url(request, digits=t.other_digits),
             twin=twin,
             csrf=security.csrf_token(request),
             signed_in=security.signed_in(request, state(request).token),
@@ -68,6 +80,8 @@ def page(
     response = HTMLResponse(html, status_code=status)
     if request.query_params.get("lang") in i18n.interface_languages():
         response.set_cookie(i18n.LANG_COOKIE, t.code, samesite="lax")
+    if request.query_params.get("digits") in i18n.NUMBERING_ZERO:
+        response.set_cookie(i18n.DIGITS_COOKIE, t.digits, samesite="lax")
     return response
 
 
@@ -90,12 +104,13 @@ def _graph_labels(t: i18n.Translator) -> dict[str, str]:
 
 def _check_context(request: Request, result: CheckResult) -> dict[str, Any]:
     shown = for_display(result)  # display names where the contract holds registry keys
+    t = _translator(request)
     return {
         "result": result,
         "shown": shown,
         "texts": views.evidence_texts(state(request).wb, result),
         # rawi.report.svg escapes every name and label it draws
-        "svg": Markup(provenance_svg(shown, _graph_labels(_translator(request)))),
+        "svg": Markup(provenance_svg(shown, _graph_labels(t), t.pct)),
     }
 
 
