@@ -29,8 +29,8 @@ def wb(tmp_path_factory: pytest.TempPathFactory):
 
 def test_a_denial_reported_in_a_long_sentence_agrees_with_the_claim_that_it_happened(wb: Rawi) -> None:
     # "The civil defence had denied, in a short statement issued on Saturday morning after an emergency
-    # meeting of ..., reports ... of three workers' deaths in the fire": far from the claim for the
-    # encoder, made of its words; and read from an English claim, across languages.
+    # meeting of ..., reports ... of three workers' deaths in the fire", the third sentence: found among
+    # all the article's sentences, and read from an English claim, across languages.
     for claim in (DENIAL, DENIAL_EN):
         got = stances(wb.check(claim))
         assert got["market/local.txt"] == "agree", claim
