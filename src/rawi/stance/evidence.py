@@ -34,7 +34,7 @@ import numpy as np
 
 from rawi.errors import ModelError
 from rawi.records import STANCE_LABELS
-from rawi.stance.analysis import AnalysisCache, ArticleAnalysis, TextUnit
+from rawi.stance.analysis import AnalysisCache, ArticleAnalysis, TextUnit, analyze_units
 from rawi.stance.base import RationaleSentence, StancePair, StanceResult
 from rawi.stance.factcheck import claim_lines, is_fact_check, rated_claims, rated_texts, rates_misleading
 from rawi.stance.pivot import CROSS_ABOUT, CROSS_DIRECT, closeness, pivot, restatements
@@ -449,25 +449,32 @@ class StanceStage:
         return out
 
     def _claim_evidence(self, claim: AnalyzedClaim, articles: Sequence[ArticleView]) -> list[float]:
-        """For a claim that a denial happened: whether each article reports such a denial, in any
-        sentence (not only the candidates the claim's words picked): one with a denial or refutation
-        word close to the claim (DENIAL_OF_CLAIM; DENIAL_ACROSS in another language, where the
-        encoder puts a long sentence reporting the denial among other things at 0.28-0.47)."""
+        """For a claim that a denial happened: whether each article reports such a denial, in a
+        sentence with a denial or refutation word close to the claim (DENIAL_OF_CLAIM). In the claim's
+        language the sentences read are the candidates the claim's words picked; across languages,
+        where the claim's words pick nothing, every sentence, at DENIAL_ACROSS (the encoder puts a long
+        sentence that reports the denial among other things at 0.28-0.47 from the claim). Reading every
+        sentence in the claim's language too made a Baly denial claim supported at 0.82 against its
+        gold (the army's denial that a town fell: its articles carry denials of other things)."""
         claim_vector, claim_language = claim.vector, claim.language
-        analyses = self.analyses
         out = []
         for art in articles:
-            analysis = analyses.article(art.sentences, art.title)
-            texts = ([art.title or ""] if analysis.has_title else []) + list(art.sentences)
+            across = bool(claim_language and art.language and art.language != claim_language)
+            if across:
+                analysis = self.analyses.article(art.sentences, art.title)
+                texts = ([art.title or ""] if analysis.has_title else []) + list(art.sentences)
+                units: Sequence[TextUnit] = analysis.units
+            else:
+                texts = [text for _, text in art.candidate_texts()]
+                units = analyze_units(texts)
             cued = [
                 text
-                for text, unit in zip(texts, analysis.units, strict=True)
+                for text, unit in zip(texts, units, strict=True)
                 if unit.cue_count("denial") or unit.cue_count("refutation")
             ]
             if not cued:
                 out.append(0.0)
                 continue
-            across = bool(claim_language and art.language and art.language != claim_language)
             closeness = self.vectors(cued) @ claim_vector
             reported = bool((closeness >= (self.denial_across if across else self.denial_of_claim)).any())
             out.append(1.0 if reported else 0.0)
