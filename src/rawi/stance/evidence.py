@@ -217,7 +217,7 @@ def _missing_share(claim: TextUnit, article: ArticleAnalysis) -> float:
     return len(claim.content - seen) / len(claim.content)
 
 
-def _lede(evidence: Sequence[SentenceEvidence], headline_negates: bool = False) -> list[SentenceEvidence]:
+def _lede(evidence: Sequence[SentenceEvidence], title: str | None = None) -> list[SentenceEvidence]:
     """What an article leads with about the claim: its closest text, and, when that is a headline
     that negates (reads as a negated claim: "مستشفى سوران: لا وفيات بين سائقي الشاحنات", a denial's
     headline states what is denied without a denial word), its first sentences (LEDE_SENTENCES: a
@@ -227,7 +227,8 @@ def _lede(evidence: Sequence[SentenceEvidence], headline_negates: bool = False) 
     best = max(evidence, key=lambda e: e.cosine, default=None)
     if best is None:
         return []
-    if not (headline_negates and best.sentence_index == TITLE):
+    # the headline's frame is read only when the headline is the closest text (not for every article)
+    if not (title and best.sentence_index == TITLE and claim_frame(title).kind == NEGATED):
         return [best]
     return [best] + [
         e
@@ -354,9 +355,8 @@ class StanceStage:
             if ev is not None and self.stage is not None:
                 row = article_features(scores.tolist(), None, ev)
                 missing = _missing_share(claim_unit, analyses.article(art.sentences, art.title))
-                negates = bool(art.title) and claim_frame(art.title or "").kind == NEGATED
                 scores = self._gate_denial(
-                    self.stage.combiner.predict_proba(row[None, :])[0], ev, missing, negates
+                    self.stage.combiner.predict_proba(row[None, :])[0], ev, missing, art.title
                 )
             out.append((_normalized(scores), ev, lex.rationale))
         for k, ruling in enumerate(self._fact_check_rulings(core, articles, evidence, max_rationale)):
@@ -485,7 +485,7 @@ class StanceStage:
         core: np.ndarray,
         evidence: Sequence[SentenceEvidence],
         missing: float = 0.0,
-        headline_negates: bool = False,
+        title: str | None = None,
     ) -> np.ndarray:
         """Set "disagree" aside unless the article's own evidence denies the claim; make it the
         reading when the article's closest text to the claim denies it (LEDE_ABOUT).
@@ -495,7 +495,7 @@ class StanceStage:
         refutation word (:func:`_is_denying`). A denial reported in
         passing further down a supporting article is left to provenance (a party's denial)."""
         best = max((e.cosine for e in evidence), default=0.0)
-        if any(e.cosine >= self.lede_about and _is_denying(e) for e in _lede(evidence, headline_negates)):
+        if any(e.cosine >= self.lede_about and _is_denying(e) for e in _lede(evidence, title)):
             return 0.5 * core + 0.5 * np.array([LEDE_DENIAL[label] for label in STANCE_LABELS])
         if any(
             e.cosine >= max(self.about, best - NEAR) and e.pair["disagree"] >= 0.5 and _is_denying(e, missing)
