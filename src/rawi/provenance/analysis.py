@@ -88,8 +88,9 @@ def analyze_provenance(
     if isinstance(claim_words, str):  # a claim's text would be read as its letters
         raise TypeError("analyze_provenance takes the claim's tokens (rawi.text.tokenize), not its text")
     attributions: list[ArticleAttribution] = []
+    sentences_of: dict[str, Sequence[Sentence]] = {}  # split once, read by attribution and translation
     for ev in evidence:
-        sentences = ev.sentences or split_sentences(ev.article.text or "")
+        sentences = sentences_of[ev.article.id] = ev.sentences or split_sentences(ev.article.text or "")
         attributions += article_attributions(ev.article, sentences, ev.relevant, registry)
     related = [ev.article for ev in evidence if ev.stance != "unrelated"]
     # No boilerplate filter here: among twenty articles on one claim, a paragraph shared by four
@@ -100,15 +101,9 @@ def analyze_provenance(
         else []
     )
     # Passages repeated inside otherwise different text: the near-duplicate pass does not see them.
-    reuse += passage_links(
-        find_passages(related, skip={(x.a, x.b) for x in reuse}, word_hashes=word_hashes)
-    )
+    reuse += passage_links(find_passages(related, skip={(x.a, x.b) for x in reuse}, word_hashes=word_hashes))
     if vectors is not None and len(related) > 1:
-        texts = [
-            (ev.article, [s.text for s in ev.sentences or split_sentences(ev.article.text or "")])
-            for ev in evidence
-            if ev.stance != "unrelated"
-        ]
+        texts = [(a, [s.text for s in sentences_of[a.id]]) for a in related]
         reuse += find_translations(texts, vectors, encoder_key)
     origins = group_origins(evidence, attributions, reuse, registry, claim_words=claim_words)
     related_ids = {a.id for a in related}

@@ -45,7 +45,6 @@ def find_translations(
     if len(languages) < 2:
         return []
     matrices = {i: vectors(texts) for i, texts in lines.items() if texts}
-    by_id = {a.id: a for a, _ in articles}
     links = []
     for k, (a, _) in enumerate(articles):
         for b, _ in articles[k + 1 :]:
@@ -56,7 +55,7 @@ def find_translations(
             short, other = sorted((a.id, b.id), key=lambda i: len(lines[i]))
             matched = float(((matrices[short] @ matrices[other].T).max(axis=1) >= threshold).mean())
             if matched >= TRANSLATED_SHARE:
-                earlier = _earlier(by_id[a.id], by_id[b.id])
+                earlier = _earlier(a, b)
                 links.append(ReuseLink(a.id, b.id, round(matched, 4), earlier=earlier, translated=True))
     return links
 
