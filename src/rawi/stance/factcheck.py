@@ -22,21 +22,15 @@ BARE_LABEL_WORDS = 3  # a claim label with at most this many words after it is a
 
 
 @cache
-def _marks() -> tuple[str, ...]:
-    return tuple(normalize(e.phrase) for lang in all_languages() for e in lang.entries("fact_check"))
+def _phrases(name: str) -> tuple[str, ...]:
+    """The phrases of word list ``name`` in every language, in matching form."""
+    return tuple(normalize(e.phrase) for lang in all_languages() for e in lang.entries(name))
 
 
 def is_fact_check(title: str | None, sentences: Sequence[str], outlet: str | None = None) -> bool:
     """Whether the outlet's name, the title or the first sentences carry a fact-check's marks."""
     head = normalize(" ".join([outlet or "", title or "", *sentences[:LEAD]]))
-    return any(mark in head for mark in _marks())
-
-
-@cache
-def _misleading_ratings() -> tuple[str, ...]:
-    return tuple(
-        normalize(e.phrase) for lang in all_languages() for e in lang.entries("fact_check_misleading")
-    )
+    return any(mark in head for mark in _phrases("fact_check"))
 
 
 def rates_misleading(title: str | None, sentences: Sequence[str]) -> bool:
@@ -44,12 +38,7 @@ def rates_misleading(title: str | None, sentences: Sequence[str]) -> bool:
     rates is real but presented wrongly (an old photo shared as today's fire), so it does not deny
     the event. The rating phrases live in ``rawi/lang/<code>/fact_check_misleading.txt``."""
     text = normalize(" ".join([title or "", *sentences]))
-    return any(rating in text for rating in _misleading_ratings())
-
-
-@cache
-def _claim_labels() -> tuple[str, ...]:
-    return tuple(normalize(e.phrase) for lang in all_languages() for e in lang.entries("fact_check_claim"))
+    return any(rating in text for rating in _phrases("fact_check_misleading"))
 
 
 # Cue words a fact-check wraps around the claim it rates ("the claim that X is baseless").
@@ -73,7 +62,7 @@ def statement(text: str) -> str:
 def _after_label(sentence: str) -> str | None:
     """What follows a claim label at the start of ``sentence`` (in matching form), else ``None``."""
     opening = _OPENING.sub("", normalize(sentence))
-    for label in _claim_labels():
+    for label in _phrases("fact_check_claim"):
         if opening.startswith(label) and opening[len(label) : len(label) + 1] in (":", " ", ""):
             return opening[len(label) :].strip(" :*#")
     return None
