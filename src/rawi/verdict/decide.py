@@ -60,6 +60,8 @@ class ArticleGroup(Protocol):
     def articles(self) -> Sequence[str]: ...
     @property
     def label(self) -> str | None: ...
+    @property
+    def anonymous(self) -> bool: ...  # it traces back to an unnamed source
 
 
 @dataclass(frozen=True)
@@ -142,7 +144,7 @@ def weigh_origins(
     for origin in origins:
         ids = [a for a in origin.articles if a in related and a not in seen]
         label = origin.label
-        anonymous = bool(getattr(origin, "anonymous", False))
+        anonymous = origin.anonymous
         # Articles tied to one source but taking opposite sides are not one origin: a denial that
         # names the agency it answers is not a copy of that agency's report.
         for side in ("agree", "disagree", "discuss"):
