@@ -106,11 +106,11 @@ CHANNELS_AFTER_DESCRIPTORS = [
         [("سعاد حسن", "asserts", 1), ("لوكالة رويترز", "reports", None)],
     ),
     (
-        "وأفاد مصدر أمني لـ \"المدى\" بأن الحادث وقع فجرا",
+        'وأفاد مصدر أمني لـ "المدى" بأن الحادث وقع فجرا',
         [("مصدر أمني", "asserts", 1), ("المدى", "reports", None)],
     ),
     (
-        "وأفادت مصادر ل - \" سكاي نيوز عربية \" بخروج الحافلات من المدينة",
+        'وأفادت مصادر ل - " سكاي نيوز عربية " بخروج الحافلات من المدينة',
         [("مصادر", "asserts", 1), ("سكاي نيوز عربية", "reports", None)],
     ),
     # no channel and nothing said after the name: not a speaker
@@ -130,7 +130,10 @@ STATES = [
     # a country before a headline's colon is the place it is about, not who speaks
     ("مصر: ارتفاع أسعار الخبز في الأسواق", []),
     # an adjective spelled like a country is not a second source
-    ("وقالت وسائل إعلام روسية وسورية إن الطائرات قصفت القرية", [("وسائل إعلام روسية وسورية", "asserts", None)]),
+    (
+        "وقالت وسائل إعلام روسية وسورية إن الطائرات قصفت القرية",
+        [("وسائل إعلام روسية وسورية", "asserts", None)],
+    ),
 ]
 
 
@@ -138,6 +141,7 @@ def test_a_nisba_name_is_not_its_country(registry: Registry) -> None:
     """States are matched as written, never by stem: "الطرابلسي" (a family name) is not Tripoli."""
     atts = extract_attributions("وقال الطرابلسي إن الوثيقة قديمة", registry=registry)
     assert [(a.source, a.source_kind) for a in atts] == [("الطرابلسي", "person")]
+
 
 # A source reports what another says: the speaker opening its content is relayed by it
 REPORTED_SPEAKERS = [
@@ -162,7 +166,7 @@ NAMES = [
         "واتهم جون سميث ، نائب مدير المنظمة ، الحكومة بأنها تعرقل التحقيق",
         [("جون سميث", "asserts", None)],
     ),
-    ("وأكد العباسي \" أن اللجنة لم تجد أي دليل \"", [("العباسي", "asserts", None)]),
+    ('وأكد العباسي " أن اللجنة لم تجد أي دليل "', [("العباسي", "asserts", None)]),
     (
         "وقال سكان وعمال إغاثة والمرصد السوري لحقوق الإنسان إن الطائرات قصفت السوق",
         [
@@ -197,7 +201,7 @@ STATEMENTS_AND_OCCASIONS = [
     ),
     ("وأشار الباحث في الشأن الروسي إلى أن رد موسكو كان ضعيفا", [("الباحث في الشأن الروسي", "asserts", None)]),
     (
-        "وقال أحد الموظفين في الميناء ، فضل عدم ذكر اسمه ، لمراسل \" الجزيرة \" ، إن الرحلات توقفت",
+        'وقال أحد الموظفين في الميناء ، فضل عدم ذكر اسمه ، لمراسل " الجزيرة " ، إن الرحلات توقفت',
         [("أحد الموظفين", "asserts", 1), ('لمراسل " الجزيرة "', "reports", None)],
     ),
     ("وقتل عشرة أشخاص وفقا لعدد من الناشطين في المدينة", [("لعدد من الناشطين في المدينة", "reports", None)]),

@@ -99,7 +99,9 @@ def test_other_formats(example_db: Path, fmt: str, marker: str) -> None:
 def test_claimreview_of_an_arabic_claim_is_arabic_and_names_where_it_is_published(example_db: Path) -> None:
     gold = GOLD["c2"]
     url = "https://example.org/checks/c2"
-    done = rawi("check", gold["claim"], "--db", str(example_db), "--format", "claimreview", "--review-url", url)
+    done = rawi(
+        "check", gold["claim"], "--db", str(example_db), "--format", "claimreview", "--review-url", url
+    )
     assert done.returncode == 0, done.stderr
     review = json.loads(done.stdout)
     checked = json.loads(rawi("check", gold["claim"], "--db", str(example_db), "--format", "json").stdout)

@@ -133,7 +133,9 @@ def test_calibration_report_by_hand() -> None:
     assert report["ece"] == pytest.approx((0.1 + 0.8 + 1.45) / 4)
     brier = [2 * 0.1**2, 2 * 0.8**2, 2 * 0.7**2, 2 * 0.75**2]
     assert report["brier"] == pytest.approx(sum(brier) / 4)
-    assert report["log_loss"] == pytest.approx(-(math.log(0.9) + math.log(0.2) + math.log(0.3) + math.log(0.25)) / 4)
+    assert report["log_loss"] == pytest.approx(
+        -(math.log(0.9) + math.log(0.2) + math.log(0.3) + math.log(0.25)) / 4
+    )
 
 
 def test_calibration_report_perfect_and_empty() -> None:

@@ -108,7 +108,9 @@ def _ev(aid: str, text: str, outlet: str | None = None, published: str | None = 
 
 
 def _origins(evidence: list[EvidenceArticle], registry: Registry) -> dict[str, list[str]]:
-    return {o.name: sorted(o.articles) for o in analyze_provenance(tokenize("claim"), evidence, registry).origins}
+    return {
+        o.name: sorted(o.articles) for o in analyze_provenance(tokenize("claim"), evidence, registry).origins
+    }
 
 
 def test_articles_resting_on_the_same_specific_anonymous_source_are_one_origin(registry: Registry) -> None:

@@ -54,7 +54,9 @@ def test_a_look_alike_event_is_no_pivot_beside_restatements_in_the_claims_langua
     anchors = restatements(vectors, vectors([claim])[0], [same_language])
     assert anchors is not None
     lookalike = Texts(["A pedestrian bridge collapsed in the Lebanese city of Tripoli, injuring two people"])
-    assert pivot(vectors, vectors([claim])[0], [lookalike]) is not None  # alone, the look-alike would stand in
+    assert (
+        pivot(vectors, vectors([claim])[0], [lookalike]) is not None
+    )  # alone, the look-alike would stand in
     assert pivot(vectors, vectors([claim])[0], [lookalike], anchors) is None
     same_event = Texts(
         ["A pedestrian bridge collapsed over the ring road in Irbid on Monday, injuring five people"]

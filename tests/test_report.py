@@ -137,7 +137,9 @@ def test_claimreview_rating_and_appearances() -> None:
     [("supported", 5, "Supported"), ("refuted", 1, "Refuted"), ("disputed", 3, "Disputed"),
      ("unverified", 3, "Unverified")],
 )  # fmt: skip
-def test_claimreview_rates_every_verdict_numerically_and_in_words(label: str, value: int, english: str) -> None:
+def test_claimreview_rates_every_verdict_numerically_and_in_words(
+    label: str, value: int, english: str
+) -> None:
     data = result()
     data["verdict"]["label"] = label
     data["claim"] = {"text": "The dam collapsed", "language": "en", "normalized": "the dam collapsed"}

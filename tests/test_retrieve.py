@@ -30,7 +30,9 @@ def test_related_articles_rank_first(corpus: SqliteCorpus, cid: str) -> None:
     gold = GOLD[cid]
     claim_lang = "en" if gold["claim"].isascii() else "ar"
     # Without translation a claim can only match articles in its own language.
-    reachable = {a for a in gold["related"] if (a.startswith("en/") or a.endswith("-en")) == (claim_lang == "en")}
+    reachable = {
+        a for a in gold["related"] if (a.startswith("en/") or a.endswith("-en")) == (claim_lang == "en")
+    }
     ranked = [r.article_id for r in Retriever(corpus, top_k=20).retrieve(gold["claim"])]
     head = ranked[: len(reachable)]
     hits = sum(1 for a in head if a in gold["related"])
@@ -46,7 +48,9 @@ def test_best_sentences_carry_the_claim(corpus: SqliteCorpus) -> None:
 
 def test_claim_with_nothing_in_the_corpus_retrieves_only_weak_matches(corpus: SqliteCorpus) -> None:
     results = Retriever(corpus, top_k=5).retrieve(GOLD["c8"]["claim"])
-    assert all(r.article_id not in {a for c in CLAIMS for a in GOLD[c]["related"]} or r.score < 5 for r in results)
+    assert all(
+        r.article_id not in {a for c in CLAIMS for a in GOLD[c]["related"]} or r.score < 5 for r in results
+    )
 
 
 @pytest.mark.parametrize("claim", ["", "  ", "...", "؟!", "في على من"])

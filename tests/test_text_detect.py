@@ -11,7 +11,12 @@ ROWS = [
     ("arabic", "قالت وزارة الصحة إن السد انهار بعد أمطار غزيرة", "ar", False),
     ("arabic-vocalized", "أَعْلَنَتْ الوِزَارَةُ انْهِيَارَ السَّدِّ", "ar", False),
     ("english", "The ministry said the dam collapsed after heavy rain", "en", False),
-    ("arabic-with-english-names", "قال مسؤول في منظمة هيومن رايتس ووتش لوكالة Reuters إن عدد الضحايا في مدينة درنة تجاوز الآلاف بعد انهيار السدين", "ar", False),
+    (
+        "arabic-with-english-names",
+        "قال مسؤول في منظمة هيومن رايتس ووتش لوكالة Reuters إن عدد الضحايا في مدينة درنة تجاوز الآلاف بعد انهيار السدين",
+        "ar",
+        False,
+    ),
     ("arabic-with-cnn", "ذكرت شبكة CNN أن السد انهار صباح اليوم", "ar", False),
     ("mixed-english-majority", "The dam collapsed after the heavy rain. انهار السد", "en", True),
     ("mixed-arabic-majority", "انهار السد في مدينة درنة صباح اليوم. The dam collapsed in Derna", "ar", True),

@@ -44,7 +44,9 @@ MONTHS = [
 ]
 
 
-@pytest.mark.parametrize(("code", "name", "month"), [pytest.param(c, n, m, id=rid) for rid, c, n, m in MONTHS])
+@pytest.mark.parametrize(
+    ("code", "name", "month"), [pytest.param(c, n, m, id=rid) for rid, c, n, m in MONTHS]
+)
 def test_month_spellings(code: str, name: str, month: int | None) -> None:
     assert get(code).months.get(normalize(name)) == month
 
@@ -74,7 +76,9 @@ def test_stopwords_are_in_matching_form_and_keep_negations(code: str) -> None:
 
 def test_entries_file_format(tmp_path: Path) -> None:
     path = tmp_path / "cues.txt"
-    path.write_text("# comment line\n\nنفى\tdenial\tstrong  # trailing comment\nمفبرك*\n  \n", encoding="utf-8")
+    path.write_text(
+        "# comment line\n\nنفى\tdenial\tstrong  # trailing comment\nمفبرك*\n  \n", encoding="utf-8"
+    )
     entries = read_entries(path)
     assert [(e.phrase, e.fields, e.tag) for e in entries] == [
         ("نفى", ("denial", "strong"), "denial"),

@@ -86,7 +86,10 @@ def test_article_marks_denials_and_shared_text(client: TestClient) -> None:
     kinds = {k for s in article["segments"] for k in s["kinds"]}
     assert {"denies", "attribution", "reuse"} <= kinds
     # the agency's denial was copied by two other outlets: both listed, and the shared text marked
-    assert {r["article_id"] for r in article["reuse"]} == {"ar/dam-denial-alofoq.txt", "ar/dam-denial-cp1256.txt"}
+    assert {r["article_id"] for r in article["reuse"]} == {
+        "ar/dam-denial-alofoq.txt",
+        "ar/dam-denial-cp1256.txt",
+    }
 
 
 def test_stats_and_sources(client: TestClient) -> None:

@@ -181,7 +181,9 @@ def test_switch_digits(server: str, browser, shots: Path) -> None:
 
     browser.get(server + "/check?claim=" + urllib.parse.quote(DAM))
     western = browser.find_element(By.ID, "confidence").text
-    quoted = [m.get_attribute("textContent") for m in browser.find_elements(By.CSS_SELECTOR, "mark.rationale")]
+    quoted = [
+        m.get_attribute("textContent") for m in browser.find_elements(By.CSS_SELECTOR, "mark.rationale")
+    ]
     assert western.endswith("%") and any(c.isdigit() and c.isascii() for c in "".join(quoted))
     browser.find_element(By.ID, "switch-digits").click()
     wait_for(browser, '#switch-digits[data-digits="latn"]')

@@ -127,9 +127,7 @@ def rationale_recall_at_k(
     if k < 1:
         raise ValueError(f"k must be an int >= 1. Got {k!r} instead.")
     _check_aligned(gold_lines, ranked)
-    recalls = [
-        len(set(g) & set(r[:k])) / len(set(g)) for g, r in zip(gold_lines, ranked, strict=True) if g
-    ]
+    recalls = [len(set(g) & set(r[:k])) / len(set(g)) for g, r in zip(gold_lines, ranked, strict=True) if g]
     return sum(recalls) / len(recalls) if recalls else 0.0
 
 

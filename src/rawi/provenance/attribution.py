@@ -396,9 +396,7 @@ def _arabic_verb(
         and not any(d.dateline and d.mention.first <= before[1] <= d.mention.last for d in drafts)
     )
     if before is not None and (
-        mention is None
-        or adjacent
-        or (mention.kind == "person" and (before[2].kind != "person" or opens))
+        mention is None or adjacent or (mention.kind == "person" and (before[2].kind != "person" or opens))
     ):
         after, mention, preverbal = before[:2], before[2], True
     if mention is None or after is None:
@@ -537,8 +535,10 @@ def split_coordination(
         fused_article = strip_article(w[1:]) != w[1:] and strip_article(w) == strip_article(w[1:])
         if coordinated and (c.noun_tag_exact(w) is None or fused_article):
             bare = w[1:]
-            if c.noun_tag(bare) in SOURCE_KINDS or c.is_state(bare) or registry.longest_match(
-                [bare] + [t.norm for t in toks[k + 1 : last + 1]]
+            if (
+                c.noun_tag(bare) in SOURCE_KINDS
+                or c.is_state(bare)
+                or registry.longest_match([bare] + [t.norm for t in toks[k + 1 : last + 1]])
             ):
                 parts.append((start, k - 1))
                 start = k

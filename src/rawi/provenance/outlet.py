@@ -45,6 +45,8 @@ def _word_chunks(line: str, limit: int) -> int:
             if count > limit:
                 break
     return count
+
+
 SIGN_OFF_LINES = 5  # last lines read for a sign-off or a date (a date, "share" may follow the name)
 
 

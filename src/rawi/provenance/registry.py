@@ -31,6 +31,7 @@ _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 def _load_yaml(text: str) -> object:
     return yaml.load(text, Loader=_SAFE_LOADER)  # a safe loader: plain data only, never objects
 
+
 @cache
 def _name_prefixes() -> tuple[tuple[str, ...], ...]:
     """Words a name may be prefixed with in running text without changing who it names: every

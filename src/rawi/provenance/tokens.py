@@ -54,8 +54,6 @@ def stems_of(tokens: list[Tok]) -> list[str]:
     return stem_tokens([t.norm for t in tokens])
 
 
-
-
 def _prefixes(role: str) -> tuple[str, ...]:
     """Every language's ``grammar.txt`` entries with ``role``, longest first: the article with the
     clitics fused to it (``article_prefix``) and the clitics a name may carry (``proclitic``)."""

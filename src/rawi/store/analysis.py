@@ -32,7 +32,6 @@ from rawi.text.segment import sentence_spans
 CHUNK_CACHE_SIZE = 300_000
 
 
-
 @dataclass(frozen=True)
 class AnalyzedArticle:
     """Sentences of the body with their analyzed terms, and the article's terms (title + body)."""

@@ -33,9 +33,7 @@ def detect_language(text: str, *, sample: int = 4000) -> LanguageGuess:
     chunk = text[:sample]
     # Letters only: a script block also holds digits, punctuation and marks (٢٠١٧ ، ؟ are in the
     # Arabic block), which must not make a date or a number "Arabic".
-    counts = {
-        lang.code: sum(map(str.isalpha, lang.script_re.findall(chunk))) for lang in all_languages()
-    }
+    counts = {lang.code: sum(map(str.isalpha, lang.script_re.findall(chunk))) for lang in all_languages()}
     total = sum(counts.values())
     if total == 0:
         return LanguageGuess(None, 0.0, False, {code: 0.0 for code in counts})

@@ -63,7 +63,9 @@ CONJUNCTION_BEFORE_HAMZA = [
 ]
 
 
-@pytest.mark.parametrize(("word", "stem"), [pytest.param(w, s, id=rid) for rid, w, s in CONJUNCTION_BEFORE_HAMZA])
+@pytest.mark.parametrize(
+    ("word", "stem"), [pytest.param(w, s, id=rid) for rid, w, s in CONJUNCTION_BEFORE_HAMZA]
+)
 def test_conjunction_before_hamza_second_reading(word: str, stem: str) -> None:
     token = tokenize(word)[0]
     assert stem_tokens([token])[0][0] in "وف"  # Snowball keeps the و/ف after normalization

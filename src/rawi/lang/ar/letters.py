@@ -7,17 +7,37 @@ from __future__ import annotations
 
 # Letter variants that news outlets type interchangeably.
 LETTER_FOLD: dict[str, str] = {
-    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",  # alef: hamza, madda, wasla
+    "أ": "ا",
+    "إ": "ا",
+    "آ": "ا",
+    "ٱ": "ا",
+    "ٲ": "ا",
+    "ٳ": "ا",  # alef: hamza, madda, wasla
     "ى": "ي",  # alef maqsura written for final ya and vice versa
     "ة": "ه",  # ta marbuta, often typed as ha
     "ؤ": "و",  # hamza on waw
     "ئ": "ي",  # hamza on ya
     # Persian / Urdu keyboard letters that look like Arabic ones
-    "ی": "ي", "ې": "ي", "ۍ": "ي", "ے": "ي",
-    "ک": "ك", "ڪ": "ك", "گ": "ك",
-    "ھ": "ه", "ۀ": "ه", "ہ": "ه", "ە": "ه", "ۃ": "ه",
-    "ٸ": "ي", "ٶ": "و", "ۇ": "و",
-    "پ": "ب", "چ": "ج", "ژ": "ز", "ڤ": "ف", "ڨ": "ق",
+    "ی": "ي",
+    "ې": "ي",
+    "ۍ": "ي",
+    "ے": "ي",
+    "ک": "ك",
+    "ڪ": "ك",
+    "گ": "ك",
+    "ھ": "ه",
+    "ۀ": "ه",
+    "ہ": "ه",
+    "ە": "ه",
+    "ۃ": "ه",
+    "ٸ": "ي",
+    "ٶ": "و",
+    "ۇ": "و",
+    "پ": "ب",
+    "چ": "ج",
+    "ژ": "ز",
+    "ڤ": "ف",
+    "ڨ": "ق",
 }
 
 # Marks dropped for matching: harakat, tanwin, shadda, sukun, superscript alef, Quranic annotation
@@ -38,9 +58,26 @@ DIGITS: dict[str, str] = {
 
 # Arabic punctuation and the quote marks of Arabic typography to their ASCII matching form.
 PUNCTUATION: dict[str, str] = {
-    "،": ",", "؛": ";", "؟": "?", "٪": "%", "٫": ".", "٬": ",", "۔": ".", "؍": "/",
-    "«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "″": '"', "‟": '"',
-    "‘": "'", "’": "'", "‚": "'", "‹": '"', "›": '"',
+    "،": ",",
+    "؛": ";",
+    "؟": "?",
+    "٪": "%",
+    "٫": ".",
+    "٬": ",",
+    "۔": ".",
+    "؍": "/",
+    "«": '"',
+    "»": '"',
+    "“": '"',
+    "”": '"',
+    "„": '"',
+    "″": '"',
+    "‟": '"',
+    "‘": "'",
+    "’": "'",
+    "‚": "'",
+    "‹": '"',
+    "›": '"',
 }
 
 LETTER_MAP: dict[str, str] = {
