@@ -35,13 +35,16 @@ def test_shipped_stories_are_consistent() -> None:
             assert set(claim.stances) <= set(story.articles)
 
 
-@pytest.mark.parametrize("folder", ["stories_heldout", "stories_heldout2"])
+HELD_OUT = ("stories_heldout", "stories_heldout2", "stories_heldout3")
+
+
+@pytest.mark.parametrize("folder", HELD_OUT)
 def test_held_out_stories_load_and_share_no_story_with_the_tuning_set(folder: str) -> None:
     held_out = load_stories(default_root().parent / folder)
     assert len(held_out) == 6 and sum(len(s.claims) for s in held_out) == 18
     others = {
         s.story_id
-        for f in ("stories", "stories_heldout", "stories_heldout2")
+        for f in ("stories", *HELD_OUT)
         if f != folder
         for s in load_stories(default_root().parent / f)
     }
