@@ -53,6 +53,9 @@ class Language:
     data_dir: Path
     letter_map: dict[str, str] = field(default_factory=dict)
     sentence_enders: str = ".!?"
+    # Marks that join two clauses inside one sentence or headline (besides a run of sentence enders,
+    # "..", which Arabic headlines use the same way): a denial's scope ends at one.
+    clause_marks: str = ";"
     # Regex class (without brackets) of the marks written inside words that matching drops (Arabic
     # harakat, superscript alef, Quranic marks, tatweel): they belong to the word they sit in.
     word_marks: str = ""

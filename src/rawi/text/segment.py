@@ -101,3 +101,21 @@ def split_sentences(text: str) -> list[Sentence]:
     ['قال الوزير إن السد انهار.', 'ونفى المحافظ ذلك؟', 'لا تعليق']
     """
     return [Sentence(i, s, e, text[s:e]) for i, (s, e) in enumerate(sentence_spans(text))]
+
+
+@cache
+def _clause_re() -> re.Pattern[str]:
+    enders = "".join(sorted({ch for lang in all_languages() for ch in lang.sentence_enders}))
+    marks = "".join(sorted({ch for lang in all_languages() for ch in lang.clause_marks}))
+    return re.compile(f"[{re.escape(enders)}]{{2,}}|…|[{re.escape(marks)}]|\\s\\|\\s")
+
+
+def split_clauses(text: str) -> list[str]:
+    """The clauses of one sentence or headline: the parts between a run of sentence marks (a
+    headline's "..", joining two news), an ellipsis, a semicolon or a spaced bar.
+
+    >>> split_clauses("الداخلية: لا صحة لمضاعفة الغرامة.. والكاميرات تبدأ في فبراير")
+    ['الداخلية: لا صحة لمضاعفة الغرامة', 'والكاميرات تبدأ في فبراير']
+    """
+    parts = (part.strip() for part in _clause_re().split(text))
+    return [part for part in parts if _HAS_CONTENT.search(part)]

@@ -18,6 +18,7 @@ LANGUAGE = Language(
     data_dir=Path(__file__).parent,
     letter_map=LETTER_MAP,
     sentence_enders=".!?؟۔",
+    clause_marks=";؛",
     word_marks="\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640",
     # Snowball leaves the article on short words (السد stays السد while سد is سد): strip it first;
     # ولل/فلل (and the dam: وللسد) are the conjunction plus لِـ + article, which Snowball also misses.

@@ -1,0 +1,75 @@
+"""A denial covers its own clause: a headline that joins two news ("no truth to X.. and Y starts on
+Sunday") denies X, not Y; a short clause that names nothing ("ministry denies it") denies what the
+other clause says. Hand-written news (original text), a real SQLite store, the shipped models and the
+default encoder; skipped when no sentence encoder is installed.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from _newsroom import ingested, stances, write_articles
+from rawi.embed import load_encoder
+from rawi.text import split_clauses
+
+pytestmark = pytest.mark.skipif(load_encoder("use") is None, reason="no sentence encoder installed")
+
+MARKET = {
+    "souq/agency.txt": """بلدية صفاقس: أشغال ترميم السوق المركزي تنطلق يوم الأحد المقبل
+
+صفاقس (وات) - أعلنت بلدية صفاقس اليوم الثلاثاء أن أشغال ترميم السوق المركزي بالمدينة ستنطلق يوم الأحد المقبل وتستمر أربعة أشهر، بكلفة تناهز ثلاثة ملايين دينار.
+
+وأوضح رئيس البلدية أن الأشغال ستشمل تجديد السقف وشبكة الكهرباء وقنوات تصريف المياه، مع إبقاء الأجنحة الشمالية مفتوحة أمام التجار والزبائن طيلة فترة الترميم.
+""",
+    "souq/radio.txt": """إذاعة صفاقس: ترميم السوق المركزي يبدأ الأحد ويدوم أربعة أشهر
+
+قال مراسل إذاعة صفاقس إن البلدية ستشرع يوم الأحد في أشغال ترميم السوق المركزي، بعد أن استكملت إجراءات الصفقة مع المقاول، وإن الأشغال تدوم نحو أربعة أشهر.
+""",
+    "souq/municipality.txt": """بلدية صفاقس تنفي مضاعفة معاليم الكراء.. وأشغال ترميم السوق المركزي تنطلق يوم الأحد
+
+صفاقس - تداولت صفحات على مواقع التواصل أن معاليم كراء المحلات التجارية ستتضاعف بعد انتهاء الأشغال، وهو ما نفته البلدية في بيان اليوم، مؤكدة أن المعاليم لن تتغير هذا العام.
+
+وأكدت البلدية أن أشغال ترميم السوق المركزي ستنطلق يوم الأحد كما أُعلن سابقاً.
+""",
+}
+
+BRIDGE = {
+    "bridge/parents.txt": """Footbridge over the Wadi Rawda collapsed, residents say; ministry denies it
+
+Residents of Wadi Rawda said on Monday that the old footbridge over the wadi collapsed after two days of heavy rain, cutting the path that pupils take to the village school.
+
+The public works ministry said the footbridge was standing and had been closed only as a precaution.
+""",
+    "bridge/local.txt": """Heavy rain brings down footbridge in Wadi Rawda
+
+Villagers in Wadi Rawda watched the old footbridge over the wadi give way on Sunday night after two days of rain, a local council member told the Valley Post.
+""",
+}
+
+
+def test_clauses_split_at_a_headline_joint_a_semicolon_and_an_ellipsis() -> None:
+    assert split_clauses("البلدية: لا صحة لغلق السوق.. والأشغال تنطلق الأحد") == [
+        "البلدية: لا صحة لغلق السوق",
+        "والأشغال تنطلق الأحد",
+    ]
+    assert split_clauses("Bridge collapsed, residents say; ministry denies it") == [
+        "Bridge collapsed, residents say",
+        "ministry denies it",
+    ]
+    assert split_clauses("قالت الوزارة إن الجسر قائم") == ["قالت الوزارة إن الجسر قائم"]
+
+
+def test_a_denial_of_another_news_in_the_same_headline_does_not_deny_the_claim(tmp_path) -> None:
+    with ingested(tmp_path, lambda root: write_articles(root, MARKET)) as wb:
+        result = wb.check("تنطلق أشغال ترميم السوق المركزي في صفاقس يوم الأحد")
+    got = stances(result)
+    # The municipality denies that shop rents double, and confirms the works start on Sunday.
+    assert got["souq/municipality.txt"] != "disagree", result["evidence"]
+    assert got["souq/agency.txt"] == "agree"
+    assert result["verdict"]["label"] not in ("refuted", "disputed")
+
+
+def test_a_denial_clause_that_names_nothing_denies_what_the_other_clause_says(tmp_path) -> None:
+    with ingested(tmp_path, lambda root: write_articles(root, BRIDGE)) as wb:
+        result = wb.check("The footbridge over the Wadi Rawda collapsed")
+    assert stances(result)["bridge/parents.txt"] == "disagree", result["evidence"]
