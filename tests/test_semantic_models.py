@@ -11,8 +11,8 @@ import pytest
 from rawi.embed import load_encoder
 from rawi.errors import ModelError
 from rawi.stance.analysis import analyze_units
-from rawi.stance.evidence import load_semantic_stage
 from rawi.stance.semantic import CUES, PAIR_SETTINGS, ArticleCombiner, PairModel, pair_features
+from rawi.stance.stage import load_semantic_stage
 
 
 def _blobs(seed: int = 0) -> tuple[np.ndarray, list[str]]:

@@ -33,7 +33,8 @@ from rawi.settings import Settings
 from rawi.stance import StanceClassifier, load_default
 from rawi.stance.analysis import AnalysisCache
 from rawi.stance.base import StanceModel
-from rawi.stance.evidence import SemanticStage, StanceStage, load_semantic_stage
+from rawi.stance.evidence import StanceStage
+from rawi.stance.stage import SemanticStage, load_semantic_stage
 from rawi.store import open_corpus
 from rawi.store.base import Corpus, WriteResult
 from rawi.verdict import Calibration

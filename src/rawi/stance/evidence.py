@@ -22,31 +22,20 @@ This is what ``rawi check`` shows beside each article. The steps:
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 
-from rawi.errors import ModelError
 from rawi.records import STANCE_LABELS
 from rawi.stance.analysis import AnalysisCache, ArticleAnalysis, TextUnit, analyze_units
 from rawi.stance.base import RationaleSentence, StancePair, StanceResult
 from rawi.stance.factcheck import claim_lines, is_fact_check, rated_claims, rated_texts, rates_misleading
 from rawi.stance.pivot import CROSS_ABOUT, CROSS_DIRECT, closeness, pivot, restatements
 from rawi.stance.polarity import DENIAL, NEGATED, claim_frame
-from rawi.stance.semantic import (
-    NEAR,
-    ArticleCombiner,
-    PairModel,
-    SentenceEvidence,
-    article_features,
-    sentence_evidence,
-)
+from rawi.stance.semantic import NEAR, SentenceEvidence, article_features, sentence_evidence
+from rawi.stance.stage import SemanticStage
 from rawi.text import detect_language, split_clauses
 
 if TYPE_CHECKING:
@@ -95,61 +84,6 @@ FACT_CHECK_FALSE = {"agree": 0.03, "disagree": 0.9, "discuss": 0.05, "unrelated"
 UNRELATED = STANCE_LABELS.index("unrelated")
 TITLE = -1  # the index the title takes among an article's candidate texts (never a rationale)
 MIRROR = {"agree": "disagree", "disagree": "agree", "discuss": "discuss", "unrelated": "unrelated"}
-SEMANTIC_FILE = "semantic-{key}.json"
-
-
-@dataclass
-class SemanticStage:
-    """The pair model and the article combiner trained for one encoder."""
-
-    encoder_key: str
-    encoder_name: str
-    pair: PairModel
-    combiner: ArticleCombiner
-    metadata: dict[str, Any]
-    # For a claim and an article in different languages the lexical model reads nothing (no shared
-    # words): this combiner decides from the sentence-pair features alone.
-    cross: ArticleCombiner | None = None
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "kind": "rawi.stance.SemanticStage",
-            "encoder": {"key": self.encoder_key, "name": self.encoder_name},
-            "pair_model": self.pair.to_json(),
-            "combiner": self.combiner.to_json(),
-            "cross_language_combiner": self.cross.to_json() if self.cross else None,
-            "metadata": self.metadata,
-        }
-
-    def save(self, folder: str | Path) -> Path:
-        path = Path(folder) / SEMANTIC_FILE.format(key=self.encoder_key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(self.to_json(), ensure_ascii=False), encoding="utf-8")
-        return path
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> SemanticStage:
-        if data.get("kind") != "rawi.stance.SemanticStage":
-            raise ModelError("not a rawi semantic stance file (kind is not rawi.stance.SemanticStage)")
-        return cls(
-            data["encoder"]["key"],
-            data["encoder"]["name"],
-            PairModel.from_json(data["pair_model"]),
-            ArticleCombiner.from_json(data["combiner"]),
-            data.get("metadata", {}),
-            ArticleCombiner.from_json(data["cross_language_combiner"])
-            if data.get("cross_language_combiner")
-            else None,
-        )
-
-
-@cache
-def load_semantic_stage(encoder_key: str) -> SemanticStage | None:
-    """The shipped semantic stage for ``encoder_key``; ``None`` when rawi ships none for it."""
-    resource = resources.files("rawi.stance") / "data" / SEMANTIC_FILE.format(key=encoder_key)
-    if not resource.is_file():
-        return None
-    return SemanticStage.from_json(json.loads(resource.read_text(encoding="utf-8")))
 
 
 @dataclass(frozen=True)

@@ -185,7 +185,7 @@ def train_semantic_stage(
     model (trained on ANS train alone, and with the Baly rationale lines).
     """
     from rawi.eval.metrics import calibration_report
-    from rawi.stance.evidence import SemanticStage
+    from rawi.stance.stage import SemanticStage
     from rawi.stance.training import cross_validate, f1_table
 
     start = time.perf_counter()
