@@ -218,3 +218,30 @@ def test_unnamed_sources_on_the_denying_side_count_as_one() -> None:
     weighed = weigh_origins(evidence, groups)
     assert [o.anonymous for o in weighed] == [False, False, True, True]
     assert decide(evidence, groups).label == "disputed"
+
+
+def test_one_denial_against_origins_that_report_the_claim_disputes() -> None:
+    # "The ministry denies the outbreak" beside two reports quoting doctors: one party's word.
+    reports = [ev("doctors", "discuss", 0.7), ev("relief", "discuss", 0.7)]
+    v = decide([ev("ministry", "disagree"), *reports])
+    assert (v.label, v.rule) == ("disputed", "denied_once")
+    assert "One origin denies the claim" in v.explanation
+    assert (
+        "ينفي الادعاءَ مصدرٌ واحد" in decide([ev("ministry", "disagree"), *reports], language="ar").explanation
+    )
+
+
+def test_one_denial_refutes_when_nobody_reports_the_claim_or_a_fact_check_denies_it() -> None:
+    assert decide([ev("ministry", "disagree")]).label == "refuted"
+    check = EvidenceStance(
+        "fc", "disagree", {"agree": 0.03, "disagree": 0.9, "discuss": 0.04, "unrelated": 0.03}, refutes=True
+    )
+    assert decide([check, ev("site", "discuss", 0.7)]).label == "refuted"
+
+
+def test_for_a_negated_claim_one_report_of_the_event_still_refutes_it() -> None:
+    # "No fire broke out": the agency's report of the fire disagrees; a report that only mentions it
+    # does not make the fire a party's word.
+    evidence = [ev("agency", "disagree"), ev("local", "discuss", 0.7)]
+    assert decide(evidence, negated=True).label == "refuted"
+    assert decide(evidence).label == "disputed"

@@ -35,6 +35,7 @@ from rawi.stance.base import StanceResult
 from rawi.stance.copies import pool_copies
 from rawi.stance.evidence import ArticleView
 from rawi.stance.factcheck import is_fact_check
+from rawi.stance.polarity import NEGATED
 from rawi.verdict import EvidenceStance, PartyDenial, Verdict, decide
 
 if TYPE_CHECKING:
@@ -118,6 +119,7 @@ def check_claim(wb: Rawi, claim: str, options: CheckOptions | None = None) -> Ch
         names=names,
         language=options.explanation_language or lang,
         calibration=wb.calibration,
+        negated=doc.frame.kind == NEGATED,
     )
     return CheckResult(
         claim=Claim(doc.text, lang, doc.normalized),

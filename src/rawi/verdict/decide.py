@@ -8,7 +8,8 @@ denying origin of its own, even when it is one sentence inside a supporting arti
 The rules (``rule``), on the origins that take a side:
 
 - *supported*: two or more independent origins agree and none denies;
-- *refuted*: origins deny and none agrees; or a published fact-check is among the denials and
+- *refuted*: origins deny and none agrees, unless a single denial stands against origins that
+  report the claim (then *disputed*); or a published fact-check is among the denials and
   another denying origin stands with it, or the denials do not trail (and the mirror for
   *supported*, which always needs two origins);
 - *disputed*: independent origins on both sides (a named party denying what others assert);
@@ -194,8 +195,9 @@ def independent(side: Sequence[OriginWeight]) -> int:
     return sum(1 for o in side if not o.anonymous) + (1 if any(o.anonymous for o in side) else 0)
 
 
-def rule(weighed: Sequence[OriginWeight]) -> tuple[str, str]:
-    """The label PRODUCT.md's definitions give, and the name of the rule that gave it."""
+def rule(weighed: Sequence[OriginWeight], *, negated: bool = False) -> tuple[str, str]:
+    """The label PRODUCT.md's definitions give, and the name of the rule that gave it. For a negated
+    claim ("no fire broke out") the denying side is the reports of the event, not a party's word."""
     side = [o for o in weighed if o.stance in ("agree", "disagree") and o.strength * o.weight >= MIN_SIDE]
     n_for = independent([o for o in side if o.stance == "agree"])
     n_against = independent([o for o in side if o.stance == "disagree"])
@@ -209,6 +211,13 @@ def rule(weighed: Sequence[OriginWeight]) -> tuple[str, str]:
         several = sum(1 for o in side if o.stance == "agree") > 1
         return "unverified", "anonymous" if several else "single"
     if n_for == 0:
+        # One denial (no fact-check with it) against a claim that other origins report is a party's
+        # word against theirs, not a refutation: "the ministry denies the outbreak" beside two reports
+        # quoting doctors is disputed. The reports often attribute the claim (a stance of "discuss")
+        # rather than assert it, so they count here as the other side.
+        reported = [o for o in weighed if o.stance == "discuss" and o.strength * o.weight >= MIN_SIDE]
+        if n_against == 1 and not checked_against and not negated and independent(reported):
+            return "disputed", "denied_once"
         return "refuted", "refuted"
     # A published fact-check settles the contest (PRODUCT.md: a published fact-check that establishes
     # the opposite refutes) when another independent origin stands with it or its side does not
@@ -241,11 +250,13 @@ def decide(
     *,
     language: str = "en",
     calibration: Calibration | None = None,
+    negated: bool = False,
 ) -> Verdict:
     """The verdict for one claim. ``names`` maps origin keys to display names for the explanation;
-    ``language`` is the claim's language, which the explanation is written in."""
+    ``language`` is the claim's language, which the explanation is written in; ``negated``: the claim
+    is a negated one (its frame), whose denying side is the reports of the event it negates."""
     weighed = weigh_origins(evidence, origins, party_denials, reliability)
-    label, why = rule(weighed)
+    label, why = rule(weighed, negated=negated)
     margin = log_odds(weighed)
     cal = calibration or load_calibration()
     confidence = cal.confidence(label, weighed)
