@@ -1,15 +1,19 @@
 """A denial covers its own clause: a headline that joins two news ("no truth to X.. and Y starts on
 Sunday") denies X, not Y; a short clause that names nothing ("ministry denies it") denies what the
-other clause says. Hand-written news (original text), a real SQLite store, the shipped models and the
+other clause says; an article that uses almost none of the claim's words denies nothing of it. Hand-written news (original text), a real SQLite store, the shipped models and the
 default encoder; skipped when no sentence encoder is installed.
 """
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from _newsroom import ingested, stances, write_articles
 from rawi.embed import load_encoder
+from rawi.records import STANCE_LABELS
+from rawi.stance.evidence import StanceStage
+from rawi.stance.semantic import SentenceEvidence
 from rawi.text import split_clauses
 
 pytestmark = pytest.mark.skipif(load_encoder("use") is None, reason="no sentence encoder installed")
@@ -45,6 +49,18 @@ The public works ministry said the footbridge was standing and had been closed o
 Villagers in Wadi Rawda watched the old footbridge over the wadi give way on Sunday night after two days of rain, a local council member told the Valley Post.
 """,
 }
+
+
+def test_a_denial_in_an_article_that_uses_almost_none_of_the_claims_words_denies_nothing() -> None:
+    # An operator's denial about another ship, close to the claim by topic (the stories' s06c3: a
+    # seizure off Mokha against a grounding at Aqaba): with a denial word, near the claim, read as a
+    # contradiction, it denies the claim unless the article is foreign to the claim's words.
+    stage = StanceStage(None, encoder_key="use")
+    denial = SentenceEvidence(0, 0.6, {"agree": 0.05, "disagree": 0.9, "other": 0.05}, {"denial": 1})
+    core = np.array([0.05, 0.7, 0.15, 0.1])
+    disagree = STANCE_LABELS.index("disagree")
+    assert stage._gate_denial(core, [denial], missing=0.5)[disagree] > 0.7
+    assert stage._gate_denial(core, [denial], missing=0.9, foreign=True)[disagree] < 0.1
 
 
 def test_clauses_split_at_a_headline_joint_a_semicolon_and_an_ellipsis() -> None:
