@@ -231,8 +231,9 @@ def test_one_denial_against_origins_that_report_the_claim_disputes() -> None:
     )
 
 
-def test_one_denial_refutes_when_nobody_reports_the_claim_or_a_fact_check_denies_it() -> None:
+def test_one_denial_refutes_when_fewer_than_two_report_the_claim_or_a_fact_check_denies_it() -> None:
     assert decide([ev("ministry", "disagree")]).label == "refuted"
+    assert decide([ev("ministry", "disagree"), ev("site", "discuss", 0.7)]).label == "refuted"
     check = EvidenceStance(
         "fc", "disagree", {"agree": 0.03, "disagree": 0.9, "discuss": 0.04, "unrelated": 0.03}, refutes=True
     )
@@ -242,6 +243,6 @@ def test_one_denial_refutes_when_nobody_reports_the_claim_or_a_fact_check_denies
 def test_for_a_negated_claim_one_report_of_the_event_still_refutes_it() -> None:
     # "No fire broke out": the agency's report of the fire disagrees; a report that only mentions it
     # does not make the fire a party's word.
-    evidence = [ev("agency", "disagree"), ev("local", "discuss", 0.7)]
+    evidence = [ev("agency", "disagree"), ev("local", "discuss", 0.7), ev("radio", "discuss", 0.7)]
     assert decide(evidence, negated=True).label == "refuted"
     assert decide(evidence).label == "disputed"
