@@ -33,9 +33,9 @@ from rawi.result import (
 from rawi.retrieve import RetrievedArticle, Retriever
 from rawi.stance.base import StanceResult
 from rawi.stance.copies import pool_copies
-from rawi.stance.evidence import ArticleView
 from rawi.stance.factcheck import is_fact_check
 from rawi.stance.polarity import NEGATED
+from rawi.stance.views import ArticleView
 from rawi.verdict import EvidenceStance, PartyDenial, Verdict, decide
 
 if TYPE_CHECKING:

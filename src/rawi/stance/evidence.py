@@ -23,19 +23,27 @@ This is what ``rawi check`` shows beside each article. The steps:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from rawi.records import STANCE_LABELS
-from rawi.stance.analysis import AnalysisCache, ArticleAnalysis, TextUnit, analyze_units
+from rawi.stance.analysis import AnalysisCache, TextUnit, analyze_units
 from rawi.stance.base import RationaleSentence, StancePair, StanceResult
+from rawi.stance.denials import (
+    MAX_MISSING_FOR_DENIAL,
+    OWN_SCOPE_WORDS,
+    READS_AS_DENIAL,
+    is_denying,
+    lede,
+    missing_share,
+)
 from rawi.stance.factcheck import claim_lines, is_fact_check, rated_claims, rated_texts, rates_misleading
 from rawi.stance.pivot import CROSS_ABOUT, CROSS_DIRECT, closeness, pivot, restatements
-from rawi.stance.polarity import DENIAL, NEGATED, claim_frame
+from rawi.stance.polarity import DENIAL, NEGATED
 from rawi.stance.semantic import NEAR, SentenceEvidence, article_features, sentence_evidence
 from rawi.stance.stage import SemanticStage
+from rawi.stance.views import TITLE, ArticleView, Reading
 from rawi.text import detect_language, split_clauses
 
 if TYPE_CHECKING:
@@ -78,111 +86,15 @@ RULED_WORDS = 0.5
 # claim over a company's statement) is gone and stances improve on all three; 0.55 keeps it; at 0.43 (the
 # ABOUT of other denials) denials of another ship story lead their articles into a claim about a grounding.
 LEDE_ABOUT = {"use": 0.5, "e5": 0.85}
-LEDE_SENTENCES = 2
 LEDE_DENIAL = {"agree": 0.05, "disagree": 0.85, "discuss": 0.07, "unrelated": 0.03}
 FACT_CHECK_FALSE = {"agree": 0.03, "disagree": 0.9, "discuss": 0.05, "unrelated": 0.02}
 UNRELATED = STANCE_LABELS.index("unrelated")
-TITLE = -1  # the index the title takes among an article's candidate texts (never a rationale)
 MIRROR = {"agree": "disagree", "disagree": "agree", "discuss": "discuss", "unrelated": "unrelated"}
-
-
-@dataclass(frozen=True)
-class ArticleView:
-    """One retrieved article as the stance stage reads it."""
-
-    sentences: tuple[str, ...]
-    title: str | None
-    candidates: tuple[int, ...]  # sentence indices compared with the claim by vector
-    language: str | None = None
-    outlet: str | None = None
-
-    def candidate_texts(self) -> list[tuple[int, str]]:
-        """(index, text) of what is compared with the claim: the title (index TITLE) when the store
-        keeps it apart from the sentences, then the candidate sentences. The title is where a news
-        article states its event most plainly (training on Baly sees it as the first line)."""
-        title = (self.title or "").strip()
-        head = (
-            [(TITLE, title)] if title and not (self.sentences and self.sentences[0].strip() == title) else []
-        )
-        return head + [(i, self.sentences[i]) for i in self.candidates]
-
-
-class Reading(NamedTuple):
-    """What a group of articles is read against: the claim's core, or a pivot sentence in their
-    language, with its analysis and vector (analysed once, never again per article)."""
-
-    text: str
-    unit: TextUnit
-    vector: np.ndarray | None
-    language: str | None  # detected from its script
 
 
 def _normalized(row: np.ndarray) -> np.ndarray:
     row = np.clip(row, 1e-6, None)
     return row / row.sum()
-
-
-# A sentence denies the claim with a denial or refutation word ("نفى", "denied", "fabricated"). Without
-# one, a negation never suffices (the negation list holds "دون", "without": "a 3-0 defeat" is "ثلاثة
-# أهداف دون رد"), and a sure contradiction of the pair model (trained on ANS, whose "disagree" pairs are
-# titles with a changed detail) only when at least MISSING_DETAIL of the claim's content words are
-# nowhere in the article: Baly's false claims change a name or a number of a real report, which the
-# article then contradicts without a denial word, while a news title that restates the claim in other
-# words (which the pair model also reads as a contradiction) shares the claim's words. Measured: without
-# the path, Baly confidently wrong 42 of 422; with it at 0.4, 36 (22 with "discuss" set-aside, below).
-CONTRADICTS = 0.8
-# A sentence with a denial word denies the claim when the pair model reads it as contradicting the claim
-# at least this much. The pair model over [u, v, u*v, |u-v|] leans less on the denial word than the one
-# before it: it read a fact-check's "the claim that the dam collapsed is baseless" at 0.47, so 0.5 lost
-# the example corpus's refuted dam claim; at 0.4 that comes back, the stories sets keep their verdicts
-# and Baly gains two right refuted verdicts with no new confidently wrong one.
-READS_AS_DENIAL = 0.4
-# An article that uses less than a fifth of the claim's content words (read in its own language) is
-# about something else, whatever its denials: an operator's denial that its ship off Mokha carried arms
-# does not deny that a ship ran aground at Aqaba (the stories' s06c3: 0.89 of the claim's words missing).
-# On Baly no gold denial misses more than 0.8 of its claim's words; 7 % of "discuss" and 13 % of
-# "unrelated" articles do.
-MAX_MISSING_FOR_DENIAL = 0.8
-# A denial clause needs this many content words besides its denial word to name what it denies.
-OWN_SCOPE_WORDS = 3
-MISSING_DETAIL = 0.4
-
-
-def _is_denying(e: SentenceEvidence, missing: float = 0.0) -> bool:
-    """Whether a sentence near the claim denies it: a denial or refutation word, or a sure
-    contradiction (CONTRADICTS) of a claim with details the article never uses (MISSING_DETAIL)."""
-    if e.cues.get("denial") or e.cues.get("refutation"):
-        return True
-    return missing >= MISSING_DETAIL and e.pair["disagree"] >= CONTRADICTS
-
-
-def _missing_share(claim: TextUnit, article: ArticleAnalysis) -> float:
-    """Share of the claim's content words that the article never uses: a claim with a detail the
-    article lacks (another name, another number) is what a contradiction without a denial word is."""
-    if not claim.content:
-        return 0.0
-    seen = set().union(*(unit.content for unit in article.units))
-    return len(claim.content - seen) / len(claim.content)
-
-
-def _lede(evidence: Sequence[SentenceEvidence], title: str | None = None) -> list[SentenceEvidence]:
-    """What an article leads with about the claim: its closest text, and, when that is a headline
-    that negates (reads as a negated claim: "مستشفى سوران: لا وفيات بين سائقي الشاحنات", a denial's
-    headline states what is denied without a denial word), its first sentences (LEDE_SENTENCES: a
-    byline or date line often comes first) that are nearly as close (NEAR), where it says who denies.
-    Any negation cue would not do: the cue list holds "دون" and "عدم" ("طائرة دون طيار", a drone),
-    and on Baly that turned three supported true claims disputed."""
-    best = max(evidence, key=lambda e: e.cosine, default=None)
-    if best is None:
-        return []
-    # the headline's frame is read only when the headline is the closest text (not for every article)
-    if not (title and best.sentence_index == TITLE and claim_frame(title).kind == NEGATED):
-        return [best]
-    return [best] + [
-        e
-        for e in evidence
-        if e is not best and 0 <= e.sentence_index < LEDE_SENTENCES and e.cosine >= best.cosine - NEAR
-    ]
 
 
 class StanceStage:
@@ -302,7 +214,7 @@ class StanceStage:
             scores = np.array([lex.scores[label] for label in STANCE_LABELS])
             if ev is not None and self.stage is not None:
                 row = article_features(scores.tolist(), None, ev)
-                missing = _missing_share(claim_unit, analyses.article(art.sentences, art.title))
+                missing = missing_share(claim_unit, analyses.article(art.sentences, art.title))
                 # read without a pivot across languages, the claim's words cannot be found at all
                 foreign = missing >= MAX_MISSING_FOR_DENIAL and core.language in (art.language, None)
                 scores = self._gate_denial(
@@ -483,11 +395,11 @@ class StanceStage:
 
         A denying sentence is one of the article's closest to the claim (within NEAR of its best),
         about the claim (ABOUT), read as a contradiction by the pair model (READS_AS_DENIAL), and
-        carrying a denial or refutation word (:func:`_is_denying`); for a text of several clauses,
-        the clause that holds the denial must be that close (``scope``, :meth:`_denial_scope`). A
-        denial reported in passing further down a supporting article is left to provenance (a
-        party's denial). An article that uses almost none of the claim's words (``foreign``:
-        MAX_MISSING_FOR_DENIAL) denies nothing of it."""
+        carrying a denial or refutation word (:func:`rawi.stance.denials.is_denying`); for a text of
+        several clauses, the clause that holds the denial must be that close (``scope``,
+        :meth:`_denial_scope`). A denial reported in passing further down a supporting article is
+        left to provenance (a party's denial). An article that uses almost none of the claim's words
+        (``foreign``: MAX_MISSING_FOR_DENIAL) denies nothing of it."""
         best = max((e.cosine for e in evidence), default=0.0)
         scope = scope or {}
 
@@ -495,13 +407,13 @@ class StanceStage:
             return scope.get(e.sentence_index, e.cosine)
 
         if not foreign and any(
-            denial_closeness(e) >= self.lede_about and _is_denying(e) for e in _lede(evidence, title)
+            denial_closeness(e) >= self.lede_about and is_denying(e) for e in lede(evidence, title)
         ):
             return 0.5 * core + 0.5 * np.array([LEDE_DENIAL[label] for label in STANCE_LABELS])
         if not foreign and any(
             denial_closeness(e) >= max(self.about, best - NEAR)
             and e.pair["disagree"] >= READS_AS_DENIAL
-            and _is_denying(e, missing)
+            and is_denying(e, missing)
             for e in evidence
         ):
             return core
