@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rawi.stance.analysis import ArticleAnalysis, TextUnit
+from rawi.stance.analysis import AnalysisCache, ArticleAnalysis, TextUnit
 from rawi.stance.polarity import NEGATED, claim_frame
 from rawi.stance.semantic import NEAR, SentenceEvidence
 from rawi.stance.views import TITLE
@@ -57,18 +57,21 @@ def missing_share(claim: TextUnit, article: ArticleAnalysis) -> float:
     return len(claim.content - seen) / len(claim.content)
 
 
-def lede(evidence: Sequence[SentenceEvidence], title: str | None = None) -> list[SentenceEvidence]:
+def lede(
+    evidence: Sequence[SentenceEvidence], title: str | None = None, analyses: AnalysisCache | None = None
+) -> list[SentenceEvidence]:
     """What an article leads with about the claim: its closest text, and, when that is a headline
     that negates (reads as a negated claim: "مستشفى سوران: لا وفيات بين سائقي الشاحنات", a denial's
     headline states what is denied without a denial word), its first sentences (LEDE_SENTENCES: a
     byline or date line often comes first) that are nearly as close (NEAR), where it says who denies.
     Any negation cue would not do: the cue list holds "دون" and "عدم" ("طائرة دون طيار", a drone),
-    and on Baly that turned three supported true claims disputed."""
+    and on Baly that turned three supported true claims disputed. The headline's words are analysed
+    through ``analyses`` (the stage's cache): this runs for every article of every check."""
     best = max(evidence, key=lambda e: e.cosine, default=None)
     if best is None:
         return []
     # the headline's frame is read only when the headline is the closest text (not for every article)
-    if not (title and best.sentence_index == TITLE and claim_frame(title).kind == NEGATED):
+    if not (title and best.sentence_index == TITLE and claim_frame(title, analyses).kind == NEGATED):
         return [best]
     return [best] + [
         e

@@ -406,9 +406,8 @@ class StanceStage:
         def denial_closeness(e: SentenceEvidence) -> float:
             return scope.get(e.sentence_index, e.cosine)
 
-        if not foreign and any(
-            denial_closeness(e) >= self.lede_about and is_denying(e) for e in lede(evidence, title)
-        ):
+        leading = lede(evidence, title, self.analyses)
+        if not foreign and any(denial_closeness(e) >= self.lede_about and is_denying(e) for e in leading):
             return 0.5 * core + 0.5 * np.array([LEDE_DENIAL[label] for label in STANCE_LABELS])
         if not foreign and any(
             denial_closeness(e) >= max(self.about, best - NEAR)
