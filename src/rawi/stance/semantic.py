@@ -17,7 +17,6 @@ save as plain JSON (coefficients), never a pickle.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, TypeVar
@@ -96,11 +95,13 @@ class _LinearModel:
         self.standardize = standardize
 
     def fit(self: _M, X: np.ndarray, y: Sequence[str]) -> _M:
-        per_label = self.class_weight
-        if per_label == "balanced":
-            counts = Counter(y)
-            per_label = {k: len(y) / (len(counts) * n) for k, n in counts.items()}
-        weights = np.array([per_label.get(k, 1.0) for k in y]) if per_label else None
+        weights = None
+        if self.class_weight == "balanced":
+            from sklearn.utils.class_weight import compute_sample_weight
+
+            weights = compute_sample_weight("balanced", list(y))
+        elif self.class_weight:
+            weights = np.array([self.class_weight.get(k, 1.0) for k in y])
         self._fit_arrays(np.asarray(X, dtype=np.float64), y, sample_weight=weights)
         return self
 
