@@ -23,7 +23,7 @@ from itertools import chain, pairwise
 from typing import TypeVar
 
 from rawi.lang import LexiconEntry, all_languages
-from rawi.text import Lexicon, all_stopwords, stem_tokens, tokenize_normalized
+from rawi.text import Lexicon, all_stopwords, normalize, stem_tokens, tokenize_normalized
 from rawi.text.chunks import ChunkMemo, folded_chunks
 
 # Cue lists read from every language folder (rawi/lang/<code>/<name>.txt).
@@ -86,14 +86,38 @@ def cue_lexicon() -> Lexicon:
     return Lexicon.from_entries(entries, name="stance-cues")
 
 
+@cache
+def _negation_words() -> frozenset[str]:
+    """The one-word entries of every negation list, in matching form ("لم", "لا", "not", "never")."""
+    return frozenset(
+        normalize(e.phrase)
+        for lang in all_languages()
+        for e in lang.entries("negation")
+        if " " not in e.phrase
+    )
+
+
+# A denial word with a negation this few words before it reports that no denial was made: "الوزارة
+# لم تنفِ ما تم تداوله", "neither confirmed nor denied", "has not denied". Three words reach "لم
+# تصدر نفياً" and "did not deny"; four would take "لم تمض ساعات حتى نفت" (hours later it denied).
+NEGATED_DENIAL_REACH = 3
+
+
 def find_cues(
     tokens: Sequence[str], stems: Sequence[str], starts: Sequence[int] | None = None
 ) -> dict[str, tuple[int, ...]]:
     """Start positions of the cue matches in a token sequence, per cue list (``starts``: where a cue
-    may begin, when the caller knows; see :meth:`Lexicon.find`)."""
+    may begin, when the caller knows; see :meth:`Lexicon.find`). A denial or refutation word that a
+    negation governs (NEGATED_DENIAL_REACH) is no denial cue."""
     found: dict[str, list[int]] = {}
+    negations = _negation_words()
     for match in cue_lexicon().find(tokens, stems, starts):
-        found.setdefault(match.entry.fields[0], []).append(match.start)
+        name = match.entry.fields[0]
+        if name in ("denial", "refutation") and any(
+            t in negations for t in tokens[max(0, match.start - NEGATED_DENIAL_REACH) : match.start]
+        ):
+            continue
+        found.setdefault(name, []).append(match.start)
     return {name: tuple(positions) for name, positions in found.items()}
 
 
