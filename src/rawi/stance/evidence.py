@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from rawi.records import STANCE_LABELS
-from rawi.stance.analysis import AnalysisCache, TextUnit, analyze_units
+from rawi.stance.analysis import AnalysisCache, ArticleAnalysis, TextUnit, analyze_units
 from rawi.stance.base import RationaleSentence, StancePair, StanceResult
 from rawi.stance.denials import (
     MAX_MISSING_FOR_DENIAL,
@@ -39,12 +39,14 @@ from rawi.stance.denials import (
     missing_share,
 )
 from rawi.stance.factcheck import claim_lines, is_fact_check, rated_claims, rated_texts, rates_misleading
+from rawi.stance.figures import against, closest, figure_reading, figures
 from rawi.stance.pivot import CROSS_ABOUT, CROSS_DIRECT, closeness, pivot, restatements
 from rawi.stance.polarity import DENIAL, NEGATED
 from rawi.stance.semantic import NEAR, SentenceEvidence, article_features, sentence_evidence
 from rawi.stance.stage import SemanticStage
 from rawi.stance.views import TITLE, ArticleView, Reading
 from rawi.text import detect_language, split_clauses
+from rawi.text.quantities import agree_on_a_figure
 
 if TYPE_CHECKING:
     from rawi.claim import AnalyzedClaim
@@ -139,15 +141,28 @@ class StanceStage:
         frame = claim.frame
         readings, reach_needed = self._readings(claim, articles)
         results: list[StanceResult | None] = [None] * len(articles)
+        claim_figures = figures(claim.core.unit)
         for text in set(readings.values()):
             members = [k for k in range(len(articles)) if readings[k] == text]
             group = [articles[k] for k in members]
             denial = self._claim_evidence(claim, group) if frame.kind == DENIAL and self.stage else None
             gated = any(k in reach_needed for k in members)
             reach = closeness(self.vectors, claim.core_vector, group) if gated else None
+            reading = self._reading(claim, text)
+            # a pivot must carry one of the claim's figures for the articles' figures to count
+            checked = (
+                claim_figures
+                if text == claim.core_text or agree_on_a_figure(claim_figures, figures(reading.unit))
+                else frozenset()
+            )
             for j, (k, (core, ev, lexical_rationale)) in enumerate(
-                zip(members, self._core(self._reading(claim, text), group, max_rationale), strict=True)
+                zip(members, self._core(reading, group, max_rationale), strict=True)
             ):
+                ruling = ev is None and self.stage is not None  # a fact-check's ruling decided it
+                told = closest(ev) if ev else [r.sentence_index for r in lexical_rationale]
+                figure = None if ruling else figure_reading(checked, self._analysis(articles[k]), told)
+                if figure:
+                    core = against(core, figure)
                 if reach is not None and k in reach_needed and reach[j] < reach_needed[k]:
                     core = _normalized(np.where(np.arange(len(core)) == UNRELATED, 1.0, core * 0.1))
                 scores = self._frame(frame.kind, core, denial[j] if denial else None)
@@ -169,6 +184,9 @@ class StanceStage:
             return Reading(text, claim.core.unit, claim.core_vector, claim.core_language)
         vector = self.vectors([text])[0] if self.vectors is not None else None
         return Reading(text, self.analyses.claim(text).unit, vector, detect_language(text).code)
+
+    def _analysis(self, article: ArticleView) -> ArticleAnalysis:
+        return self.analyses.article(article.sentences, article.title)
 
     def _readings(
         self, claim: AnalyzedClaim, articles: Sequence[ArticleView]

@@ -1,0 +1,91 @@
+"""A figure the claim states and the article states otherwise: the article does not agree with it.
+
+"21 dead in the Ait Omrane fires" against an agency report of 12 dead in the same fires: both models
+read the two as one event, which they are, and score the report as agreeing; with no denial word the
+denial gate would at most make it "discuss". A changed figure is the commonest shape of a false claim
+in casualty and money news, and a fact-checker reads such a report as evidence against the claim. So
+when the claim states quantities, the article states none of them anywhere, and the texts it reads as
+stating the claim's event (its closest candidates) state other quantities, the article's "agree" goes
+to "disagree": it reports the event with another figure. A text that gives the claim's figure beside a
+denial word ("fewer than 12,000 homes; the figures of 40,000 in circulation are inaccurate") denies
+it: then the article's "discuss" goes to "disagree" too, even where the pair model, which reads a
+long sentence by its many shared words, takes it for agreement. Dates never count
+(:mod:`rawi.text.quantities`).
+
+Read through a pivot (an article in another language), the rule applies only when the pivot carries
+one of the claim's figures: a pivot without one may be a look-alike event, whose figures say nothing
+about the claim's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+
+from rawi.records import STANCE_LABELS
+from rawi.stance.analysis import ArticleAnalysis, TextUnit
+from rawi.stance.semantic import NEAR, SentenceEvidence
+from rawi.stance.views import TITLE
+from rawi.text.quantities import Quantity, agree_on_a_figure, quantities, stated_quantities
+
+AGREE, DISAGREE, DISCUSS = (STANCE_LABELS.index(k) for k in ("agree", "disagree", "discuss"))
+# Of an article's "agree", the share left where it states another figure (the rest becomes
+# "disagree"): the same tenth that the denial gate leaves of a "disagree" it sets aside.
+KEPT = 0.1
+# A text with one of these cues that gives the claim's figure denies it ("the figures of 40,000 homes
+# in circulation are inaccurate"): it does not state the figure.
+DENYING = ("denial", "refutation")
+
+
+def figures(unit: TextUnit) -> frozenset[Quantity]:
+    """The quantities a claim (or a pivot standing for it) states."""
+    return quantities(unit.tokens)
+
+
+def closest(evidence: Sequence[SentenceEvidence]) -> list[int]:
+    """The candidate texts that state the claim's event as the article tells it: its closest to the
+    claim (within NEAR of the best), the ones the denial gate reads too."""
+    best = max((e.cosine for e in evidence), default=0.0)
+    return [e.sentence_index for e in evidence if e.cosine >= best - NEAR]
+
+
+def figure_reading(
+    claim_figures: frozenset[Quantity], article: ArticleAnalysis, evidence: Iterable[int]
+) -> str | None:
+    """How the article gives the claim's figures, when it never states one of them (a text that gives
+    one beside a denial word denies it, it does not state it): ``"denied"`` when one of its
+    ``evidence`` texts (sentence indices, TITLE for the title) has a denial word and another figure
+    ("fewer than 12,000 homes; the figures of 40,000 in circulation are inaccurate"), ``"other"`` when
+    one of them states any other quantity, else ``None``."""
+    if not claim_figures:
+        return None
+    units = article.units
+    asserting = [u.tokens for u in units if not any(u.cue_count(c) for c in DENYING)]
+    if agree_on_a_figure(claim_figures, stated_quantities(asserting)):
+        return None
+    reading = None
+    for index in evidence:
+        position = (0 if article.has_title else -1) if index == TITLE else index + article.sentence_offset
+        if not 0 <= position < len(units):
+            continue
+        unit = units[position]
+        stated = quantities(unit.tokens)
+        if not stated:
+            continue
+        reading = "other"
+        if any(unit.cue_count(c) for c in DENYING) and any(
+            not agree_on_a_figure(claim_figures, [q]) for q in stated
+        ):
+            return "denied"
+    return reading
+
+
+def against(scores: np.ndarray, reading: str) -> np.ndarray:
+    """``scores`` moved to "disagree" for a ``figure_reading``: the "agree" of an article that states
+    another figure, and also the "discuss" of one that denies the claim's figure (KEPT of each stays)."""
+    out = scores.copy()
+    for label in (AGREE, DISCUSS) if reading == "denied" else (AGREE,):
+        out[DISAGREE] += out[label] * (1.0 - KEPT)
+        out[label] *= KEPT
+    return out

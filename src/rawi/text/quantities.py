@@ -1,0 +1,138 @@
+"""The quantities a text states: numbers that count or measure something, as ranges of values.
+
+"40 ألف منزل", "40,000 homes" and "٤٠ ألفاً" are one quantity, 40000: numbers are read from the
+matching-form tokens (digits already ASCII), with the multiplier word that follows them (each
+language's ``multipliers.txt``) and the qualifier just before them (``quantity_qualifiers.txt``):
+"at least 20" is 20 or more, "نحو 40 ألفاً" about 40000 (within ABOUT of it). A year ("2027"), a day
+of a month ("21 تشرين الأول", "October 13") and a dotted date ("04.03.2025") are dates, not
+quantities: two reports of one event on different days do not disagree about how many died.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from rawi.lang import all_languages
+from rawi.text.normalize import normalize
+
+_PLAIN = re.compile(r"\d+(?:\.\d+)?")
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")  # 1,500 / 40,000.5
+_DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")  # 3,5 (a comma written for the decimal point)
+# Plain whole numbers in this range, without a multiplier, are years.
+YEARS = (1900, 2100)
+# An estimate ("about 40,000") covers this share either side of its figure.
+ABOUT = 0.15
+# A figure written exactly still matches another within this share (1.2 billion is 1,200 million).
+EXACT = 1e-6
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A figure as the range of values it allows."""
+
+    low: float
+    high: float
+
+    def overlaps(self, other: Quantity) -> bool:
+        ends = [abs(v) for v in (self.low, self.high, other.low, other.high) if math.isfinite(v)]
+        slack = EXACT * max(ends, default=1.0)
+        return self.low <= other.high + slack and other.low <= self.high + slack
+
+
+def _ranged(value: float, kind: str) -> Quantity:
+    if kind == "min":
+        return Quantity(value, math.inf)
+    if kind == "max":
+        return Quantity(-math.inf, value)
+    if kind == "about":
+        return Quantity(value * (1 - ABOUT), value * (1 + ABOUT))
+    return Quantity(value, value)
+
+
+@cache
+def _multipliers() -> dict[str, float]:
+    return {
+        normalize(e.phrase).lower(): float(e.fields[0])
+        for lang in all_languages()
+        if lang.has_list("multipliers")
+        for e in lang.entries("multipliers")
+    }
+
+
+@cache
+def _qualifiers() -> dict[tuple[str, ...], str]:
+    return {
+        tuple(normalize(e.phrase).lower().split()): e.fields[0]
+        for lang in all_languages()
+        if lang.has_list("quantity_qualifiers")
+        for e in lang.entries("quantity_qualifiers")
+    }
+
+
+@cache
+def _month_words() -> frozenset[str]:
+    """Every word of every month name (matching form): a number beside one is a day, not a count."""
+    return frozenset(
+        word for lang in all_languages() for name in lang.months for word in name.lower().split()
+    )
+
+
+def number_value(token: str) -> float | None:
+    """The value a number token writes ("1,500" -> 1500.0, "3.5", "3,5"), or ``None``."""
+    if _GROUPED.fullmatch(token):
+        return float(token.replace(",", ""))
+    if _DECIMAL_COMMA.fullmatch(token):
+        return float(token.replace(",", "."))
+    if _PLAIN.fullmatch(token):
+        return float(token)
+    return None
+
+
+def _qualifier(before: tuple[str, ...]) -> str:
+    """The kind of the qualifier that ``before`` (the tokens before a number) ends with."""
+    for phrase, kind in _qualifiers().items():
+        if len(phrase) <= len(before) and before[len(before) - len(phrase) :] == phrase:
+            return kind
+    return "exact"
+
+
+@lru_cache(maxsize=200_000)
+def quantities(tokens: tuple[str, ...]) -> frozenset[Quantity]:
+    """The quantities stated in ``tokens`` (matching form), dates left out."""
+    multipliers, months = _multipliers(), _month_words()
+    lowered = tuple(t.lower() for t in tokens)
+    found: set[Quantity] = set()
+    for i, token in enumerate(lowered):
+        value = number_value(token)
+        if value is None:
+            continue
+        following = lowered[i + 1] if i + 1 < len(lowered) else ""
+        preceding = lowered[i - 1] if i else ""
+        kind = _qualifier(lowered[max(0, i - 4) : i])
+        if following in multipliers:
+            found.add(_ranged(value * multipliers[following], kind))
+            continue
+        if following in months or preceding in months:
+            continue
+        if value.is_integer() and YEARS[0] <= value <= YEARS[1]:
+            continue
+        found.add(_ranged(value, kind))
+    return frozenset(found)
+
+
+def agree_on_a_figure(wanted: Iterable[Quantity], stated: Iterable[Quantity]) -> bool:
+    """Whether any quantity of ``stated`` allows a value that one of ``wanted`` allows."""
+    stated = list(stated)
+    return any(w.overlaps(s) for w in wanted for s in stated)
+
+
+def stated_quantities(texts: Iterable[tuple[str, ...]]) -> frozenset[Quantity]:
+    """Every quantity stated across several texts (each as its tokens)."""
+    out: set[Quantity] = set()
+    for tokens in texts:
+        out |= quantities(tokens)
+    return frozenset(out)

@@ -1,0 +1,188 @@
+"""Figures: a claim's number against the number an article gives, and denials that did not happen.
+
+Unit tests read quantities and cues straight from text; the end-to-end tests check hand-written
+Arabic news (original text) through a real store with the shipped models and the default encoder.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from _newsroom import ingested, stances, write_articles
+from rawi.core import Rawi
+from rawi.embed import load_encoder
+from rawi.stance.analysis import analyze_unit
+from rawi.stance.pivot import PIVOT, pivot
+from rawi.text import normalize
+from rawi.text.quantities import Quantity, agree_on_a_figure, quantities
+from rawi.text.tokenize import tokenize_normalized
+
+
+def read(text: str) -> frozenset[Quantity]:
+    return quantities(tuple(tokenize_normalized(normalize(text))))
+
+
+def test_one_figure_in_every_writing_is_one_quantity() -> None:
+    forty_thousand = Quantity(40000.0, 40000.0)
+    assert read("انقطعت المياه عن 40 ألف منزل") == {forty_thousand}
+    assert read("انقطعت المياه عن ٤٠ ألفاً من المنازل") == {forty_thousand}
+    assert read("water was cut to 40,000 homes") == {forty_thousand}
+    assert read("a $1.2bn contract") == read("عقد بقيمة 1200 مليون دولار")
+
+
+def test_dates_and_years_are_not_quantities() -> None:
+    assert read("الأحد 4 أكتوبر 2026") == frozenset()
+    assert read("Doha, October 13 (QNA)") == frozenset()
+    assert read("في 21 تشرين الأول قتل ١٢ شخصاً") == {Quantity(12.0, 12.0)}
+    assert read("04.03.2025") == frozenset()
+
+
+def test_bounds_and_estimates_are_ranges() -> None:
+    (at_least,) = read("ما لا يقل عن 20 شخصاً")
+    assert (at_least.low, at_least.high) == (20.0, math.inf)
+    (fewer,) = read("fewer than 12,000 homes")
+    assert (fewer.low, fewer.high) == (-math.inf, 12000.0)
+    (about,) = read("نحو 40 ألف منزل")
+    assert about.low < 40000 < about.high
+    assert agree_on_a_figure(read("At least 20 people drowned"), read("23 people drowned"))
+    assert not agree_on_a_figure(read("نحو 40 ألف منزل"), read("أقل من 12 ألف منزل"))
+    assert not agree_on_a_figure(read("21 قتيلاً"), read("12 قتيلاً"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أكد الناطق أن الوزارة لم تنفِ ما تم تداوله عن إغلاق المدرسة",
+        "The company neither confirmed nor denied the report",
+        "The ministry has not denied it",
+        "قالت الشركة إنها لا تؤكد ولا تنفي ما نشرته الصحيفة",
+    ],
+)
+def test_a_denial_that_did_not_happen_is_no_denial_cue(text: str) -> None:
+    assert not analyze_unit(text).cue_count("denial")
+
+
+@pytest.mark.parametrize(
+    "text", ["نفت الوزارة إغلاق المدرسة", "The ministry denied it", "لم تمض ساعات حتى نفت الوزارة الخبر"]
+)
+def test_a_denial_is_still_a_denial_cue(text: str) -> None:
+    assert analyze_unit(text).cue_count("denial")
+
+
+def test_a_barely_related_sentence_is_never_a_pivot() -> None:
+    """A pivot closer than PIVOT to the claim would lend its articles a side across languages."""
+
+    class Article:
+        def __init__(self, texts: list[str]) -> None:
+            self.texts = texts
+
+        def candidate_texts(self) -> list[tuple[int, str]]:
+            return list(enumerate(self.texts))
+
+    claim = np.array([1.0, 0.0])
+    near = "أعلنت الشركة خطة لإعادة هيكلة أقسام التخزين والنقل البري في الدوحة"
+
+    def vectors(texts):
+        # every candidate sits just under PIVOT from the claim
+        angle = math.acos(PIVOT - 0.01)
+        return np.array([[math.cos(angle), math.sin(angle)] for _ in texts])
+
+    assert pivot(vectors, claim, [Article([near])]) is None
+
+
+FLOOD = {
+    "flood/agency.txt": """ارتفاع حصيلة ضحايا السيول في بلدة وادي السدرة إلى 9 وفيات
+
+وادي السدرة - وكالة أنباء الجنوب
+
+أعلنت مديرية الدفاع المدني في محافظة الجنوب اليوم الخميس ارتفاع حصيلة ضحايا السيول التي اجتاحت بلدة وادي السدرة إلى 9 وفيات، بعد انتشال جثتي طفلين من مجرى الوادي صباح اليوم.
+
+وقال مدير الدفاع المدني في المحافظة العقيد ماجد الرواحنة إن فرق الإنقاذ أخلت أكثر من مئتي عائلة من الأحياء المنخفضة، وإن عمليات البحث ما زالت جارية عن مفقود واحد.
+
+وكانت أمطار غزيرة قد هطلت على المنطقة مساء الثلاثاء وتسببت في جريان الأودية وانهيار جسر ترابي يربط البلدة بالطريق الرئيسي.
+""",
+    "flood/daily.txt": """وادي السدرة تودّع ضحايا السيول: 9 وفيات وعشرات المنازل المتضررة
+
+صحيفة الجنوب اليوم - مراسلنا في وادي السدرة
+
+شيّع أهالي بلدة وادي السدرة أمس ضحايا السيول التي ضربت البلدة، وأكدت مصادر في مستشفى البلدة الحكومي لـ"الجنوب اليوم" أن عدد الوفيات بلغ 9، بينهم أربعة أطفال.
+
+وشاهد مراسلنا عشرات المنازل التي غمرتها المياه في الحي الغربي، فيما انشغل المتطوعون بإزالة الطمي من الشوارع وفتح الطرق أمام سيارات الإسعاف.
+
+وطالب رئيس البلدية الحكومة بإعلان البلدة منطقة منكوبة وتعويض المتضررين.
+""",
+    "flood/rumour.txt": """مصادر محلية: 19 قتيلاً في سيول وادي السدرة والعدد مرشح للارتفاع
+
+شبكة أخبار الوادي
+
+أفادت مصادر محلية في بلدة وادي السدرة بأن عدد ضحايا السيول بلغ 19 قتيلاً، متهمة السلطات بالتكتم على الحصيلة الحقيقية.
+
+وتداول ناشطون على مواقع التواصل الاجتماعي صوراً قالوا إنها لجثث انتُشلت من مجرى الوادي.
+""",
+    "flood/statement.txt": """بيان توضيحي من مديرية الدفاع المدني حول حصيلة سيول وادي السدرة
+
+تؤكد مديرية الدفاع المدني في محافظة الجنوب أن الحصيلة الرسمية لضحايا السيول في بلدة وادي السدرة هي 9 وفيات، وأن الأرقام المتداولة عن سقوط 19 قتيلاً غير دقيقة.
+
+وتدعو المديرية المواطنين إلى استقاء المعلومات من مصادرها الرسمية وعدم تداول الشائعات.
+""",
+    "flood/unrelated.txt": """افتتاح معرض الكتاب في مدينة الجنوب بمشاركة مئة دار نشر
+
+افتتح محافظ الجنوب اليوم معرض الكتاب السنوي بمشاركة مئة دار نشر عربية، ويستمر المعرض عشرة أيام.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def wb(tmp_path_factory: pytest.TempPathFactory):
+    if load_encoder("use") is None:
+        pytest.skip("no sentence encoder installed")
+    with ingested(tmp_path_factory.mktemp("figures"), lambda root: write_articles(root, FLOOD)) as workbench:
+        yield workbench
+
+
+def test_reports_of_another_figure_do_not_support_the_claims_figure(wb: Rawi) -> None:
+    result = wb.check("بلغت حصيلة ضحايا السيول في بلدة وادي السدرة 19 قتيلاً")
+    got = stances(result)
+    assert got["flood/agency.txt"] == "disagree"
+    assert got["flood/daily.txt"] != "agree"
+    assert got["flood/statement.txt"] == "disagree"  # "the figures of 19 in circulation are inaccurate"
+    assert result["verdict"]["label"] != "supported"
+
+
+def test_the_figure_the_reports_give_is_not_disputed_by_them(wb: Rawi) -> None:
+    result = wb.check("ارتفعت حصيلة ضحايا السيول في بلدة وادي السدرة إلى 9 وفيات")
+    got = stances(result)
+    assert got["flood/agency.txt"] == "agree"
+    assert result["verdict"]["label"] != "refuted"
+
+
+def test_a_lower_bound_is_read_as_a_bound(wb: Rawi) -> None:
+    below = stances(wb.check("لقي أكثر من 5 أشخاص حتفهم في سيول بلدة وادي السدرة"))
+    assert below["flood/agency.txt"] != "disagree"  # 9 is more than 5
+    above = stances(wb.check("لقي أكثر من 50 شخصاً حتفهم في سيول بلدة وادي السدرة"))
+    assert above["flood/agency.txt"] == "disagree"
+
+
+def test_a_claim_of_a_denial_that_was_not_made_is_not_supported(tmp_path: Path) -> None:
+    if load_encoder("use") is None:
+        pytest.skip("no sentence encoder installed")
+    school = {
+        "school/agency.txt": """مديرية التربية تغلق مبنى مدرسة الربوة الأساسية بعد ظهور تصدعات
+
+أعلن مدير التربية والتعليم في لواء الربوة إغلاق مبنى مدرسة الربوة الأساسية للبنات حتى نهاية الفصل الدراسي، بعد أن أوصت لجنة هندسية بإخلائه.
+
+وأكد الناطق باسم وزارة التربية والتعليم أن الوزارة لم تنفِ في أي وقت ما تم تداوله عن إغلاق المدرسة، وأن بعض العناوين المنشورة لم تعكس مضمون تصريحاته.
+""",
+        "school/statement.txt": """بيان من وزارة التربية والتعليم حول مدرسة الربوة الأساسية للبنات
+
+تعلن وزارة التربية والتعليم أنها قررت إغلاق مبنى مدرسة الربوة الأساسية للبنات ونقل طالباتها إلى مدرسة مجاورة بنظام الفترتين، وأنها لم تنفِ ذلك في أي وقت.
+""",
+    }
+    with ingested(tmp_path, lambda root: write_articles(root, school)) as workbench:
+        result = workbench.check("نفت وزارة التربية والتعليم إغلاق مدرسة الربوة الأساسية للبنات")
+    assert stances(result).get("school/agency.txt") != "agree"
+    assert result["verdict"]["label"] != "supported"
