@@ -208,7 +208,14 @@ class StanceStage:
             members = [k for k, a in enumerate(articles) if a.language == language]
             crossed = bool(self.stage and claim_language and language and claim_language != language)
             text = (
-                pivot(self.vectors, claim.core_vector, [articles[k] for k in members], anchors, self.analyses)
+                pivot(
+                    self.vectors,
+                    claim.core_vector,
+                    [articles[k] for k in members],
+                    anchors,
+                    self.analyses,
+                    figures(claim.core.unit),
+                )
                 if crossed
                 else None
             )

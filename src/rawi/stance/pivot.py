@@ -19,6 +19,7 @@ import numpy as np
 from rawi.lang import all_languages
 from rawi.stance.analysis import AnalysisCache, TextUnit, analyze_units
 from rawi.text import normalize
+from rawi.text.quantities import Quantity, agree_on_a_figure, quantities
 
 Vectors = Callable[[Sequence[str]], np.ndarray]  # texts -> unit vectors (the semantic index)
 
@@ -48,6 +49,11 @@ _NOT_A_STATEMENT = ("denial", "refutation")
 HEDGED = 0.05
 # A pivot states an event: a dateline or a byline ("Sudan Today - 12 August 2025") does not.
 MIN_CONTENT_WORDS = 6
+# A candidate that gives one of the claim's figures ("five days on and ten days off" against "5 أيام
+# عمالة و10 أيام بطالة") states the claim's proposition more surely than a look-alike on the same
+# story: it weighs as much as two other articles carrying it (ECHO). Blind held-out set 4: a
+# misquote copied by three outlets outweighed the agency's report of the rotation the claim is about.
+FIGURE_BONUS = 0.4
 
 
 @cache
@@ -101,9 +107,11 @@ def pivot(
     articles: Sequence[CandidateTexts],
     anchors: np.ndarray | None = None,
     cache: AnalysisCache | None = None,
+    figures: frozenset[Quantity] = frozenset(),
 ) -> str | None:
     """The sentence of ``articles`` that best stands for the core (its vector: ``core_vector``) in
-    their language, or ``None``; texts analyzed through ``cache`` when given.
+    their language, or ``None``; texts analyzed through ``cache`` when given; ``figures``: the
+    claim's quantities (a candidate giving one of them gains FIGURE_BONUS).
 
     Candidates are sentences that state something (no denial or refutation cue, no negation
     particle; a hedge costs HEDGED; at least MIN_CONTENT_WORDS content words) and are at least
@@ -137,6 +145,8 @@ def pivot(
                 continue
         echoed = {k for j in np.flatnonzero(echoes[t]) for k in owners[texts[j]]} - owners[text]
         score = float(cos) + 0.1 * min(len(echoed), 4) - (HEDGED if unit.cue_count("hedge") else 0.0)
+        if figures and agree_on_a_figure(figures, quantities(unit.tokens)):
+            score += FIGURE_BONUS
         if score > best_score:
             best, best_score = text, score
     return best

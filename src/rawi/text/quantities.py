@@ -3,7 +3,8 @@
 "40 ألف منزل", "40,000 homes" and "٤٠ ألفاً" are one quantity, 40000: numbers are read from the
 matching-form tokens (digits already ASCII), with the multiplier word that follows them (each
 language's ``multipliers.txt``) and the qualifier just before them (``quantity_qualifiers.txt``):
-"at least 20" is 20 or more, "نحو 40 ألفاً" about 40000 (within ABOUT of it). A year ("2027"), a day
+"at least 20" is 20 or more, "نحو 40 ألفاً" about 40000 (within ABOUT of it). Numbers written as
+words ("خمسة أيام", "twenty-five") are read from ``number_words.txt``. A year ("2027"), a day
 of a month ("21 تشرين الأول", "October 13") and a dotted date ("04.03.2025") are dates, not
 quantities: two reports of one event on different days do not disagree about how many died.
 """
@@ -74,6 +75,49 @@ def _qualifiers() -> dict[tuple[str, ...], str]:
 
 
 @cache
+def _number_words() -> dict[str, float]:
+    return {
+        normalize(e.phrase).lower(): float(e.fields[0])
+        for lang in all_languages()
+        if lang.has_list("number_words")
+        for e in lang.entries("number_words")
+    }
+
+
+@cache
+def _conjunctions() -> tuple[str, ...]:
+    """Conjunctions fused to the next word (Arabic و): "وعشرة" is "and ten"."""
+    return tuple(c for lang in all_languages() for c in lang.conjunctions)
+
+
+def _word_value(token: str) -> float | None:
+    words = _number_words()
+    if token in words:
+        return words[token]
+    for conjunction in _conjunctions():
+        if token.startswith(conjunction) and token[len(conjunction) :] in words:
+            return words[token[len(conjunction) :]]
+    return None
+
+
+def _spelled(tokens: tuple[str, ...], i: int) -> tuple[float, int] | None:
+    """The number spelled by the words from ``i`` ("خمسة وعشرون" 25, "three hundred" 300, "twenty
+    five"), and the index after them; ``None`` when ``tokens[i]`` is no number word."""
+    current, end = None, i
+    while end < len(tokens):
+        value = _word_value(tokens[end])
+        if value is None and tokens[end] == "and" and end + 1 < len(tokens):
+            value = _word_value(tokens[end + 1])
+            if value is not None:
+                end += 1
+        if value is None:
+            break
+        current = (current or 1.0) * 100 if value == 100 else (current or 0.0) + value
+        end += 1
+    return None if current is None else (current, end)
+
+
+@cache
 def _month_words() -> frozenset[str]:
     """Every word of every month name (matching form): a number beside one is a day, not a count."""
     return frozenset(
@@ -106,13 +150,19 @@ def quantities(tokens: tuple[str, ...]) -> frozenset[Quantity]:
     multipliers, months = _multipliers(), _month_words()
     lowered = tuple(t.lower() for t in tokens)
     found: set[Quantity] = set()
-    for i, token in enumerate(lowered):
-        value = number_value(token)
+    i = 0
+    while i < len(lowered):
+        token = lowered[i]
+        value, after = number_value(token), i + 1
+        if value is None and (spelled := _spelled(lowered, i)) is not None:
+            value, after = spelled
         if value is None:
+            i += 1
             continue
-        following = lowered[i + 1] if i + 1 < len(lowered) else ""
-        preceding = lowered[i - 1] if i else ""
-        kind = _qualifier(lowered[max(0, i - 4) : i])
+        start, i = i, after
+        following = lowered[after] if after < len(lowered) else ""
+        preceding = lowered[start - 1] if start else ""
+        kind = _qualifier(lowered[max(0, start - 4) : start])
         if following in multipliers:
             found.add(_ranged(value * multipliers[following], kind))
             continue
