@@ -6,11 +6,13 @@ denial gate would at most make it "discuss". A changed figure is the commonest s
 in casualty and money news, and a fact-checker reads such a report as evidence against the claim. So
 when the claim states quantities, the article states none of them anywhere, and the texts it reads as
 stating the claim's event (its closest candidates) state other quantities, the article's "agree" goes
-to "disagree": it reports the event with another figure. A text that gives the claim's figure beside a
-denial word ("fewer than 12,000 homes; the figures of 40,000 in circulation are inaccurate") denies
-it: then the article's "discuss" goes to "disagree" too, even where the pair model, which reads a
-long sentence by its many shared words, takes it for agreement. Dates never count
-(:mod:`rawi.text.quantities`).
+to "discuss": it reports the event, with another figure. Not to "disagree": a report that gives other
+figures is no one's denial, and one such article (often another event with figures of its own) would
+refute a claim alone; on Baly that made a true claim refuted 0.67 from one unrelated article. A text
+that gives the claim's figure beside a denial word ("fewer than 12,000 homes; the figures of 40,000 in
+circulation are inaccurate") denies it: then the article's "agree" and "discuss" go to "disagree",
+even where the pair model, which reads a long sentence by its many shared words, takes it for
+agreement. Dates never count (:mod:`rawi.text.quantities`).
 
 Read through a pivot (an article in another language), the rule applies only when the pivot carries
 one of the claim's figures: a pivot without one may be a look-alike event, whose figures say nothing
@@ -30,8 +32,8 @@ from rawi.stance.views import TITLE
 from rawi.text.quantities import Quantity, agree_on_a_figure, quantities, stated_quantities
 
 AGREE, DISAGREE, DISCUSS = (STANCE_LABELS.index(k) for k in ("agree", "disagree", "discuss"))
-# Of an article's "agree", the share left where it states another figure (the rest becomes
-# "disagree"): the same tenth that the denial gate leaves of a "disagree" it sets aside.
+# Of a share that a figure moves, the part left where it was: the same tenth that the denial gate
+# leaves of a "disagree" it sets aside.
 KEPT = 0.1
 # A text with one of these cues that gives the claim's figure denies it ("the figures of 40,000 homes
 # in circulation are inaccurate"): it does not state the figure.
@@ -82,10 +84,12 @@ def figure_reading(
 
 
 def against(scores: np.ndarray, reading: str) -> np.ndarray:
-    """``scores`` moved to "disagree" for a ``figure_reading``: the "agree" of an article that states
-    another figure, and also the "discuss" of one that denies the claim's figure (KEPT of each stays)."""
+    """``scores`` moved for a ``figure_reading`` (KEPT of each moved share stays): the "agree" of an
+    article that states another figure to "discuss"; its "agree" and "discuss" to "disagree" where it
+    denies the claim's figure."""
     out = scores.copy()
-    for label in (AGREE, DISCUSS) if reading == "denied" else (AGREE,):
-        out[DISAGREE] += out[label] * (1.0 - KEPT)
-        out[label] *= KEPT
+    moves = ((AGREE, DISAGREE), (DISCUSS, DISAGREE)) if reading == "denied" else ((AGREE, DISCUSS),)
+    for source, target in moves:
+        out[target] += out[source] * (1.0 - KEPT)
+        out[source] *= KEPT
     return out
