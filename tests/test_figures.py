@@ -186,3 +186,11 @@ def test_a_claim_of_a_denial_that_was_not_made_is_not_supported(tmp_path: Path) 
         result = workbench.check("نفت وزارة التربية والتعليم إغلاق مدرسة الربوة الأساسية للبنات")
     assert stances(result).get("school/agency.txt") != "agree"
     assert result["verdict"]["label"] != "supported"
+
+
+def test_durations_say_when_not_how_many() -> None:
+    from rawi.stance.figures import figures
+
+    assert all(q.duration for q in read("قبل ثلاثة أيام")) and read("three weeks ago")
+    assert figures(analyze_unit("قتل الجيش طفلاً من عفرين قبل ثلاثة أيام")) == frozenset()
+    assert figures(analyze_unit("قتل 12 شخصاً في معارك دامت أربعة أشهر")) == {Quantity(12.0, 12.0)}

@@ -46,7 +46,7 @@ from rawi.stance.semantic import NEAR, SentenceEvidence, article_features, sente
 from rawi.stance.stage import SemanticStage
 from rawi.stance.views import TITLE, ArticleView, Reading
 from rawi.text import detect_language, split_clauses
-from rawi.text.quantities import agree_on_a_figure
+from rawi.text.quantities import agree_on_a_figure, quantities
 
 if TYPE_CHECKING:
     from rawi.claim import AnalyzedClaim
@@ -160,7 +160,8 @@ class StanceStage:
             ):
                 ruling = ev is None and self.stage is not None  # a fact-check's ruling decided it
                 told = closest(ev) if ev else [r.sentence_index for r in lexical_rationale]
-                figure = None if ruling else figure_reading(checked, self._analysis(articles[k]), told)
+                about = {e.sentence_index for e in ev if e.cosine >= self.about} if ev else None
+                figure = None if ruling else figure_reading(checked, self._analysis(articles[k]), told, about)
                 if figure:
                     core = against(core, figure)
                 if reach is not None and k in reach_needed and reach[j] < reach_needed[k]:
@@ -214,7 +215,7 @@ class StanceStage:
                     [articles[k] for k in members],
                     anchors,
                     self.analyses,
-                    figures(claim.core.unit),
+                    quantities(claim.core.unit.tokens),  # durations too: "five days on, ten off"
                 )
                 if crossed
                 else None

@@ -21,7 +21,7 @@ about the claim's.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 
 import numpy as np
 
@@ -41,8 +41,10 @@ DENYING = ("denial", "refutation")
 
 
 def figures(unit: TextUnit) -> frozenset[Quantity]:
-    """The quantities a claim (or a pivot standing for it) states."""
-    return quantities(unit.tokens)
+    """The figures a text states: its quantities but durations ("قبل ثلاثة أيام", "a four-month
+    battle" say when, not how many; on Baly "three weeks ago" in a claim made an article on another
+    subject, with a denial word and a figure, deny it)."""
+    return frozenset(q for q in quantities(unit.tokens) if not q.duration)
 
 
 def closest(evidence: Sequence[SentenceEvidence]) -> list[int]:
@@ -53,13 +55,17 @@ def closest(evidence: Sequence[SentenceEvidence]) -> list[int]:
 
 
 def figure_reading(
-    claim_figures: frozenset[Quantity], article: ArticleAnalysis, evidence: Iterable[int]
+    claim_figures: frozenset[Quantity],
+    article: ArticleAnalysis,
+    evidence: Iterable[int],
+    about: Container[int] | None = None,
 ) -> str | None:
     """How the article gives the claim's figures, when it never states one of them (a text that gives
     one beside a denial word denies it, it does not state it): ``"denied"`` when one of its
-    ``evidence`` texts (sentence indices, TITLE for the title) has a denial word and another figure
-    ("fewer than 12,000 homes; the figures of 40,000 in circulation are inaccurate"), ``"other"`` when
-    one of them states any other quantity, else ``None``."""
+    ``evidence`` texts (sentence indices, TITLE for the title) that is also ``about`` the claim (close
+    enough to deny it; any, when ``None``) has a denial word and another figure ("fewer than 12,000
+    homes; the figures of 40,000 in circulation are inaccurate"), ``"other"`` when one of them states
+    any other figure, else ``None``."""
     if not claim_figures:
         return None
     units = article.units
@@ -72,12 +78,14 @@ def figure_reading(
         if not 0 <= position < len(units):
             continue
         unit = units[position]
-        stated = quantities(unit.tokens)
+        stated = figures(unit)
         if not stated:
             continue
         reading = "other"
-        if any(unit.cue_count(c) for c in DENYING) and any(
-            not agree_on_a_figure(claim_figures, [q]) for q in stated
+        if (
+            (about is None or index in about)
+            and any(unit.cue_count(c) for c in DENYING)
+            and any(not agree_on_a_figure(claim_figures, [q]) for q in stated)
         ):
             return "denied"
     return reading

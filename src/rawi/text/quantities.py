@@ -33,10 +33,11 @@ EXACT = 1e-6
 
 @dataclass(frozen=True)
 class Quantity:
-    """A figure as the range of values it allows."""
+    """A figure as the range of values it allows; ``duration``: a number of days, hours, years."""
 
     low: float
     high: float
+    duration: bool = False
 
     def overlaps(self, other: Quantity) -> bool:
         ends = [abs(v) for v in (self.low, self.high, other.low, other.high) if math.isfinite(v)]
@@ -44,14 +45,24 @@ class Quantity:
         return self.low <= other.high + slack and other.low <= self.high + slack
 
 
-def _ranged(value: float, kind: str) -> Quantity:
+def _ranged(value: float, kind: str, duration: bool) -> Quantity:
     if kind == "min":
-        return Quantity(value, math.inf)
+        return Quantity(value, math.inf, duration)
     if kind == "max":
-        return Quantity(-math.inf, value)
+        return Quantity(-math.inf, value, duration)
     if kind == "about":
-        return Quantity(value * (1 - ABOUT), value * (1 + ABOUT))
-    return Quantity(value, value)
+        return Quantity(value * (1 - ABOUT), value * (1 + ABOUT), duration)
+    return Quantity(value, value, duration)
+
+
+@cache
+def _time_units() -> frozenset[str]:
+    return frozenset(
+        normalize(e.phrase).lower()
+        for lang in all_languages()
+        if lang.has_list("time_units")
+        for e in lang.entries("time_units")
+    )
 
 
 @cache
@@ -164,13 +175,14 @@ def quantities(tokens: tuple[str, ...]) -> frozenset[Quantity]:
         preceding = lowered[start - 1] if start else ""
         kind = _qualifier(lowered[max(0, start - 4) : start])
         if following in multipliers:
-            found.add(_ranged(value * multipliers[following], kind))
+            counted = lowered[i + 1] if i + 1 < len(lowered) else ""
+            found.add(_ranged(value * multipliers[following], kind, counted in _time_units()))
             continue
         if following in months or preceding in months:
             continue
         if value.is_integer() and YEARS[0] <= value <= YEARS[1]:
             continue
-        found.add(_ranged(value, kind))
+        found.add(_ranged(value, kind, following in _time_units()))
     return frozenset(found)
 
 
