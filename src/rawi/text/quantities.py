@@ -56,43 +56,34 @@ def _ranged(value: float, kind: str, duration: bool) -> Quantity:
 
 
 @cache
-def _time_units() -> frozenset[str]:
-    return frozenset(
-        normalize(e.phrase).lower()
+def _table(list_name: str) -> dict[str, tuple[str, ...]]:
+    """Every language's list ``list_name``: each phrase in matching form, with its fields."""
+    return {
+        normalize(e.phrase).lower(): e.fields
         for lang in all_languages()
-        if lang.has_list("time_units")
-        for e in lang.entries("time_units")
-    )
+        if lang.has_list(list_name)
+        for e in lang.entries(list_name)
+    }
+
+
+@cache
+def _time_units() -> frozenset[str]:
+    return frozenset(_table("time_units"))
 
 
 @cache
 def _multipliers() -> dict[str, float]:
-    return {
-        normalize(e.phrase).lower(): float(e.fields[0])
-        for lang in all_languages()
-        if lang.has_list("multipliers")
-        for e in lang.entries("multipliers")
-    }
+    return {word: float(fields[0]) for word, fields in _table("multipliers").items()}
 
 
 @cache
 def _qualifiers() -> dict[tuple[str, ...], str]:
-    return {
-        tuple(normalize(e.phrase).lower().split()): e.fields[0]
-        for lang in all_languages()
-        if lang.has_list("quantity_qualifiers")
-        for e in lang.entries("quantity_qualifiers")
-    }
+    return {tuple(phrase.split()): fields[0] for phrase, fields in _table("quantity_qualifiers").items()}
 
 
 @cache
 def _number_words() -> dict[str, float]:
-    return {
-        normalize(e.phrase).lower(): float(e.fields[0])
-        for lang in all_languages()
-        if lang.has_list("number_words")
-        for e in lang.entries("number_words")
-    }
+    return {word: float(fields[0]) for word, fields in _table("number_words").items()}
 
 
 @cache
