@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from rawi.records import STANCE_LABELS
-from rawi.stance.analysis import AnalysisCache, ArticleAnalysis, TextUnit, analyze_units
+from rawi.stance.analysis import AnalysisCache, ArticleAnalysis
 from rawi.stance.base import RationaleSentence, StancePair, StanceResult
 from rawi.stance.denials import (
     MAX_MISSING_FOR_DENIAL,
@@ -37,6 +37,7 @@ from rawi.stance.denials import (
     is_denying,
     lede,
     missing_share,
+    reports_of_denial,
 )
 from rawi.stance.factcheck import claim_lines, is_fact_check, rated_claims, rated_texts, rates_misleading
 from rawi.stance.figures import against, closest, figure_reading, figures
@@ -145,7 +146,18 @@ class StanceStage:
         for text in set(readings.values()):
             members = [k for k in range(len(articles)) if readings[k] == text]
             group = [articles[k] for k in members]
-            denial = self._claim_evidence(claim, group) if frame.kind == DENIAL and self.stage else None
+            denial = (
+                reports_of_denial(
+                    claim.vector,
+                    claim.language,
+                    group,
+                    self.vectors,
+                    self.analyses,
+                    (self.denial_of_claim, self.denial_across),
+                )
+                if frame.kind == DENIAL and self.stage
+                else None
+            )
             gated = any(k in reach_needed for k in members)
             reach = closeness(self.vectors, claim.core_vector, group) if gated else None
             reading = self._reading(claim, text)
@@ -339,38 +351,6 @@ class StanceStage:
                 )
             )
             start += n
-        return out
-
-    def _claim_evidence(self, claim: AnalyzedClaim, articles: Sequence[ArticleView]) -> list[float]:
-        """For a claim that a denial happened: whether each article reports such a denial, in a
-        sentence with a denial or refutation word close to the claim (DENIAL_OF_CLAIM). In the claim's
-        language the sentences read are the candidates the claim's words picked; across languages,
-        where the claim's words pick nothing, every sentence, at DENIAL_ACROSS (the encoder puts a long
-        sentence that reports the denial among other things at 0.28-0.47 from the claim). Reading every
-        sentence in the claim's language too made a Baly denial claim supported at 0.82 against its
-        gold (the army's denial that a town fell: its articles carry denials of other things)."""
-        claim_vector, claim_language = claim.vector, claim.language
-        out = []
-        for art in articles:
-            across = bool(claim_language and art.language and art.language != claim_language)
-            if across:
-                analysis = self.analyses.article(art.sentences, art.title)
-                texts = ([art.title or ""] if analysis.has_title else []) + list(art.sentences)
-                units: Sequence[TextUnit] = analysis.units
-            else:
-                texts = [text for _, text in art.candidate_texts()]
-                units = analyze_units(texts)
-            cued = [
-                text
-                for text, unit in zip(texts, units, strict=True)
-                if unit.cue_count("denial") or unit.cue_count("refutation")
-            ]
-            if not cued:
-                out.append(0.0)
-                continue
-            closeness = self.vectors(cued) @ claim_vector
-            reported = bool((closeness >= (self.denial_across if across else self.denial_of_claim)).any())
-            out.append(1.0 if reported else 0.0)
         return out
 
     def _denial_scope(
