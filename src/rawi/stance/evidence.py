@@ -47,7 +47,7 @@ from rawi.stance.semantic import NEAR, SentenceEvidence, article_features, sente
 from rawi.stance.stage import SemanticStage
 from rawi.stance.views import TITLE, ArticleView, Reading
 from rawi.text import detect_language, split_clauses
-from rawi.text.quantities import agree_on_a_figure, quantities
+from rawi.text.quantities import Quantity, agree_on_a_figure, quantities
 
 if TYPE_CHECKING:
     from rawi.claim import AnalyzedClaim
@@ -170,12 +170,11 @@ class StanceStage:
             for j, (k, (core, ev, lexical_rationale)) in enumerate(
                 zip(members, self._core(reading, group, max_rationale), strict=True)
             ):
-                ruling = ev is None and self.stage is not None  # a fact-check's ruling decided it
-                told = closest(ev) if ev else [r.sentence_index for r in lexical_rationale]
-                about = {e.sentence_index for e in ev if e.cosine >= self.about} if ev else None
-                figure = None if ruling else figure_reading(checked, self._analysis(articles[k]), told, about)
-                if figure:
-                    core = against(core, figure)
+                # with a semantic stage every article has its evidence list, except a fact-check
+                # whose ruling on the claim gave its scores (_core)
+                ruling = ev is None and self.stage is not None
+                if checked and not ruling:
+                    core = self._read_figures(checked, core, ev, lexical_rationale, articles[k])
                 if reach is not None and k in reach_needed and reach[j] < reach_needed[k]:
                     core = _normalized(np.where(np.arange(len(core)) == UNRELATED, 1.0, core * 0.1))
                 scores = self._frame(frame.kind, core, denial[j] if denial else None)
@@ -183,9 +182,7 @@ class StanceStage:
                 rationale = (
                     self._rationale(label, ev, articles[k], max_rationale) if ev else lexical_rationale
                 )
-                # with a semantic stage every article has its evidence list, except a fact-check
-                # whose ruling on the claim gave its scores (_core)
-                ruled = self.stage is not None and ev is None and label in ("agree", "disagree")
+                ruled = ruling and label in ("agree", "disagree")
                 results[k] = StanceResult(
                     label, {n: float(v) for n, v in zip(STANCE_LABELS, scores, strict=True)}, rationale, ruled
                 )
@@ -200,6 +197,22 @@ class StanceStage:
 
     def _analysis(self, article: ArticleView) -> ArticleAnalysis:
         return self.analyses.article(article.sentences, article.title)
+
+    def _read_figures(
+        self,
+        claim_figures: frozenset[Quantity],
+        core: np.ndarray,
+        evidence: Sequence[SentenceEvidence] | None,
+        rationale: Sequence[RationaleSentence],
+        article: ArticleView,
+    ) -> np.ndarray:
+        """``core`` moved by how the article gives the claim's figures (:mod:`rawi.stance.figures`),
+        read in its closest texts (the lexical rationale without a semantic stage); a denial of the
+        figure only from a text about the claim (ABOUT)."""
+        told = closest(evidence) if evidence else [r.sentence_index for r in rationale]
+        about = {e.sentence_index for e in evidence if e.cosine >= self.about} if evidence else None
+        reading = figure_reading(claim_figures, self._analysis(article), told, about)
+        return against(core, reading) if reading else core
 
     def _readings(
         self, claim: AnalyzedClaim, articles: Sequence[ArticleView]
@@ -246,13 +259,12 @@ class StanceStage:
         evidence = self._evidence(core, articles) if self.stage else [None] * len(articles)
         out = []
         # The lexical model has just analysed every article (into the same analyses): read them.
-        analyses = self.analyses
         claim_unit = core.unit
         for lex, ev, art in zip(lexical, evidence, articles, strict=True):
             scores = np.array([lex.scores[label] for label in STANCE_LABELS])
             if ev is not None and self.stage is not None:
                 row = article_features(scores.tolist(), None, ev)
-                missing = missing_share(claim_unit, analyses.article(art.sentences, art.title))
+                missing = missing_share(claim_unit, self._analysis(art))
                 # read without a pivot across languages, the claim's words cannot be found at all
                 foreign = missing >= MAX_MISSING_FOR_DENIAL and core.language in (art.language, None)
                 scores = self._gate_denial(

@@ -54,9 +54,7 @@ def pair_features(u: np.ndarray, v: np.ndarray, claim: TextUnit, sentences: Sequ
     """Rows of pair features for one claim vector ``u`` against sentence vectors ``v``."""
     v = np.atleast_2d(v)
     c = _cue_vector(claim)
-    cues = np.array(
-        [np.concatenate([_cue_vector(s), _cue_vector(s) - c]) for s in sentences], dtype=np.float32
-    )
+    cues = np.array([(s, s - c) for s in map(_cue_vector, sentences)], dtype=np.float32)
     cos = (v @ u)[:, None]
     # u and v themselves, not only their interactions: what a sentence says (a denial, a number)
     # matters beside how far it is from the claim. Measured on ANS dev (USE, ANS train only):
