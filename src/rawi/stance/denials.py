@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from rawi.stance.analysis import AnalysisCache, ArticleAnalysis, TextUnit, analyze_units
+from rawi.stance.analysis import AnalysisCache, ArticleAnalysis, TextUnit
 from rawi.stance.polarity import NEGATED, claim_frame
 from rawi.stance.semantic import NEAR, SentenceEvidence
 from rawi.stance.views import TITLE, ArticleView
@@ -109,7 +109,7 @@ def reports_of_denial(
             units: Sequence[TextUnit] = analysis.units
         else:
             texts = [text for _, text in art.candidate_texts()]
-            units = analyze_units(texts)
+            units = analyses.units(texts)  # the chunks the stage has analysed already
         cued = [
             text
             for text, unit in zip(texts, units, strict=True)
