@@ -58,7 +58,11 @@ def test_negated_claim_is_judged_as_written(wb: Rawi) -> None:
     result = wb.check("لم يندلع أي حريق في مستودعات القمح في ميناء طرطوس")
     got = stances(result)
     assert got["fire/agency.txt"] == "disagree"
-    assert result["verdict"]["label"] == "refuted"
+    # its verdict is the mirror of the same words without "لم ... أي": never both sides at once
+    positive = wb.check("اندلع حريق في مستودعات القمح في ميناء طرطوس")["verdict"]["label"]
+    mirror = {"supported": "refuted", "refuted": "supported"}
+    assert result["verdict"]["label"] == mirror.get(positive, positive)
+    assert result["verdict"]["label"] != "supported"
 
 
 def test_named_party_denial_inside_supporting_coverage_disputes(wb: Rawi) -> None:

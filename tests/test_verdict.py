@@ -240,9 +240,26 @@ def test_one_denial_refutes_when_fewer_than_two_report_the_claim_or_a_fact_check
     assert decide([check, ev("site", "discuss", 0.7)]).label == "refuted"
 
 
-def test_for_a_negated_claim_one_report_of_the_event_still_refutes_it() -> None:
-    # "No fire broke out": the agency's report of the fire disagrees; a report that only mentions it
-    # does not make the fire a party's word.
-    evidence = [ev("agency", "disagree"), ev("local", "discuss", 0.7), ev("radio", "discuss", 0.7)]
-    assert decide(evidence, negated=True).label == "refuted"
-    assert decide(evidence).label == "disputed"
+def test_a_negated_claim_gets_the_mirror_of_its_events_verdict() -> None:
+    # "No fire broke out": one agency report of the fire leaves the fire unverified (one origin), so
+    # it leaves its negation unverified too, not refuted on one report; two independent reports of the
+    # fire refute it, as they would support "a fire broke out".
+    one = [ev("agency", "disagree"), ev("local", "discuss", 0.7)]
+    v = decide(one, negated=True)
+    assert (v.label, v.rule) == ("unverified", "single_event")
+    assert "Only one independent origin reports the event" in v.explanation
+    two = [ev("agency", "disagree"), ev("radio", "disagree")]
+    v = decide(two, negated=True)
+    assert (v.label, v.rule) == ("refuted", "refuted_event")
+    assert "تنقل مصادر مستقلة وقوع" in decide(two, negated=True, language="ar").explanation
+    # as confident as "a fire broke out" is supported by the same two reports
+    positive = decide([ev("agency", "agree"), ev("radio", "agree")])
+    assert positive.label == "supported" and v.confidence == positive.confidence
+    # the civil defence's word that nothing burned, against two reports of the fire: disputed
+    v = decide([ev("civil defence", "agree"), *two], negated=True)
+    assert v.label == "disputed"
+    reported = [ev("civil defence", "agree"), ev("local", "discuss", 0.7), ev("radio", "discuss", 0.7)]
+    v = decide(reported, negated=True)
+    assert (v.label, v.rule) == ("disputed", "asserted_once")
+    # a party's denial of the event, and nothing reporting it: the negation stands
+    assert decide([ev("civil defence", "agree")], negated=True).label == "supported"

@@ -15,6 +15,11 @@ The rules (``rule``), on the origins that take a side:
 - *disputed*: independent origins on both sides (a named party denying what others assert);
 - *unverified*: nothing takes a side, or only one origin does (one report, however often copied).
 
+A negated claim ("no fire broke out") gets the mirror of the verdict its event would get (PRODUCT.md:
+the reports of the event deny it): supported and refuted swap, disputed and unverified stay. So one
+report of a fire, which leaves "a fire broke out" unverified, leaves "no fire broke out" unverified
+too, instead of refuting it on one report.
+
 Origins that trace back to unnamed sources ("a source close to the governor's office") count as one
 on each side, however many there are: nothing shows that two unnamed sources are two, and a rumour
 relayed by several sites, each quoting "sources", is the commonest false "confirmation".
@@ -28,7 +33,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from rawi.verdict.calibration import Calibration, load_calibration
@@ -195,9 +200,32 @@ def independent(side: Sequence[OriginWeight]) -> int:
     return sum(1 for o in side if not o.anonymous) + (1 if any(o.anonymous for o in side) else 0)
 
 
+# A negated claim's verdict and rule are the mirror of its event's (the rule names pick the sentence
+# of the explanation: "supported" for the event is "refuted" for its negation).
+MIRROR_STANCE = {"agree": "disagree", "disagree": "agree", "discuss": "discuss"}
+MIRROR_LABEL = {"supported": "refuted", "refuted": "supported"}
+MIRROR_RULE = {
+    "supported": "refuted_event",
+    "supported_check": "refuted_check",
+    "refuted": "supported_event",
+    "refuted_check": "supported_check",
+    "denied_once": "asserted_once",
+    "single": "single_event",
+    "anonymous": "anonymous_event",
+}
+
+
+def mirrored(weighed: Sequence[OriginWeight]) -> list[OriginWeight]:
+    """The origins as they stand toward the event a negated claim negates."""
+    return [replace(o, stance=MIRROR_STANCE.get(o.stance, o.stance)) for o in weighed]
+
+
 def rule(weighed: Sequence[OriginWeight], *, negated: bool = False) -> tuple[str, str]:
-    """The label PRODUCT.md's definitions give, and the name of the rule that gave it. For a negated
-    claim ("no fire broke out") the denying side is the reports of the event, not a party's word."""
+    """The label PRODUCT.md's definitions give, and the name of the rule that gave it; for a negated
+    claim, the mirror of the event's (the module docstring)."""
+    if negated:
+        label, why = rule(mirrored(weighed))
+        return MIRROR_LABEL.get(label, label), MIRROR_RULE.get(why, why)
     side = [o for o in weighed if o.stance in ("agree", "disagree") and o.strength * o.weight >= MIN_SIDE]
     n_for = independent([o for o in side if o.stance == "agree"])
     n_against = independent([o for o in side if o.stance == "disagree"])
@@ -218,7 +246,7 @@ def rule(weighed: Sequence[OriginWeight], *, negated: bool = False) -> tuple[str
         # with one report enough, 5 true claims refuted at 0.71-0.74 became disputed, and 16 right
         # refutations too; two reports, like "supported", keep the refutations a single report meets.
         reported = [o for o in weighed if o.stance == "discuss" and o.strength * o.weight >= MIN_SIDE]
-        if n_against == 1 and not checked_against and not negated and independent(reported) >= 2:
+        if n_against == 1 and not checked_against and independent(reported) >= 2:
             return "disputed", "denied_once"
         return "refuted", "refuted"
     # A published fact-check settles the contest (PRODUCT.md: a published fact-check that establishes
@@ -261,7 +289,12 @@ def decide(
     label, why = rule(weighed, negated=negated)
     margin = log_odds(weighed)
     cal = calibration or load_calibration()
-    confidence = cal.confidence(label, weighed)
+    # a negated claim's confidence is its event's (the calibration was fitted on claims of events)
+    confidence = (
+        cal.confidence(MIRROR_LABEL.get(label, label), mirrored(weighed))
+        if negated
+        else cal.confidence(label, weighed)
+    )
     p_true = 1 / (1 + math.exp(-2.0 * margin))
     unrelated = sum(1 for e in evidence if e.stance == "unrelated")
     weak = sum(1 for e in evidence if e.stance != "unrelated" and not counts(e))
