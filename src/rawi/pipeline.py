@@ -179,6 +179,7 @@ def _stances(
             tuple(sorted(r.similarity)),
             r.article.language,
             r.article.outlet,
+            r.article.published,
         )
         for r in retrieved
     ]

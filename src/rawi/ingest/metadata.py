@@ -10,89 +10,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import datetime, timezone
 from functools import cache
 
 from rawi.lang import all_languages
-from rawi.text import normalize, tokenize
+from rawi.text import tokenize
+from rawi.text.dates import MAX_YEAR, MIN_YEAR, find_date
 
-MIN_YEAR, MAX_YEAR = 1900, 2100
 BOILERPLATE_MAX_WORDS = 12  # a footer or share line is short; a longer line is content
 DATELINE_LINES = 4  # how many first lines may hold the date
 DATELINE_CHARS = 160  # and how far into each line
-
-
-_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
-NAMED_DATE_REACH = 60  # "الأحد 15 أيلول/سبتمبر 2026": how far before the year a named date starts
-
-
-@cache
-def _months() -> dict[str, int]:
-    names: dict[str, int] = {}
-    for lang in all_languages():
-        names.update(lang.months)
-    return names
-
-
-@cache
-def _date_patterns() -> tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]]:
-    """(numeric patterns, month-name patterns) over *normalized* text (ASCII digits, folded, lower).
-    Every month-name pattern ends with the year, so it is only tried just before a year."""
-    month = "|".join(re.escape(m) for m in sorted(_months(), key=len, reverse=True))
-    m = f"(?:{month})"
-    # "15 ايلول/سبتمبر 2026", "15 اذار (مارس) 2026", "15 march 2026", "15 mar. 2026"
-    second_name = rf"(?:\s*(?:/|-|\()\s*{m}\.?\s*\)?)?"  # "/سبتمبر" or "(مارس)" after the first name
-    day_month_year = rf"(?<!\d)(?P<d>\d{{1,2}})\s+(?P<m>{m})\.?{second_name}\s*,?\s+(?P<y>\d{{4}})$"
-    # "march 15, 2026", "sept. 15 2026"
-    month_day_year = rf"(?<!\w)(?P<m>{m})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s+(?P<y>\d{{4}})$"
-    numeric = (
-        re.compile(r"(?<![\d.])(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d])"),
-        re.compile(r"(?<![\d./-])(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})(?![\d])"),
-    )
-    return numeric, (re.compile(day_month_year), re.compile(month_day_year))
-
-
-def _make_date(year: str, month: str, day: str) -> str | None:
-    months = _months()
-    month_number = int(month) if month.isdigit() else months.get(month, 0)
-    try:
-        found = date(int(year), month_number, int(day))
-    except ValueError:
-        return None
-    return found.isoformat() if MIN_YEAR <= found.year <= MAX_YEAR else None
-
-
-def find_date(text: str) -> str | None:
-    """The first date written in ``text``, as ISO 8601 (YYYY-MM-DD), or None.
-
-    >>> find_date("الأحد ١٥ آذار (مارس) ٢٠٢٦")
-    '2026-03-15'
-    >>> find_date("Beirut, March 15, 2026 (Reuters) -")
-    '2026-03-15'
-    """
-    norm = normalize(text)
-    years = [y.start() for y in _YEAR.finditer(norm)]
-    if not years:  # every pattern needs a 4-digit year
-        return None
-    numeric, named = _date_patterns()
-    found: list[tuple[int, str]] = []
-    for pattern in numeric:
-        for m in pattern.finditer(norm):
-            iso = _make_date(m.group("y"), m.group("m"), m.group("d"))
-            if iso is not None:
-                found.append((m.start(), iso))
-                break
-    for year_at in years:  # "$" in these patterns is the end of the year (endpos)
-        for pattern in named:
-            m = pattern.search(norm, max(0, year_at - NAMED_DATE_REACH), year_at + 4)
-            iso = _make_date(m.group("y"), m.group("m"), m.group("d")) if m else None
-            if iso is not None:
-                found.append((m.start(), iso))
-                break
-        else:
-            continue
-        break
-    return min(found)[1] if found else None
 
 
 def parse_date_field(value: object) -> str | None:

@@ -47,6 +47,7 @@ from rawi.stance.semantic import NEAR, SentenceEvidence, article_features, sente
 from rawi.stance.stage import SemanticStage
 from rawi.stance.views import TITLE, ArticleView, Reading
 from rawi.text import detect_language, split_clauses
+from rawi.text.dates import Period, speaks_of_future, stated_period
 from rawi.text.quantities import Quantity, agree_on_a_figure, quantities
 
 if TYPE_CHECKING:
@@ -100,6 +101,16 @@ def _normalized(row: np.ndarray) -> np.ndarray:
     return row / row.sum()
 
 
+def _dated_otherwise(article: ArticleView, rulings: Sequence[int], period: Period | None) -> bool:
+    """Whether a fact-check's title or rating lines date what it rates, and never to the claim's
+    ``period`` (its claim line, which quotes the rumour's date, is not read)."""
+    if period is None:
+        return False
+    stated = [stated_period(t) for t in (article.title or "", *(article.sentences[i] for i in rulings))]
+    dated = [p for p in stated if p is not None]
+    return bool(dated) and not any(p.overlaps(period) for p in dated)
+
+
 class StanceStage:
     """Stance of each retrieved article toward a claim (see the module docstring).
 
@@ -143,6 +154,8 @@ class StanceStage:
         readings, reach_needed = self._readings(claim, articles)
         results: list[StanceResult | None] = [None] * len(articles)
         claim_figures = figures(claim.core.unit)
+        # the day or month the claim dates its event to, unless it speaks of what is still to come
+        period = None if speaks_of_future(claim.tokens) else stated_period(claim.text)
         for text in set(readings.values()):
             members = [k for k in range(len(articles)) if readings[k] == text]
             group = [articles[k] for k in members]
@@ -168,13 +181,15 @@ class StanceStage:
                 else frozenset()
             )
             for j, (k, (core, ev, lexical_rationale)) in enumerate(
-                zip(members, self._core(reading, group, max_rationale), strict=True)
+                zip(members, self._core(reading, group, max_rationale, period), strict=True)
             ):
                 # with a semantic stage every article has its evidence list, except a fact-check
                 # whose ruling on the claim gave its scores (_core)
                 ruling = ev is None and self.stage is not None
                 if checked and not ruling:
                     core = self._read_figures(checked, core, ev, lexical_rationale, articles[k])
+                if period and not ruling and period.began_after(articles[k].published):
+                    core = against(core, "other")  # published before the event: it reports another
                 if reach is not None and k in reach_needed and reach[j] < reach_needed[k]:
                     core = _normalized(np.where(np.arange(len(core)) == UNRELATED, 1.0, core * 0.1))
                 scores = self._frame(frame.kind, core, denial[j] if denial else None)
@@ -251,9 +266,10 @@ class StanceStage:
         return readings, reach_needed
 
     def _core(
-        self, core: Reading, articles: Sequence[ArticleView], max_rationale: int
+        self, core: Reading, articles: Sequence[ArticleView], max_rationale: int, period: Period | None = None
     ) -> list[tuple[np.ndarray, list[SentenceEvidence] | None, list[RationaleSentence]]]:
-        """Scores toward the claim's core (before the frame), the evidence and the lexical rationale."""
+        """Scores toward the claim's core (before the frame), the evidence and the lexical rationale;
+        ``period``: when the claim dates its event (:func:`rawi.text.dates.stated_period`)."""
         pairs = [StancePair(core.text, a.sentences, a.title) for a in articles]
         lexical = self.lexical.predict_results(pairs, max_rationale=max_rationale)
         evidence = self._evidence(core, articles) if self.stage else [None] * len(articles)
@@ -276,7 +292,7 @@ class StanceStage:
                     foreign,
                 )
             out.append((_normalized(scores), ev, lex.rationale))
-        for k, ruling in enumerate(self._fact_check_rulings(core, articles, evidence, max_rationale)):
+        for k, ruling in enumerate(self._fact_check_rulings(core, articles, evidence, max_rationale, period)):
             if ruling is not None:
                 out[k] = (ruling[0], None, ruling[1])  # its rationale is where it states and rates the claim
         return out
@@ -287,6 +303,7 @@ class StanceStage:
         articles: Sequence[ArticleView],
         evidence: Sequence[list[SentenceEvidence] | None],
         max_rationale: int = 3,
+        period: Period | None = None,
     ) -> list[tuple[np.ndarray, list[RationaleSentence]] | None]:
         """Scores and rationale for the published fact-checks that rule on this claim (its claim line
         and its ruling line, "الحكم: زائف"), ``None`` for the others.
@@ -314,7 +331,7 @@ class StanceStage:
             if (
                 rated >= self.ruling
                 and rated >= best - RULING_NEAR
-                and self._rates_this_claim(core, article, rated)
+                and self._rates_this_claim(core, article, rated, _dated_otherwise(article, rulings, period))
             ):
                 lines = list(dict.fromkeys([*claim_lines(article.sentences)[:1], *rulings]))[:max_rationale]
                 rationale = [RationaleSentence(i, article.sentences[i], round(rated, 4)) for i in lines]
@@ -322,7 +339,9 @@ class StanceStage:
                 out[k] = (scores, rationale)
         return out
 
-    def _rates_this_claim(self, core: Reading, article: ArticleView, rated: float) -> bool:
+    def _rates_this_claim(
+        self, core: Reading, article: ArticleView, rated: float, redated: bool = False
+    ) -> bool:
         """Whether a fact-check close to the claim (``rated``) states the claim itself as what it
         rates, rather than another rumour on the same setting.
 
@@ -330,11 +349,16 @@ class StanceStage:
         as today's fire) is real but presented wrongly: it rules only on a claim about that item,
         one that names it (the first word of its claim line: "صورة", "مقطع فيديو"). A "false"
         rating rules when its claim line is almost the claim (RULING_SURE) or mostly the claim's own
-        words (RULED_WORDS); across languages, where words cannot be compared, closeness decides."""
+        words (RULED_WORDS); across languages, where words cannot be compared, closeness decides.
+        A misleading rating that dates what it rates otherwise than the claim (``redated``: "the
+        photos are old, from January 2024" against "the bridge collapsed in March 2026") rules on
+        it too: an old event shared as new is a claim whose date is false."""
         units = [u for u in self.analyses.units(rated_claims(article.title, article.sentences)) if u.content]
         claim_words = core.unit.content
         same_language = article.language == core.language
         if rates_misleading(article.title, article.sentences):
+            if redated:
+                return True
             return same_language and any(u.content_seq[0] in claim_words for u in units if u.content_seq)
         if rated >= self.ruling_sure or not same_language:
             return True

@@ -22,6 +22,7 @@ class ArticleView:
     candidates: tuple[int, ...]  # sentence indices compared with the claim by vector
     language: str | None = None
     outlet: str | None = None
+    published: str | None = None  # ISO 8601: an article published before the claim's event cannot report it
 
     def candidate_texts(self) -> list[tuple[int, str]]:
         """(index, text) of what is compared with the claim: the title (index TITLE) when the store
