@@ -36,7 +36,9 @@ def test_a_date_things_start_from_or_run_to_is_no_period_of_the_event() -> None:
     assert stated_period("Parliament passed a law banning plastic bags from January 2027") is None
     assert stated_period("لم تهطل أمطار منذ كانون الثاني 2024") is None
     # "the ninth of January": an ordinal day before the month is still the event's date
-    assert stated_period("انهار الجسر في التاسع من كانون الثاني 2026") == Period(date(2026, 1, 1), date(2026, 1, 31))
+    assert stated_period("انهار الجسر في التاسع من كانون الثاني 2026") == Period(
+        date(2026, 1, 1), date(2026, 1, 31)
+    )
 
 
 def test_a_year_alone_or_no_date_is_no_period() -> None:
