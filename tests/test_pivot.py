@@ -62,3 +62,27 @@ def test_a_look_alike_event_is_no_pivot_beside_restatements_in_the_claims_langua
         ["A pedestrian bridge collapsed over the ring road in Irbid on Monday, injuring five people"]
     )
     assert pivot(vectors, vectors([claim])[0], [same_event], anchors) == same_event.texts[0]
+
+
+def test_beside_restatements_a_look_alike_copied_by_many_sites_does_not_outrank_the_event() -> None:
+    # Blind held-out set 4: a minister's misquote about cutting irrigation water, copied by four
+    # sites, stood in for "homes in Wadi Qurayn lost their water" (its copies lent it their echoes),
+    # and its fact-check then refuted the outage at 0.75. The restatements say which event it is.
+    claim = "Homes in the town of Al-Mudhaibi lost their water supply when the desalination plant stopped"
+    same_language = Texts(
+        [
+            "About 30,000 homes in Al-Mudhaibi were left without water after the desalination plant stopped working",
+            "Residents of Al-Mudhaibi queued for water tankers after the plant shut down",
+        ]
+    )
+    anchors = restatements(vectors, vectors([claim])[0], [same_language])
+    assert anchors is not None
+    event = Texts(["طوابير أمام الصهاريج في المضيبي.. 30 ألف منزل بلا مياه بعد توقف محطة التحلية"])
+    lookalike = "وزارة الري: قطع المياه عن المنازل المخالفة في المحافظة"
+    copies = [
+        Texts([lookalike]),
+        Texts([lookalike + " فوراً"]),
+        Texts(["عاجل| " + lookalike]),
+        Texts([lookalike + "."]),
+    ]
+    assert pivot(vectors, vectors([claim])[0], [*copies, event], anchors) == event.texts[0]
