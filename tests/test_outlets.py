@@ -29,6 +29,19 @@ CASES = [
     (None, BODY + "\nالمصدر: الأفق المصرية", None, "الأفق المصرية"),  # as written, not normalized
     (None, BODY, "الأفق المصرية", "الأفق المصرية"),
     (None, BODY, None, None),
+    # a masthead: the outlet's name over its date (after a city, a weekday) or its web domain
+    ("عنوان", "صحيفة الأفق - الدوحة، الأحد 4 أكتوبر 2026\n" + BODY, None, "صحيفة الأفق"),
+    ("Title", "Gulf Business Wire | October 5, 2026\nDOHA - The company said.", None, "Gulf Business Wire"),
+    ("عنوان", "**مرصاد للتحقق** | 14 أغسطس 2025\n" + BODY, None, "مرصاد للتحقق"),
+    ("عنوان", "موقع الأطلس - atlas.example - 12.08.2025\n" + BODY, None, "موقع الأطلس"),
+    ("عنوان", "سوريا الآن - ٢٠٢٤/٧/٩\n" + BODY, None, "سوريا الآن"),
+    ("عنوان", "لبنان 24 ساعة - 5 آذار 2025\n" + BODY, None, "لبنان 24 ساعة"),
+    ("عنوان", "12:40 - 5 آذار 2025\n" + BODY, None, None),
+    ("Title", "Reuters - 18.06.2025\nThe planes struck the town.", None, "reuters"),
+    # a place before the name, or a sentence with a date in it, names no outlet
+    ("عنوان", "القاهرة - المركز الإعلامي للوزارة - 4 يونيو 2026\n" + BODY, None, None),
+    ("عنوان", "أعلنت الوزارة - في بيان صدر يوم 4 آذار 2026 - أن الطريق سيغلق أمام السير أسبوعاً\n" + BODY, None, None),
+    ("Title", "Las Palmas, 19.06.2025\nThe company rejects the allegation.", None, None),
 ]
 
 

@@ -13,6 +13,7 @@ from rawi.provenance.registry import Registry, SourceEntry
 from rawi.provenance.tokens import Tok, offset_tokens
 from rawi.records import Article
 from rawi.text import normalize, tokenize_normalized
+from rawi.text.dates import find_date
 
 _DASH = r"[-\u2010-\u2015\u2212:]"
 _HYPHEN = r"[-\u2010-\u2015\u2212]"  # "دمشق-سانا" takes a dash only: "مصدر الصورة: رويترز" is a photo credit
@@ -195,11 +196,52 @@ def _unknown_credit(line: str, start: int) -> Credit | None:
     return Credit(begin, begin + len(rest), " ".join(rest.split()), "outlet", None)  # as written
 
 
+# A masthead line over the text: the outlet's name, then its date (maybe after a city or a weekday)
+# or its web domain: "صحيفة الأفق - الدوحة، الأحد 4 أكتوبر 2026", "Gulf Business Wire | October 5,
+# 2026", "**مرصاد للتحقق** | 14 أغسطس 2025", "موقع الأطلس - atlas.example - 12.08.2025".
+_MASTHEAD_SEPARATOR = re.compile(r"\s+[-\u2013\u2014\u00b7]\s+|\s*\|\s*")
+_MASTHEAD_CHARS = 120
+_MASTHEAD_NAME_WORDS = 6
+_MASTHEAD_DATE_WORDS = 8  # city, weekday, day, month, year, time: what may follow the name
+_DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)+$", re.ASCII)
+
+
+def parse_masthead(line: str, registry: Registry) -> Credit | None:
+    """The outlet a masthead line names: its first part, when what follows is its date or its web
+    domain. A first part of one word before another name is more likely a place ("القاهرة - المركز
+    الإعلامي للوزارة - 4 يونيو 2026"), and a longer line is a sentence: neither names an outlet."""
+    if len(line) > _MASTHEAD_CHARS:
+        return None
+    parts = [p.strip() for p in _MASTHEAD_SEPARATOR.split(line.replace("*", "").strip(" #_")) if p.strip()]
+    if len(parts) < 2:
+        return None
+    name, rest = parts[0], parts[1:]
+    name_words = tokenize_normalized(normalize(name))
+    # a name may hold a number ("لبنان 24 ساعة", "المنارة 24"), not start with one (a date, a time)
+    if not name_words or len(name_words) > _MASTHEAD_NAME_WORDS or name_words[0].isdigit():
+        return None
+    dated = find_date(" ".join(rest)) is not None
+    if not (dated or _DOMAIN.match(rest[0])):
+        return None
+    if dated and len(tokenize_normalized(normalize(" ".join(p for p in rest if not _DOMAIN.match(p))))) > (
+        _MASTHEAD_DATE_WORDS
+    ):
+        return None
+    if len(parts) > 2 and len(name_words) == 1 and not _DOMAIN.match(parts[1]):
+        return None
+    begin = line.index(name)
+    entry = registry.resolve(name)
+    if entry is not None:
+        return Credit(begin, begin + len(name), entry.key, entry.kind, entry)
+    return Credit(begin, begin + len(name), " ".join(name.split()), "outlet", None)  # as written
+
+
 def detect_outlet(article: Article, registry: Registry) -> str | None:
     """Registry key (else the name as written) of the article's outlet, or ``None`` when nothing says.
 
     Order: the ``outlet`` metadata field, the URL's domain, a dateline at the start of the body,
-    a credit line or signature in the last lines.
+    a byline of a known outlet at the top, a masthead (the name over its date), a credit line or
+    signature in the last lines.
     """
     if article.outlet and article.outlet.strip():
         entry = registry.resolve(article.outlet)
@@ -219,6 +261,10 @@ def detect_outlet(article: Article, registry: Registry) -> str | None:
     for line in lines[:3]:  # a byline at the top: "بقلم: سامر أحمد - الجزيرة نت"
         credit = parse_credit_line(line.strip(), registry) if len(line) < 120 else None
         if credit and credit.entry is not None:
+            return credit.key
+    for line in lines[:3]:  # a masthead: "صحيفة الأفق - الدوحة، الأحد 4 أكتوبر 2026"
+        credit = parse_masthead(line.strip(), registry)
+        if credit:
             return credit.key
     # a sign-off at the end ("سانا" alone, "المصدر: ..."), maybe before a date and share buttons
     for line in reversed(lines[-SIGN_OFF_LINES:]):
