@@ -74,7 +74,8 @@ def _date_patterns() -> tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str]
     # "march 15, 2026", "sept. 15 2026"
     month_day_year = rf"(?<!\w)(?P<m>{m})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s+(?P<y>\d{{4}})$"
     numeric = (
-        re.compile(r"(?<![\d.])(?P<y>\d{4})(?P<sep>[-/])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d])"),  # 2024/7/9
+        # 2024-07-09, 2024/7/9
+        re.compile(r"(?<![\d.])(?P<y>\d{4})(?P<sep>[-/])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d])"),
         re.compile(r"(?<![\d./-])(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})(?![\d])"),
     )
     return numeric, (re.compile(day_month_year), re.compile(month_day_year))
