@@ -40,7 +40,12 @@ CASES = [
     ("Title", "Reuters - 18.06.2025\nThe planes struck the town.", None, "reuters"),
     # a place before the name, or a sentence with a date in it, names no outlet
     ("عنوان", "القاهرة - المركز الإعلامي للوزارة - 4 يونيو 2026\n" + BODY, None, None),
-    ("عنوان", "أعلنت الوزارة - في بيان صدر يوم 4 آذار 2026 - أن الطريق سيغلق أمام السير أسبوعاً\n" + BODY, None, None),
+    (
+        "عنوان",
+        "أعلنت الوزارة - في بيان صدر يوم 4 آذار 2026 - أن الطريق سيغلق أمام السير أسبوعاً\n" + BODY,
+        None,
+        None,
+    ),
     ("Title", "Las Palmas, 19.06.2025\nThe company rejects the allegation.", None, None),
 ]
 
