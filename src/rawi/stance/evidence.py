@@ -12,7 +12,7 @@ This is what ``rawi check`` shows beside each article. The steps:
    claim that carries a denial or refutation word (or a negation the pair model reads as a sure
    contradiction); otherwise the "disagree" reading is set aside. A denial word elsewhere in the
    article (about another rumour, another event) never makes it a denial. A published fact-check
-   that rates this claim false denies it, whatever the rumour it quotes says.
+   that rates this claim false denies it, whatever the rumour it quotes says (:mod:`rawi.stance.rulings`).
 4. The frame turns core scores into claim scores: mirrored for a negated claim; for a claim that a
    denial happened, an article that reports a denial of the event agrees, one that only reports
    the event discusses it.
@@ -39,10 +39,10 @@ from rawi.stance.denials import (
     missing_share,
     reports_of_denial,
 )
-from rawi.stance.factcheck import claim_lines, is_fact_check, rated_claims, rated_texts, rates_misleading
 from rawi.stance.figures import against, closest, figure_reading, figures
 from rawi.stance.pivot import CROSS_ABOUT, CROSS_DIRECT, closeness, pivot, restatements
 from rawi.stance.polarity import DENIAL, NEGATED
+from rawi.stance.rulings import RulingReader
 from rawi.stance.semantic import NEAR, SentenceEvidence, article_features, sentence_evidence
 from rawi.stance.stage import SemanticStage
 from rawi.stance.views import TITLE, ArticleView, Reading
@@ -67,22 +67,6 @@ ABOUT = {"use": 0.43, "e5": 0.8}
 # sentence about the town has those words), so that path is not taken.
 DENIAL_OF_CLAIM = {"use": 0.40, "e5": 0.80}
 DENIAL_ACROSS = {"use": 0.28, "e5": 0.75}
-# A fact-check rules on the claim when a line where it states what it rates (its title or claim line:
-# rawi.stance.factcheck.rated_texts) is at least RULING close to the claim and within RULING_NEAR of the
-# article's closest text; its ruling "false" scores as below. Measured (USE) on the stories, the held-out
-# stories and the example corpus: fact-checks of the claim itself 0.557-0.88; fact-checks of another
-# rumour of the same story 0.497-0.545 (0.646 for a claim that a denial happened, which the frame reads).
-RULING = {"use": 0.55, "e5": 0.88}
-RULING_NEAR = 0.05
-# Below RULING_SURE, a fact-check in the claim's language rules on it only when the line where it
-# states what it rates is mostly the claim's own words (RULED_WORDS of its content words): a fact-check
-# of another rumour of the story states that rumour on the same setting ("a gold mask was stolen from
-# the Middle Kingdom tomb discovered near Minya", rated false, is no ruling on "a Middle Kingdom tomb was
-# discovered near Minya"). Measured (USE) on the three stories sets: fact-checks of the claim itself at
-# cosine 0.67-0.88, with their claim line's words 0.60-0.83 the claim's below 0.8; those of another
-# rumour at 0.52-0.58 with 0.22-0.33.
-RULING_SURE = {"use": 0.7, "e5": 0.92}
-RULED_WORDS = 0.5
 # An article whose closest text to the claim (its lede, most often) denies it, at least LEDE_ABOUT
 # close, is a denial, whatever the pair model reads there: the pair model read "X rejects the allegation
 # that its trawlers dumped waste" as agreeing. Its scores move halfway to LEDE_DENIAL. Measured on the
@@ -91,7 +75,6 @@ RULED_WORDS = 0.5
 # ABOUT of other denials) denials of another ship story lead their articles into a claim about a grounding.
 LEDE_ABOUT = {"use": 0.5, "e5": 0.85}
 LEDE_DENIAL = {"agree": 0.05, "disagree": 0.85, "discuss": 0.07, "unrelated": 0.03}
-FACT_CHECK_FALSE = {"agree": 0.03, "disagree": 0.9, "discuss": 0.05, "unrelated": 0.02}
 UNRELATED = STANCE_LABELS.index("unrelated")
 MIRROR = {"agree": "disagree", "disagree": "agree", "discuss": "discuss", "unrelated": "unrelated"}
 
@@ -99,16 +82,6 @@ MIRROR = {"agree": "disagree", "disagree": "agree", "discuss": "discuss", "unrel
 def _normalized(row: np.ndarray) -> np.ndarray:
     row = np.clip(row, 1e-6, None)
     return row / row.sum()
-
-
-def _dated_otherwise(article: ArticleView, rulings: Sequence[int], period: Period | None) -> bool:
-    """Whether a fact-check's title or rating lines date what it rates, and never to the claim's
-    ``period`` (its claim line, which quotes the rumour's date, is not read)."""
-    if period is None:
-        return False
-    stated = [stated_period(t) for t in (article.title or "", *(article.sentences[i] for i in rulings))]
-    dated = [p for p in stated if p is not None]
-    return bool(dated) and not any(p.overlaps(period) for p in dated)
 
 
 class StanceStage:
@@ -141,8 +114,7 @@ class StanceStage:
         self.about = ABOUT.get(encoder_key, ABOUT["use"])
         self.denial_of_claim = DENIAL_OF_CLAIM.get(encoder_key, DENIAL_OF_CLAIM["use"])
         self.denial_across = DENIAL_ACROSS.get(encoder_key, DENIAL_ACROSS["use"])
-        self.ruling = RULING.get(encoder_key, RULING["use"])
-        self.ruling_sure = RULING_SURE.get(encoder_key, RULING_SURE["use"])
+        self.rulings = RulingReader(vectors, self.analyses, encoder_key) if self.stage else None
         self.lede_about = LEDE_ABOUT.get(encoder_key, LEDE_ABOUT["use"])
 
     def predict(
@@ -292,78 +264,11 @@ class StanceStage:
                     foreign,
                 )
             out.append((_normalized(scores), ev, lex.rationale))
-        for k, ruling in enumerate(self._fact_check_rulings(core, articles, evidence, max_rationale, period)):
+        rulings = self.rulings.read(core, articles, evidence, max_rationale, period) if self.rulings else []
+        for k, ruling in enumerate(rulings):
             if ruling is not None:
                 out[k] = (ruling[0], None, ruling[1])  # its rationale is where it states and rates the claim
         return out
-
-    def _fact_check_rulings(
-        self,
-        core: Reading,
-        articles: Sequence[ArticleView],
-        evidence: Sequence[list[SentenceEvidence] | None],
-        max_rationale: int = 3,
-        period: Period | None = None,
-    ) -> list[tuple[np.ndarray, list[RationaleSentence]] | None]:
-        """Scores and rationale for the published fact-checks that rule on this claim (its claim line
-        and its ruling line, "الحكم: زائف"), ``None`` for the others.
-
-        A fact-check quotes the rumour it checks, so read sentence by sentence it looks like an
-        article that asserts it. What it says of the claim is its ruling: a fact-check that calls
-        what it checks false (a refutation word: "fabricated", "زائف") denies the claim, when what
-        it checks is this claim, that is when a text where it states what it rates (title, lead, ruling
-        line: :func:`rawi.stance.factcheck.rated_texts`) is close to the claim (RULING) and about
-        as close as anything else in the article.
-        A fact-check about another rumour of the same story only discusses this one."""
-        out: list[tuple[np.ndarray, list[RationaleSentence]] | None] = [None] * len(articles)
-        if not self.stage:
-            return out
-        claim_vector = core.vector
-        for k, (article, ev) in enumerate(zip(articles, evidence, strict=True)):
-            if not ev or not is_fact_check(article.title, article.sentences, article.outlet):
-                continue
-            units = self.analyses.units(list(article.sentences))
-            rulings = [i for i, u in enumerate(units) if u.cue_count("refutation")]
-            if not rulings:
-                continue
-            rated = float((self.vectors(rated_texts(article.title, article.sentences)) @ claim_vector).max())
-            best = max(e.cosine for e in ev)
-            if (
-                rated >= self.ruling
-                and rated >= best - RULING_NEAR
-                and self._rates_this_claim(core, article, rated, _dated_otherwise(article, rulings, period))
-            ):
-                lines = list(dict.fromkeys([*claim_lines(article.sentences)[:1], *rulings]))[:max_rationale]
-                rationale = [RationaleSentence(i, article.sentences[i], round(rated, 4)) for i in lines]
-                scores = _normalized(np.array([FACT_CHECK_FALSE[label] for label in STANCE_LABELS]))
-                out[k] = (scores, rationale)
-        return out
-
-    def _rates_this_claim(
-        self, core: Reading, article: ArticleView, rated: float, redated: bool = False
-    ) -> bool:
-        """Whether a fact-check close to the claim (``rated``) states the claim itself as what it
-        rates, rather than another rumour on the same setting.
-
-        A rating of "misleading" or "out of context" says that what it rates (an old photo shared
-        as today's fire) is real but presented wrongly: it rules only on a claim about that item,
-        one that names it (the first word of its claim line: "صورة", "مقطع فيديو"). A "false"
-        rating rules when its claim line is almost the claim (RULING_SURE) or mostly the claim's own
-        words (RULED_WORDS); across languages, where words cannot be compared, closeness decides.
-        A misleading rating that dates what it rates otherwise than the claim (``redated``: "the
-        photos are old, from January 2024" against "the bridge collapsed in March 2026") rules on
-        it too: an old event shared as new is a claim whose date is false."""
-        units = [u for u in self.analyses.units(rated_claims(article.title, article.sentences)) if u.content]
-        claim_words = core.unit.content
-        same_language = article.language == core.language
-        if rates_misleading(article.title, article.sentences):
-            if redated:
-                return True
-            return same_language and any(u.content_seq[0] in claim_words for u in units if u.content_seq)
-        if rated >= self.ruling_sure or not same_language:
-            return True
-        shares = [len(u.content & claim_words) / len(u.content) for u in units]
-        return max(shares, default=0.0) >= RULED_WORDS
 
     # -- steps ------------------------------------------------------------------------------------
     def _evidence(self, claim: Reading, articles: Sequence[ArticleView]) -> list[list[SentenceEvidence]]:
