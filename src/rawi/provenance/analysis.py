@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import threading
+import weakref
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -25,6 +28,31 @@ from rawi.records import Article, Sentence
 from rawi.text import analyze, split_sentences
 
 REUSE_CANDIDATES = 50
+# Attributions of a sentence depend on its text, its language and the registry only, and the same
+# sentences come back check after check (an agency report and its copies, the articles a newsroom
+# checks claim after claim): remembered per registry, for this many sentences.
+MEMO_SENTENCES = 50_000
+_memos: weakref.WeakKeyDictionary[Registry, OrderedDict[tuple[str | None, str], tuple[Attribution, ...]]] = (
+    weakref.WeakKeyDictionary()
+)
+_memo_lock = threading.Lock()
+
+
+def sentence_attributions(text: str, language: str | None, registry: Registry) -> tuple[Attribution, ...]:
+    """:func:`rawi.provenance.attribution.extract_attributions` of one sentence, remembered."""
+    key = (language, text)
+    with _memo_lock:
+        memo = _memos.setdefault(registry, OrderedDict())
+        found = memo.get(key)
+        if found is not None:
+            memo.move_to_end(key)
+            return found
+    found = tuple(extract_attributions(text, language=language, registry=registry))
+    with _memo_lock:
+        memo[key] = found
+        if len(memo) > MEMO_SENTENCES:
+            memo.popitem(last=False)
+    return found
 
 
 @dataclass
@@ -64,7 +92,7 @@ def article_attributions(
             continue
         text = sentences[i].text
         credit = parse_dateline(text, registry) if i == 0 else None
-        for att in extract_attributions(text, language=language, registry=registry):
+        for att in sentence_attributions(text, language, registry):
             is_dateline = credit is not None and att.span == (credit.start, credit.end)
             out.append(ArticleAttribution(article.id, i, att, dateline=is_dateline))
     return out
