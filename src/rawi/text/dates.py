@@ -158,12 +158,13 @@ def _dated_spans(norm: str) -> list[tuple[int, Period]]:
 
 
 @cache
-def _bound_words() -> frozenset[tuple[str, ...]]:
+def _phrases(list_name: str) -> frozenset[tuple[str, ...]]:
+    """Every language's word list ``list_name``, each phrase as its matching-form words."""
     return frozenset(
         tuple(normalize(e.phrase).split())
         for lang in all_languages()
-        if lang.has_list("date_bounds")
-        for e in lang.entries("date_bounds")
+        if lang.has_list(list_name)
+        for e in lang.entries(list_name)
         if e.phrase
     )
 
@@ -174,7 +175,7 @@ def stated_period(text: str) -> Period | None:
     January 2024": a date things start from or run to, ``date_bounds.txt``), else ``None``. A year
     alone is no date of an event: "رؤية 2030", "the 2026 budget"."""
     norm = normalize(text)
-    bounds = _bound_words()
+    bounds = _phrases("date_bounds")
     for start, period in _dated_spans(norm):
         before = tuple(norm[:start].split()[-3:])
         if not any(before[len(before) - len(b) :] == b for b in bounds if len(b) <= len(before)):
@@ -182,22 +183,11 @@ def stated_period(text: str) -> Period | None:
     return None
 
 
-@cache
-def _future_words() -> frozenset[tuple[str, ...]]:
-    return frozenset(
-        tuple(normalize(e.phrase).split())
-        for lang in all_languages()
-        if lang.has_list("future")
-        for e in lang.entries("future")
-        if e.phrase
-    )
-
-
 def speaks_of_future(tokens: Iterable[str]) -> bool:
     """Whether a text (its matching-form tokens) says what will or is to happen ("will", "سوف",
     "المقبل"): an article published before such a date may well report it."""
     words = tuple(tokens)
-    for phrase in _future_words():
+    for phrase in _phrases("future"):
         n = len(phrase)
         if any(words[i : i + n] == phrase for i in range(len(words) - n + 1)):
             return True
