@@ -47,7 +47,7 @@ from rawi.stance.semantic import NEAR, SentenceEvidence, article_features, sente
 from rawi.stance.stage import SemanticStage
 from rawi.stance.views import TITLE, ArticleView, Reading
 from rawi.text import detect_language, split_clauses
-from rawi.text.dates import Period, speaks_of_future, stated_period
+from rawi.text.dates import Period, period_in, speaks_of_future
 from rawi.text.quantities import Quantity, agree_on_a_figure, quantities
 
 if TYPE_CHECKING:
@@ -127,7 +127,7 @@ class StanceStage:
         results: list[StanceResult | None] = [None] * len(articles)
         claim_figures = figures(claim.core.unit)
         # the day or month the claim dates its event to, unless it speaks of what is still to come
-        period = None if speaks_of_future(claim.tokens) else stated_period(claim.text)
+        period = None if speaks_of_future(claim.tokens) else period_in(claim.normalized)
         for text in set(readings.values()):
             members = [k for k in range(len(articles)) if readings[k] == text]
             group = [articles[k] for k in members]

@@ -174,7 +174,12 @@ def stated_period(text: str) -> Period | None:
     2026", "on Friday, 9 January 2026") that is not a bound ("اعتباراً من آذار 2026", "since
     January 2024": a date things start from or run to, ``date_bounds.txt``), else ``None``. A year
     alone is no date of an event: "رؤية 2030", "the 2026 budget"."""
-    norm = normalize(text)
+    return period_in(normalize(text))
+
+
+def period_in(norm: str) -> Period | None:
+    """:func:`stated_period` of a text in matching form (:func:`rawi.text.normalize`), as a claim
+    keeps it: it is analysed once."""
     bounds = _phrases("date_bounds")
     for start, period in _dated_spans(norm):
         before = tuple(norm[:start].split()[-3:])
