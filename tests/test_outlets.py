@@ -47,6 +47,7 @@ CASES = [
         None,
     ),
     ("Title", "Las Palmas, 19.06.2025\nThe company rejects the allegation.", None, None),
+    ("Title", "<script>alert(1)</script> | 12.08.2025\nThe planes struck the town.", None, None),
 ]
 
 

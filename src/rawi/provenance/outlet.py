@@ -203,6 +203,7 @@ _MASTHEAD_SEPARATOR = re.compile(r"\s+[-\u2013\u2014\u00b7]\s+|\s*\|\s*")
 _MASTHEAD_CHARS = 120
 _MASTHEAD_NAME_WORDS = 6
 _MASTHEAD_DATE_WORDS = 8  # city, weekday, day, month, year, time: what may follow the name
+_MARKUP = re.compile(r"[<>\[\]{}]")
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)+$", re.ASCII)
 
 
@@ -216,6 +217,8 @@ def parse_masthead(line: str, registry: Registry) -> Credit | None:
     if len(parts) < 2:
         return None
     name, rest = parts[0], parts[1:]
+    if _MARKUP.search(name):  # no outlet's name holds markup: "<script>…</script> | 12.08.2025"
+        return None
     name_words = tokenize_normalized(normalize(name))
     # a name may hold a number ("لبنان 24 ساعة", "المنارة 24"), not start with one (a date, a time)
     if not name_words or len(name_words) > _MASTHEAD_NAME_WORDS or name_words[0].isdigit():
