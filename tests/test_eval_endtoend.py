@@ -35,7 +35,14 @@ def test_shipped_stories_are_consistent() -> None:
             assert set(claim.stances) <= set(story.articles)
 
 
-HELD_OUT = ("stories_heldout", "stories_heldout2", "stories_heldout3", "stories_heldout4", "stories_heldout5")
+HELD_OUT = (
+    "stories_heldout",
+    "stories_heldout2",
+    "stories_heldout3",
+    "stories_heldout4",
+    "stories_heldout5",
+    "stories_heldout6",
+)
 
 
 @pytest.mark.parametrize("folder", HELD_OUT)
