@@ -48,6 +48,7 @@ CASES = [
     ),
     ("Title", "Las Palmas, 19.06.2025\nThe company rejects the allegation.", None, None),
     ("Title", "<script>alert(1)</script> | 12.08.2025\nThe planes struck the town.", None, None),
+    ("Title", "Al*Ufuq Daily | 12.08.2025\nThe planes struck the town.", None, "Al*Ufuq Daily"),
 ]
 
 

@@ -213,7 +213,10 @@ def parse_masthead(line: str, registry: Registry) -> Credit | None:
     الإعلامي للوزارة - 4 يونيو 2026"), and a longer line is a sentence: neither names an outlet."""
     if len(line) > _MASTHEAD_CHARS:
         return None
-    parts = [p.strip() for p in _MASTHEAD_SEPARATOR.split(line.replace("*", "").strip(" #_")) if p.strip()]
+    # Markdown emphasis and headings around a part ("**مرصاد للتحقق** | …"); inside a name it stays,
+    # so the name is still a slice of the line
+    parts = [p.strip(" *_#") for p in _MASTHEAD_SEPARATOR.split(line)]
+    parts = [p for p in parts if p]
     if len(parts) < 2:
         return None
     name, rest = parts[0], parts[1:]
