@@ -13,6 +13,8 @@ from typing import Any
 HASH_SLICE = 1 << 20  # characters encoded at a time when hashing an article
 
 STANCE_LABELS: tuple[str, ...] = ("agree", "disagree", "discuss", "unrelated")
+# A stance toward a claim, as it stands toward the claim's negation ("no fire broke out").
+MIRRORED_STANCE = {"agree": "disagree", "disagree": "agree", "discuss": "discuss", "unrelated": "unrelated"}
 VERDICT_LABELS: tuple[str, ...] = ("supported", "refuted", "disputed", "unverified")
 POLARITIES: tuple[str, ...] = ("asserts", "reports", "denies")
 

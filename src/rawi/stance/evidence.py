@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from rawi.records import STANCE_LABELS
+from rawi.records import MIRRORED_STANCE, STANCE_LABELS
 from rawi.stance.analysis import AnalysisCache, ArticleAnalysis
 from rawi.stance.base import RationaleSentence, StancePair, StanceResult
 from rawi.stance.denials import (
@@ -76,7 +76,6 @@ DENIAL_ACROSS = {"use": 0.28, "e5": 0.75}
 LEDE_ABOUT = {"use": 0.5, "e5": 0.85}
 LEDE_DENIAL = {"agree": 0.05, "disagree": 0.85, "discuss": 0.07, "unrelated": 0.03}
 UNRELATED = STANCE_LABELS.index("unrelated")
-MIRROR = {"agree": "disagree", "disagree": "agree", "discuss": "discuss", "unrelated": "unrelated"}
 
 
 def _normalized(row: np.ndarray) -> np.ndarray:
@@ -374,7 +373,7 @@ class StanceStage:
 
     def _frame(self, kind: str, core: np.ndarray, denial_reported: float | None) -> np.ndarray:
         if kind == NEGATED:
-            return core[[STANCE_LABELS.index(MIRROR[k]) for k in STANCE_LABELS]]
+            return core[[STANCE_LABELS.index(MIRRORED_STANCE[k]) for k in STANCE_LABELS]]
         if kind == DENIAL and denial_reported is not None:
             unrelated = core[STANCE_LABELS.index("unrelated")]
             related = 1.0 - unrelated

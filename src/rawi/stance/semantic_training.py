@@ -18,7 +18,7 @@ import numpy as np
 from rawi.embed.cache import EmbeddingCache
 from rawi.eval.ans import AnsPair
 from rawi.eval.baly2018 import BalyCorpus, BalyPair
-from rawi.records import STANCE_LABELS
+from rawi.records import MIRRORED_STANCE, STANCE_LABELS
 from rawi.retrieve import candidate_sentences, idf_weights, score_sentences
 from rawi.stance.analysis import AnalysisCache, TextUnit
 from rawi.stance.polarity import NEGATED, POSITIVE, claim_frame
@@ -34,7 +34,6 @@ from rawi.stance.semantic import (
 from rawi.text import analyze
 
 Progress = Callable[[str], None]
-MIRROR = {"agree": "disagree", "disagree": "agree"}
 
 
 @dataclass
@@ -71,7 +70,7 @@ class Views:
             frame = claim_frame(p.claim)
             if frame.kind not in (POSITIVE, NEGATED):
                 continue  # a claim about a denial has its own rule (rawi.stance.evidence)
-            label = MIRROR.get(p.stance, p.stance) if frame.kind == NEGATED else p.stance
+            label = MIRRORED_STANCE.get(p.stance, p.stance) if frame.kind == NEGATED else p.stance
             lines = [line.strip() for line in p.lines]
             terms = list(dict.fromkeys(analyze(frame.core)))
             scores = score_sentences(terms, [terms_of[line] for line in lines], idf_weights(terms, df, n))

@@ -36,6 +36,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
+from rawi.records import MIRRORED_STANCE
 from rawi.verdict.calibration import Calibration, load_calibration
 from rawi.verdict.explain import explain
 
@@ -202,7 +203,6 @@ def independent(side: Sequence[OriginWeight]) -> int:
 
 # A negated claim's verdict and rule are the mirror of its event's (the rule names pick the sentence
 # of the explanation: "supported" for the event is "refuted" for its negation).
-MIRROR_STANCE = {"agree": "disagree", "disagree": "agree", "discuss": "discuss"}
 MIRROR_LABEL = {"supported": "refuted", "refuted": "supported"}
 MIRROR_RULE = {
     "supported": "refuted_event",
@@ -217,15 +217,19 @@ MIRROR_RULE = {
 
 def mirrored(weighed: Sequence[OriginWeight]) -> list[OriginWeight]:
     """The origins as they stand toward the event a negated claim negates."""
-    return [replace(o, stance=MIRROR_STANCE.get(o.stance, o.stance)) for o in weighed]
+    return [replace(o, stance=MIRRORED_STANCE.get(o.stance, o.stance)) for o in weighed]
+
+
+def _negation_of(label: str, why: str) -> tuple[str, str]:
+    """The label and rule of a negated claim whose event got ``label`` by rule ``why``."""
+    return MIRROR_LABEL.get(label, label), MIRROR_RULE.get(why, why)
 
 
 def rule(weighed: Sequence[OriginWeight], *, negated: bool = False) -> tuple[str, str]:
     """The label PRODUCT.md's definitions give, and the name of the rule that gave it; for a negated
     claim, the mirror of the event's (the module docstring)."""
     if negated:
-        label, why = rule(mirrored(weighed))
-        return MIRROR_LABEL.get(label, label), MIRROR_RULE.get(why, why)
+        return _negation_of(*rule(mirrored(weighed)))
     side = [o for o in weighed if o.stance in ("agree", "disagree") and o.strength * o.weight >= MIN_SIDE]
     n_for = independent([o for o in side if o.stance == "agree"])
     n_against = independent([o for o in side if o.stance == "disagree"])
@@ -286,15 +290,14 @@ def decide(
     ``language`` is the claim's language, which the explanation is written in; ``negated``: the claim
     is a negated one (its frame), whose denying side is the reports of the event it negates."""
     weighed = weigh_origins(evidence, origins, party_denials, reliability)
-    label, why = rule(weighed, negated=negated)
+    # a negated claim is judged as its event, then mirrored; its confidence is its event's (the
+    # calibration was fitted on claims of events)
+    event = mirrored(weighed) if negated else weighed
+    event_label, event_why = rule(event)
+    label, why = _negation_of(event_label, event_why) if negated else (event_label, event_why)
     margin = log_odds(weighed)
     cal = calibration or load_calibration()
-    # a negated claim's confidence is its event's (the calibration was fitted on claims of events)
-    confidence = (
-        cal.confidence(MIRROR_LABEL.get(label, label), mirrored(weighed))
-        if negated
-        else cal.confidence(label, weighed)
-    )
+    confidence = cal.confidence(event_label, event)
     p_true = 1 / (1 + math.exp(-2.0 * margin))
     unrelated = sum(1 for e in evidence if e.stance == "unrelated")
     weak = sum(1 for e in evidence if e.stance != "unrelated" and not counts(e))
