@@ -23,7 +23,7 @@ from pathlib import Path
 from _corpus import baly_claims, peak_rss_mb, repeated_records
 
 from rawi.core import Rawi
-from rawi.provenance import analysis
+from rawi.provenance.analysis import forget_sentence_attributions
 from rawi.retrieve import Retriever
 from rawi.settings import Settings
 
@@ -32,7 +32,7 @@ def forget_attributions(cold: bool) -> None:
     """With ``--cold-memo``, each check starts without the sentence attributions remembered from
     the checks before it (within one check, copies of an article still share them)."""
     if cold:
-        analysis._memos.clear()
+        forget_sentence_attributions()
 
 
 def write_corpus(src: Path, n: int) -> None:

@@ -38,6 +38,12 @@ _memos: weakref.WeakKeyDictionary[Registry, OrderedDict[tuple[str | None, str], 
 _memo_lock = threading.Lock()
 
 
+def forget_sentence_attributions() -> None:
+    """Empty the memo of :func:`sentence_attributions` (what a first check costs, for benchmarks)."""
+    with _memo_lock:
+        _memos.clear()
+
+
 def sentence_attributions(text: str, language: str | None, registry: Registry) -> tuple[Attribution, ...]:
     """:func:`rawi.provenance.attribution.extract_attributions` of one sentence, remembered."""
     key = (language, text)
