@@ -34,6 +34,19 @@ def test_one_figure_in_every_writing_is_one_quantity() -> None:
     assert read("a $1.2bn contract") == read("عقد بقيمة 1200 مليون دولار")
 
 
+def test_arabic_numbers_from_eleven_to_nineteen_are_read_whole() -> None:
+    # "ثلاثة عشر" read as three made "13 injured" agree with a report of three injured.
+    thirteen = {Quantity(13.0, 13.0)}
+    assert read("أصيب ثلاثة عشر شخصاً في الانفجار") == thirteen == read("13 people were injured")
+    assert read("ثلاث عشرة امرأة") == thirteen
+    assert read("أحد عشر قتيلاً") == {Quantity(11.0, 11.0)} == read("إحدى عشرة سفينة")
+    assert read("اثنا عشر جندياً") == {Quantity(12.0, 12.0)}
+    assert read("ثلاثة أشخاص") == {Quantity(3.0, 3.0)}
+    # alone, "عشر" is a tenth or a decade and "أحد" is "one of": no count
+    assert read("بعد عشر سنوات من الانتظار") == frozenset()
+    assert read("أصيب أحد الجنود بجروح") == frozenset()
+
+
 def test_dates_and_years_are_not_quantities() -> None:
     assert read("الأحد 4 أكتوبر 2026") == frozenset()
     assert read("Doha, October 13 (QNA)") == frozenset()

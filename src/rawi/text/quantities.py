@@ -93,6 +93,13 @@ def _number_words() -> dict[str, float]:
 
 
 @cache
+def _joined_words() -> frozenset[str]:
+    """Number words that count only beside another one ("joined" in ``number_words.txt``): "عشر" is
+    ten in "ثلاثة عشر" (13) and "a tenth" alone; "أحد" is one in "أحد عشر" (11) and "one of" alone."""
+    return frozenset(word for word, fields in _table("number_words").items() if "joined" in fields[1:])
+
+
+@cache
 def _conjunctions() -> tuple[str, ...]:
     """Conjunctions fused to the next word (Arabic و): "وعشرة" is "and ten". (Not
     ``strip_clitics``: it takes the article off too ("الخمسة"), a wider reading than the one measured
@@ -111,8 +118,9 @@ def _word_value(token: str) -> float | None:
 
 
 def _spelled(tokens: tuple[str, ...], i: int) -> tuple[float, int] | None:
-    """The number spelled by the words from ``i`` ("خمسة وعشرون" 25, "three hundred" 300, "twenty
-    five"), and the index after them; ``None`` when ``tokens[i]`` is no number word."""
+    """The number spelled by the words from ``i`` ("خمسة وعشرون" 25, "ثلاثة عشر" 13, "three hundred"
+    300, "twenty five"), and the index after them; ``None`` when ``tokens[i]`` is no number word, or
+    is a joined word (:func:`_joined_words`) standing alone."""
     current, end = None, i
     while end < len(tokens):
         value = _word_value(tokens[end])
@@ -124,7 +132,9 @@ def _spelled(tokens: tuple[str, ...], i: int) -> tuple[float, int] | None:
             break
         current = (current or 1.0) * 100 if value == 100 else (current or 0.0) + value
         end += 1
-    return None if current is None else (current, end)
+    if current is None or (end == i + 1 and tokens[i] in _joined_words()):
+        return None
+    return current, end
 
 
 @cache
