@@ -1,6 +1,8 @@
 """A denial covers its own clause: a headline that joins two news ("no truth to X.. and Y starts on
 Sunday") denies X, not Y; a short clause that names nothing ("ministry denies it") denies what the
-other clause says; an article that uses almost none of the claim's words denies nothing of it. Hand-written news (original text), a real SQLite store, the shipped models and the
+other clause says; a denial verb denies what it names after it ("reported the blast and denied that
+the tanker was its own" does not deny the blast); an article that uses almost none of the claim's
+words denies nothing of it. Hand-written news (original text), a real SQLite store, the shipped models and the
 default encoder; skipped when no sentence encoder is installed.
 """
 
@@ -49,6 +51,56 @@ The public works ministry said the footbridge was standing and had been closed o
 Villagers in Wadi Rawda watched the old footbridge over the wadi give way on Sunday night after two days of rain, a local council member told the Valley Post.
 """,
 }
+
+
+TANKER = {
+    "tanker/agency.txt": """انفجار صهريج وقود في محطة محروقات ببلدة الرمانة وإصابة شخصين
+
+الرمانة (وكالة الأنباء) - انفجر صهريج لنقل الوقود صباح اليوم السبت أثناء تفريغ حمولته في محطة النخيل للمحروقات ببلدة الرمانة، ما أدى إلى إصابة السائق وعامل في المحطة بحروق، بحسب الدفاع المدني.
+
+وقال الدفاع المدني إن فرقه أخمدت الحريق خلال ساعة، وإن أسباب الانفجار قيد التحقيق.
+""",
+    "tanker/local.txt": """حريق كبير بعد انفجار صهريج في محطة النخيل بالرمانة
+
+شاهد سكان بلدة الرمانة صباح السبت ألسنة اللهب تتصاعد من محطة النخيل للمحروقات بعد انفجار صهريج وقود كان يفرغ حمولته فيها، وقال صاحب محل مجاور إن الانفجار هز واجهات المحلات.
+""",
+    "tanker/company.txt": """شركة النخيل: الصهريج الذي انفجر في الرمانة لا يتبع أسطولنا
+
+أصدرت شركة النخيل للمحروقات بياناً تعقيباً على انفجار صهريج الوقود أثناء تفريغ حمولته في محطتها ببلدة الرمانة صباح السبت، نفت فيه أن يكون الصهريج تابعاً لأسطولها من الشاحنات.
+
+وقال البيان إن الصهريج مملوك لشركة نقل خاصة متعاقدة معها، وتمنى الشفاء العاجل للمصابين.
+""",
+    "tanker/operator-en.txt": """Haulier says tanker that blew up in Rummana was not one of its trucks
+
+Al-Nakheel Fuels, which owns the station where a fuel tanker exploded while unloading on Saturday, denied that the tanker belonged to its own fleet of trucks, saying it was hired from a private haulier.
+""",
+}
+
+
+def test_a_denial_of_what_the_report_does_not_claim_does_not_deny_the_claim(tmp_path) -> None:
+    # The company reports the blast and denies only that the tanker was its own: the closeness of the
+    # whole sentence to the claim (the blast) is not the closeness of what it denies.
+    with ingested(tmp_path, lambda root: write_articles(root, TANKER)) as wb:
+        result = wb.check("انفجر صهريج وقود أثناء تفريغ حمولته في محطة للمحروقات ببلدة الرمانة")
+        english = wb.check("A fuel tanker exploded while unloading at a petrol station in Rummana")
+    got = stances(result)
+    assert got["tanker/company.txt"] != "disagree", result["evidence"]
+    assert got["tanker/agency.txt"] == "agree"
+    assert result["verdict"]["label"] not in ("refuted", "disputed")
+    assert stances(english)["tanker/operator-en.txt"] != "disagree", english["evidence"]
+    assert english["verdict"]["label"] not in ("refuted", "disputed")
+
+
+def test_a_denial_verb_that_names_the_claims_event_still_denies_it(tmp_path) -> None:
+    denial = {
+        "tanker/company.txt": """شركة النخيل تنفي وقوع انفجار في محطتها بالرمانة
+
+نفت شركة النخيل للمحروقات أن يكون صهريج وقود قد انفجر أثناء تفريغ حمولته في محطتها ببلدة الرمانة صباح السبت، مؤكدة أن ما حدث تسرب بسيط للوقود جرى احتواؤه.
+"""
+    }
+    with ingested(tmp_path, lambda root: write_articles(root, {**TANKER, **denial})) as wb:
+        result = wb.check("انفجر صهريج وقود أثناء تفريغ حمولته في محطة للمحروقات ببلدة الرمانة")
+    assert stances(result)["tanker/company.txt"] == "disagree", result["evidence"]
 
 
 def test_a_denial_in_an_article_that_uses_almost_none_of_the_claims_words_denies_nothing() -> None:

@@ -34,6 +34,7 @@ from rawi.stance.denials import (
     MAX_MISSING_FOR_DENIAL,
     OWN_SCOPE_WORDS,
     READS_AS_DENIAL,
+    denies_other,
     is_denying,
     lede,
     missing_share,
@@ -296,35 +297,44 @@ class StanceStage:
     def _denial_scope(
         self, claim: Reading, evidence: Sequence[SentenceEvidence], article: ArticleView
     ) -> dict[int, float]:
-        """How close to the claim the denial in each denying text of several clauses is: the
-        closeness of its clauses that hold the denial word, not of the whole text.
+        """How close to the claim the denial in each denying text is, where that is not the
+        closeness of the whole text.
 
-        A headline joins two news with ".." ("«الداخلية»: لا صحة لمضاعفة الغرامة.. والكاميرات تبدأ في
-        فبراير"): its denial is of the first, and the whole headline is close to a claim about the
-        second (0.45 with USE, the denial's clause 0.26). Texts of one clause keep their closeness, and
-        so does a denial clause too short to name what it denies (OWN_SCOPE_WORDS): "Parents say the bus
-        was swept away; ministry denies it" denies what the other clause says."""
+        A denial word after which the thing denied follows ("نفت", "denied") denies those words, and
+        when they name something other than the claim (:func:`rawi.stance.denials.denies_other`) the
+        text denies nothing of it (closeness 0): "أصدرت الشركة بياناً تعقيباً على انفجار الصهريج في
+        محطتها، نفت فيه أن يكون الصهريج تابعاً لأسطولها" reports the blast and denies the tanker's
+        ownership, and is 0.64-0.73 close to a claim about the blast. A headline joins two news with
+        ".." ("«الداخلية»: لا صحة لمضاعفة الغرامة.. والكاميرات تبدأ في فبراير"): its denial is of the
+        first clause, and the whole headline is close to a claim about the second (0.45 with USE, the
+        denial's clause 0.26). A denial clause too short to name what it denies (OWN_SCOPE_WORDS) keeps
+        the text's closeness: "Parents say the bus was swept away; ministry denies it" denies what the
+        other clause says."""
         texts = dict(article.candidate_texts())
+        scope: dict[int, float] = {}
         denying: list[tuple[int, str]] = []
         for e in evidence:
             if not (e.cues.get("denial") or e.cues.get("refutation")):
                 continue
             clauses = split_clauses(texts.get(e.sentence_index, ""))
-            if len(clauses) < 2:
-                continue
             units = self.analyses.units(clauses)
-            denying += [
-                (e.sentence_index, clause)
-                for clause, unit in zip(clauses, units, strict=True)
-                if (cues := unit.cue_count("denial") + unit.cue_count("refutation"))
-                and len(unit.content_seq) - cues >= OWN_SCOPE_WORDS
-            ]
-        if not denying or claim.vector is None:
-            return {}
-        closeness = self.vectors([clause for _, clause in denying]) @ claim.vector
-        scope: dict[int, float] = {}
-        for (index, _), cos in zip(denying, closeness, strict=True):
-            scope[index] = max(scope.get(index, -1.0), float(cos))
+            named = False
+            for clause, unit in zip(clauses, units, strict=True):
+                cues = unit.cue_count("denial") + unit.cue_count("refutation")
+                if not cues:
+                    continue
+                if denies_other(unit, claim.unit, self.analyses):
+                    scope.setdefault(e.sentence_index, 0.0)
+                elif len(clauses) > 1 and len(unit.content_seq) - cues >= OWN_SCOPE_WORDS:
+                    denying.append((e.sentence_index, clause))
+                else:
+                    named = True  # this denial may be of the claim: the text's own closeness stands
+            if named:
+                scope.pop(e.sentence_index, None)
+        if denying and claim.vector is not None:
+            closeness = self.vectors([clause for _, clause in denying]) @ claim.vector
+            for (index, _), cos in zip(denying, closeness, strict=True):
+                scope[index] = max(scope.get(index, -1.0), float(cos))
         return scope
 
     def _gate_denial(
