@@ -15,8 +15,10 @@ import pytest
 from _newsroom import ingested, stances, write_articles
 from rawi.core import Rawi
 from rawi.embed import load_encoder
-from rawi.stance.analysis import analyze_unit
+from rawi.stance.analysis import AnalysisCache, analyze_unit
+from rawi.stance.figures import figure_reading
 from rawi.stance.pivot import PIVOT, pivot
+from rawi.stance.views import TITLE
 from rawi.text import normalize
 from rawi.text.quantities import Quantity, agree_on_a_figure, quantities
 from rawi.text.tokenize import tokenize_normalized
@@ -207,3 +209,50 @@ def test_durations_say_when_not_how_many() -> None:
     assert all(q.duration for q in read("قبل ثلاثة أيام")) and read("three weeks ago")
     assert figures(analyze_unit("قتل الجيش طفلاً من عفرين قبل ثلاثة أيام")) == frozenset()
     assert figures(analyze_unit("قتل 12 شخصاً في معارك دامت أربعة أشهر")) == {Quantity(12.0, 12.0)}
+
+
+FROST = {
+    "frost/agency.txt": """الصقيع يتلف نحو 30 في المئة من أشجار الزيتون في سهل الحمرا
+
+الحمرا (وكالة الأنباء) - قال رئيس جمعية مزارعي سهل الحمرا إن موجة الصقيع التي ضربت السهل ليل الأحد أتلفت نحو 30 في المئة من أشجار الزيتون، مطالباً بتعويض المزارعين قبل موسم القطاف.
+
+وأضاف أن الخسائر تركزت في الحقول المنخفضة قرب مجرى النهر، حيث انخفضت الحرارة إلى خمس درجات تحت الصفر.
+""",
+    "frost/union.txt": """اتحاد الفلاحين: ثلث زيتون سهل الحمرا تضرر من الصقيع
+
+أكد اتحاد الفلاحين في بيان أن فرقه أحصت تضرر نحو 30 في المئة من أشجار الزيتون في سهل الحمرا جراء موجة الصقيع الأخيرة، داعياً وزارة الزراعة إلى إعلان السهل منطقة منكوبة.
+""",
+    "frost/ministry.txt": """وزارة الزراعة: تضرر أشجار الزيتون في الحمرا لا يتجاوز 8 في المئة
+
+أعلنت مديرية الزراعة في المحافظة أن المسح الذي أجرته فرقها في الحقول بعد موجة البرد أظهر أن 120 شجرة من أصل 1500 شجرة في العينة تضررت، أي نحو 8 في المئة.
+
+وقال مدير الزراعة إن الحديث عن 30 في المئة مبالغ فيه ولا يستند إلى إحصاء ميداني، موضحاً أن أغلب الأشجار فقدت أوراقها فقط وستتعافى في الربيع.
+""",
+}
+
+
+def test_an_article_that_calls_the_claims_own_figure_exaggerated_denies_it(tmp_path: Path) -> None:
+    # The ministry never gives 30 %; it gives 8 % and calls "the talk of 30 %" exaggerated: it denies
+    # the claim's figure, even where its words are further from the claim's than a report's are.
+    if load_encoder("use") is None:
+        pytest.skip("no sentence encoder installed")
+    with ingested(tmp_path, lambda root: write_articles(root, FROST)) as workbench:
+        result = workbench.check("أتلف الصقيع نحو 30 في المئة من أشجار الزيتون في سهل الحمرا")
+    got = stances(result)
+    assert got["frost/ministry.txt"] == "disagree", result["evidence"]
+    assert got["frost/agency.txt"] == "agree"
+    assert result["verdict"]["label"] != "supported"
+
+
+def test_the_claims_own_figure_beside_a_denial_word_is_denied_in_an_article_near_the_claim() -> None:
+    ministry = FROST["frost/ministry.txt"].split("\n\n")
+    article = AnalysisCache().article([p.strip() for p in ministry[1:]], ministry[0])
+    claimed = read("أتلف الصقيع نحو 30 في المئة من أشجار الزيتون في سهل الحمرا")
+    # Its closest texts give 8 % (another figure, no denial word): "other", unless the article is
+    # near enough to the claim for "30 % is exaggerated" to be read as a denial of the claim's figure.
+    assert figure_reading(claimed, article, [TITLE], about=set()) == "other"
+    assert figure_reading(claimed, article, [TITLE], about=set(), near=True) == "denied"
+    # an article that states the claim's figure anywhere does not deny it
+    agency = FROST["frost/agency.txt"].split("\n\n")
+    reporting = AnalysisCache().article([p.strip() for p in agency[1:]], agency[0])
+    assert figure_reading(claimed, reporting, [TITLE], near=True) is None

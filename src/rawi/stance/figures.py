@@ -59,19 +59,26 @@ def figure_reading(
     article: ArticleAnalysis,
     evidence: Iterable[int],
     about: Container[int] | None = None,
+    near: bool = False,
 ) -> str | None:
     """How the article gives the claim's figures, when it never states one of them (a text that gives
     one beside a denial word denies it, it does not state it): ``"denied"`` when one of its
     ``evidence`` texts (sentence indices, TITLE for the title) that is also ``about`` the claim (close
     enough to deny it; any, when ``None``) has a denial word and another figure ("fewer than 12,000
-    homes; the figures of 40,000 in circulation are inaccurate"), ``"other"`` when one of them states
-    any other figure, else ``None``."""
+    homes; the figures of 40,000 in circulation are inaccurate"), or, in an article ``near`` the claim,
+    any of its texts gives the claim's own figure beside a denial word ("الحديث عن 40 في المئة مبالغ
+    فيه": what it denies is the figure, however far the words around it are from the claim's);
+    ``"other"`` when one of the evidence texts states any other figure, else ``None``."""
     if not claim_figures:
         return None
     units = article.units
     asserting = [u.tokens for u in units if not any(u.cue_count(c) for c in DENYING)]
     if agree_on_a_figure(claim_figures, stated_quantities(asserting)):
         return None
+    if near and any(
+        any(u.cue_count(c) for c in DENYING) and agree_on_a_figure(claim_figures, figures(u)) for u in units
+    ):
+        return "denied"
     reading = None
     for index in evidence:
         position = (0 if article.has_title else -1) if index == TITLE else index + article.sentence_offset
