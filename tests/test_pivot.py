@@ -10,6 +10,7 @@ import pytest
 
 from rawi.embed import load_encoder
 from rawi.stance.pivot import pivot, restatements
+from rawi.text.quantities import quantities
 
 ENCODER = load_encoder("use")
 pytestmark = pytest.mark.skipif(ENCODER is None, reason="no sentence encoder installed")
@@ -86,3 +87,37 @@ def test_beside_restatements_a_look_alike_copied_by_many_sites_does_not_outrank_
         Texts([lookalike + "."]),
     ]
     assert pivot(vectors, vectors([claim])[0], [*copies, event], anchors) == event.texts[0]
+
+
+def test_a_sentence_that_gives_another_figure_is_no_restatement_of_the_claims() -> None:
+    # Real vectors: an English claim of thirteen injured; five outlets carry the agency's three (each
+    # echoing the others, which outranked a text that gives thirteen in other words). The claim's
+    # figure is what the claim says.
+    claim = "Thirteen people were injured in the fuel tanker explosion in Rummana"
+    reports = [
+        "أصيب ثلاثة أشخاص صباح اليوم السبت إثر انفجار صهريج لنقل الوقود أثناء تفريغ حمولته في محطة النخيل ببلدة الرمانة",
+        "أصيب ثلاثة أشخاص صباح السبت إثر انفجار صهريج لنقل الوقود خلال تفريغ حمولته في محطة النخيل في بلدة الرمانة",
+        "انفجر صهريج لنقل الوقود صباح السبت أثناء تفريغ حمولته في محطة النخيل ببلدة الرمانة ما أدى إلى إصابة ثلاثة أشخاص",
+        "أسفر انفجار صهريج وقود أثناء تفريغ حمولته في محطة النخيل ببلدة الرمانة صباح السبت عن إصابة ثلاثة أشخاص",
+        "إصابة ثلاثة أشخاص في انفجار صهريج وقود أثناء تفريغ حمولته بمحطة النخيل في بلدة الرمانة صباح السبت",
+    ]
+    inflated = "نقل ثلاثة عشر جريحاً إلى مستشفيات المنطقة بعد الحريق الهائل الذي شب في محطة الرمانة للوقود وفق ما رواه سكان"
+    articles = [Texts([report]) for report in reports] + [Texts([inflated])]
+    chosen = pivot(vectors, vectors([claim])[0], articles, figures=quantities(("thirteen",)))
+    assert chosen == inflated
+
+
+def test_a_sentence_in_the_claims_own_language_is_no_pivot_for_another_language() -> None:
+    # An Arabic report under a long English photo caption is stored as an English article; its
+    # Arabic sentences are close to an Arabic claim because they share its language, not because
+    # they translate it, and read against itself such an article agrees with any claim.
+    claim = "أجرى وزير الخارجية اتصالاً هاتفياً مع نظيره العماني صباح اليوم الأربعاء"
+    article = Texts(
+        [
+            "PHOTO: The foreign minister arrives in Muscat for talks with his Omani counterpart on Wednesday",
+            "بحث وزير الخارجية مع نظيره العماني في مسقط اليوم الأربعاء العلاقات الثنائية وسبل تعزيزها",
+        ]
+    )
+    claim_vector = vectors([claim])[0]
+    assert pivot(vectors, claim_vector, [article]) == article.texts[1]  # any language: the closest
+    assert pivot(vectors, claim_vector, [article], language="en") != article.texts[1]

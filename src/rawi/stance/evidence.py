@@ -235,6 +235,7 @@ class StanceStage:
                     anchors,
                     self.analyses,
                     quantities(claim.core.unit.tokens),  # durations too: "five days on, ten off"
+                    language,
                 )
                 if crossed
                 else None

@@ -18,7 +18,7 @@ import numpy as np
 
 from rawi.lang import all_languages
 from rawi.stance.analysis import AnalysisCache, TextUnit, analyze_units
-from rawi.text import normalize
+from rawi.text import detect_language, normalize
 from rawi.text.quantities import Quantity, agree_on_a_figure, quantities
 
 Vectors = Callable[[Sequence[str]], np.ndarray]  # texts -> unit vectors (the semantic index)
@@ -53,6 +53,9 @@ MIN_CONTENT_WORDS = 6
 # عمالة و10 أيام بطالة") states the claim's proposition more surely than a look-alike on the same
 # story: it weighs as much as two other articles carrying it (ECHO). Blind held-out set 4: a
 # misquote copied by three outlets outweighed the agency's report of the rotation the claim is about.
+# One that gives only other figures loses as much: "three injured" is not "thirteen injured" (blind
+# held-out set 6: the agency's three, echoed by seven texts, stood in for the claim's thirteen, and
+# the agency's reports then agreed with it).
 FIGURE_BONUS = 0.4
 
 
@@ -108,10 +111,14 @@ def pivot(
     anchors: np.ndarray | None = None,
     cache: AnalysisCache | None = None,
     figures: frozenset[Quantity] = frozenset(),
+    language: str | None = None,
 ) -> str | None:
     """The sentence of ``articles`` that best stands for the core (its vector: ``core_vector``) in
-    their language, or ``None``; texts analyzed through ``cache`` when given; ``figures``: the
-    claim's quantities (a candidate giving one of them gains FIGURE_BONUS).
+    their language (``language``, when given: a candidate written in another is no translation; an
+    Arabic report under an English photo caption is an "English" article whose Arabic sentences are
+    near the restatements because they share the claim's language, and read against itself it agrees),
+    or ``None``; texts analyzed through ``cache`` when given; ``figures``: the claim's quantities (a
+    candidate giving one of them gains FIGURE_BONUS, one giving only others loses as much).
 
     Candidates are sentences that state something (no denial or refutation cue, no negation
     particle; a hedge costs HEDGED; at least MIN_CONTENT_WORDS content words) and are at least
@@ -140,6 +147,7 @@ def pivot(
             or len(unit.content) < MIN_CONTENT_WORDS
             or any(unit.cue_count(c) for c in _NOT_A_STATEMENT)
             or _negated(unit)
+            or (language and detect_language(text).code != language)
         ):
             continue
         if anchors is not None:
@@ -152,8 +160,13 @@ def pivot(
             echoed = {k for j in np.flatnonzero(echoes[t]) for k in owners[texts[j]]} - owners[text]
             support = 0.1 * min(len(echoed), 4)
         score = float(cos) + support - (HEDGED if unit.cue_count("hedge") else 0.0)
-        if figures and agree_on_a_figure(figures, quantities(unit.tokens)):
-            score += FIGURE_BONUS
+        if figures and (stated := quantities(unit.tokens)):
+            # giving the claim's figure restates it; giving only others ("three injured" against
+            # "thirteen injured") is the other version of the event, not the claim
+            if agree_on_a_figure(figures, stated):
+                score += FIGURE_BONUS
+            elif not any(q.duration for q in stated):
+                score -= FIGURE_BONUS
         if score > best_score:
             best, best_score = text, score
     return best
