@@ -42,6 +42,7 @@ HELD_OUT = (
     "stories_heldout4",
     "stories_heldout5",
     "stories_heldout6",
+    "stories_heldout7",
 )
 
 
