@@ -319,6 +319,9 @@ class StanceStage:
         the text's closeness: "Parents say the bus was swept away; ministry denies it" denies what the
         other clause says."""
         texts = dict(article.candidate_texts())
+        # what a denial names is compared with the claim's words: read without a pivot in another
+        # script, an article shares none of them, and its denials are judged by closeness alone
+        same_language = claim.language == article.language
         scope: dict[int, float] = {}
         denying: list[tuple[int, str]] = []
         for e in evidence:
@@ -331,7 +334,7 @@ class StanceStage:
                 cues = unit.cue_count("denial") + unit.cue_count("refutation")
                 if not cues:
                     continue
-                if denies_other(unit, claim.unit, self.analyses):
+                if same_language and denies_other(unit, claim.unit, self.analyses):
                     scope.setdefault(e.sentence_index, 0.0)
                 elif len(clauses) > 1 and len(unit.content_seq) - cues >= OWN_SCOPE_WORDS:
                     denying.append((e.sentence_index, clause))
