@@ -88,3 +88,39 @@ def test_three_sites_quoting_one_unnamed_source_are_not_a_confirmation(tmp_path)
     assert result["verdict"]["label"] == "unverified"
     origins = result["verdict"].get("origins") or result["provenance"]["origins"]
     assert all(o.get("anonymous") for o in origins)
+
+
+EXAM = {
+    "exam/agency.txt": """وزارة التربية: لا تسريب لموضوع امتحان الفيزياء في بكالوريا هذا العام
+
+الرباط (وكالة الأنباء) - أكدت وزارة التربية الوطنية اليوم الخميس أن موضوع امتحان الفيزياء للبكالوريا لم يتسرب قبل انطلاق الاختبار، موضحة أن مترشحاً في مكناس صوّر ورقة الأسئلة ونشرها على فيسبوك بعد نصف ساعة من بدء الامتحان، وأن مصالحها أحالته على القضاء.
+""",
+    "exam/site.txt": """تسريب أسئلة امتحان الفيزياء للبكالوريا على فيسبوك
+
+تداولت صفحات على فيسبوك صباح الخميس صور أسئلة امتحان الفيزياء للبكالوريا، وقال تلاميذ لموقع المنارة بريس إن الأسئلة انتشرت على مجموعات المراجعة أثناء الامتحان.
+""",
+    "exam/parents.txt": """جمعية آباء التلاميذ تطالب بالتحقيق في تسرب أسئلة الفيزياء
+
+طالبت جمعية آباء وأولياء التلاميذ بمكناس بفتح تحقيق في تسرب أسئلة امتحان الفيزياء للبكالوريا على مواقع التواصل الاجتماعي، مؤكدة أن عشرات الأسر تلقت صور الأسئلة صباح الامتحان.
+""",
+    "exam/factcheck.txt": """هل تسربت أسئلة امتحان الفيزياء للبكالوريا على فيسبوك؟ التقييم: مضلل
+
+منصة تحقق لتدقيق الأخبار
+
+الادعاء: تسربت أسئلة امتحان الفيزياء للبكالوريا على فيسبوك.
+
+التقييم: مضلل.
+
+صور الأسئلة انتشرت فعلاً على فيسبوك، لكن بعد انطلاق الامتحان بنصف ساعة وليس قبله، وقد نفت وزارة التربية الوطنية حدوث أي تسريب.
+""",
+}
+
+
+def test_a_misleading_rating_of_an_event_is_no_refutation(tmp_path) -> None:
+    # "Misleading": the questions did spread, during the exam and not before it. The claim is partly
+    # true, and a fact-check that says so does not settle it as refuted the way a "false" rating does.
+    with ingested(tmp_path, lambda root: write_articles(root, EXAM)) as workbench:
+        result = workbench.check("تسربت أسئلة امتحان الفيزياء للبكالوريا على مواقع التواصل الاجتماعي")
+    refuting = [o for o in result["provenance"]["origins"] if o.get("refutes")]
+    assert not refuting, refuting
+    assert result["verdict"]["label"] != "refuted", result["verdict"]

@@ -33,7 +33,7 @@ from rawi.result import (
 from rawi.retrieve import RetrievedArticle, Retriever
 from rawi.stance.base import StanceResult
 from rawi.stance.copies import pool_copies
-from rawi.stance.factcheck import is_fact_check
+from rawi.stance.factcheck import is_fact_check, rates_misleading
 from rawi.stance.polarity import NEGATED
 from rawi.stance.views import ArticleView
 from rawi.verdict import EvidenceStance, PartyDenial, Verdict, decide
@@ -216,6 +216,13 @@ def _relevant(r: RetrievedArticle, s: StanceResult) -> list[int]:
     return out
 
 
+def _refuting_fact_check(r: RetrievedArticle) -> bool:
+    sentences = [x.text for x in r.sentences]
+    return is_fact_check(r.article.title, sentences, r.article.outlet) and not rates_misleading(
+        r.article.title, sentences
+    )
+
+
 def _evidence_stance(r: RetrievedArticle, s: StanceResult) -> EvidenceStance:
     return EvidenceStance(
         r.article_id,
@@ -224,12 +231,10 @@ def _evidence_stance(r: RetrievedArticle, s: StanceResult) -> EvidenceStance:
         r.article.outlet,
         r.article.title,
         # a fact-check's ruling takes the claim's side it rules for: against a rumour, or for a
-        # negated claim ("no infants died", which a fact-check rating the deaths false supports)
-        refutes=s.ruling
-        or (
-            s.label == "disagree"
-            and is_fact_check(r.article.title, [x.text for x in r.sentences], r.article.outlet)
-        ),
+        # negated claim ("no infants died", which a fact-check rating the deaths false supports); a
+        # fact-check that denies the claim without ruling on it refutes it unless its rating is
+        # "misleading": the claim is partly true, and its denial weighs as one origin's word
+        refutes=s.ruling or (s.label == "disagree" and _refuting_fact_check(r)),
         quote=s.rationale[0].text if s.rationale and s.label in ("agree", "disagree") else None,
     )
 

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
+from rawi.lang import all_languages
 from rawi.records import STANCE_LABELS
 from rawi.stance.analysis import AnalysisCache
 from rawi.stance.base import RationaleSentence
@@ -70,6 +71,7 @@ class RulingReader:
         self.analyses = analyses
         self.ruling = RULING.get(encoder_key, RULING["use"])
         self.ruling_sure = RULING_SURE.get(encoder_key, RULING_SURE["use"])
+        self._item_stems: frozenset[str] | None = None
 
     def read(
         self,
@@ -111,6 +113,13 @@ class RulingReader:
                 out[k] = (scores, rationale)
         return out
 
+    def _items(self) -> frozenset[str]:
+        """The content stems of every language's ``fact_check_items`` list (analysed once)."""
+        if self._item_stems is None:
+            words = [e.phrase for lang in all_languages() for e in lang.entries("fact_check_items")]
+            self._item_stems = frozenset(s for u in self.analyses.units(words) for s in u.content_seq[:1])
+        return self._item_stems
+
     def rates_this_claim(
         self, core: Reading, article: ArticleView, rated: float, redated: bool = False
     ) -> bool:
@@ -119,7 +128,10 @@ class RulingReader:
 
         A rating of "misleading" or "out of context" says that what it rates (an old photo shared
         as today's fire) is real but presented wrongly: it rules only on a claim about that item,
-        one that names it (the first word of its claim line: "صورة", "مقطع فيديو"). A "false"
+        one that names it (the first word of its claim line, an item of ``fact_check_items.txt``:
+        "صورة", "مقطع فيديو"). A claim about an event it calls partly true ("the exam leaked": its
+        photos spread during the exam, not before) it does not refute; the article's own sentences
+        say what it says of it. A "false"
         rating rules when its claim line is almost the claim (RULING_SURE) or mostly the claim's own
         words (RULED_WORDS); across languages, where words cannot be compared, closeness decides.
         A misleading rating that dates what it rates otherwise than the claim (``redated``: "the
@@ -131,7 +143,10 @@ class RulingReader:
         if rates_misleading(article.title, article.sentences):
             if redated:
                 return True
-            return same_language and any(u.content_seq[0] in claim_words for u in units if u.content_seq)
+            items = self._items()
+            return same_language and any(
+                u.content_seq[0] in claim_words and u.content_seq[0] in items for u in units if u.content_seq
+            )
         if rated >= self.ruling_sure or not same_language:
             return True
         shares = [len(u.content & claim_words) / len(u.content) for u in units]
