@@ -45,8 +45,9 @@ def test_arabic_numbers_from_eleven_to_nineteen_are_read_whole() -> None:
     assert read("اثنا عشر جندياً") == {Quantity(12.0, 12.0)}
     assert read("ثلاثة أشخاص") == {Quantity(3.0, 3.0)}
     # alone, "عشر" is a tenth or a decade and "أحد" is "one of": no count
-    assert read("بعد عشر سنوات من الانتظار") == frozenset()
     assert read("أصيب أحد الجنود بجروح") == frozenset()
+    # before a unit of time it is ten: "عشر ساعات", "عشر سنوات"
+    assert read("امتد القطع إلى عشر ساعات") == {Quantity(10.0, 10.0, duration=True)}
 
 
 def test_dates_and_years_are_not_quantities() -> None:
@@ -203,12 +204,21 @@ def test_a_claim_of_a_denial_that_was_not_made_is_not_supported(tmp_path: Path) 
     assert result["verdict"]["label"] != "supported"
 
 
-def test_durations_say_when_not_how_many() -> None:
+def test_durations_that_say_when_are_no_figures_and_lengths_are() -> None:
     from rawi.stance.figures import figures
 
-    assert all(q.duration for q in read("قبل ثلاثة أيام")) and read("three weeks ago")
+    assert all(q.duration and q.dated for q in read("قبل ثلاثة أيام")) and read("three weeks ago")
     assert figures(analyze_unit("قتل الجيش طفلاً من عفرين قبل ثلاثة أيام")) == frozenset()
-    assert figures(analyze_unit("قتل 12 شخصاً في معارك دامت أربعة أشهر")) == {Quantity(12.0, 12.0)}
+    assert figures(analyze_unit("عاد الصيادون بعد عشر سنوات من الانتظار")) == frozenset()
+    # how long something lasts is a figure a report can state otherwise: ten hours, eight hours
+    assert figures(analyze_unit("قتل 12 شخصاً في معارك دامت أربعة أشهر")) == {
+        Quantity(12.0, 12.0),
+        Quantity(4.0, 4.0, duration=True),
+    }
+    ten_hours = figures(analyze_unit("The night water cuts last about ten hours, from 8 pm to 6 am"))
+    assert ten_hours == {Quantity(8.5, 11.5, duration=True)}  # "8 pm" and "6 am" are hours of the day
+    assert not agree_on_a_figure(ten_hours, figures(analyze_unit("يدوم القطع ثماني ساعات لا غير")))
+    assert read("تبدأ الجلسة الساعة 9 صباحاً") == frozenset()
 
 
 FROST = {
@@ -256,3 +266,15 @@ def test_the_claims_own_figure_beside_a_denial_word_is_denied_in_an_article_near
     agency = FROST["frost/agency.txt"].split("\n\n")
     reporting = AnalysisCache().article([p.strip() for p in agency[1:]], agency[0])
     assert figure_reading(claimed, reporting, [TITLE], near=True) is None
+
+
+def test_a_length_is_compared_with_a_length_and_a_count_with_a_count() -> None:
+    # "more than five years" (5 or more) allows any count, $1.2 billion too: across kinds nothing is
+    # compared, so a column that "has no information to confirm or deny" the contract denies no figure.
+    column = AnalysisCache().article(
+        ["لا أملك معلومات تؤكد الخبر أو تنفيه، لكن المشروع تأخر أكثر من خمس سنوات."], "عقود الغاز"
+    )
+    contract = read("Bahra Petroleum will award a $1.2 billion contract to Hanseong Engineering")
+    assert figure_reading(contract, column, [0], near=True) is None
+    ten_hours = read("The night water cuts last about ten hours")
+    assert figure_reading(ten_hours, column, [0], near=True) == "denied"  # five years is a length

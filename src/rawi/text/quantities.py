@@ -33,11 +33,13 @@ EXACT = 1e-6
 
 @dataclass(frozen=True)
 class Quantity:
-    """A figure as the range of values it allows; ``duration``: a number of days, hours, years."""
+    """A figure as the range of values it allows; ``duration``: a number of days, hours, years;
+    ``dated``: a duration that says when ("قبل ثلاثة أيام", "three weeks ago"), not how long."""
 
     low: float
     high: float
     duration: bool = False
+    dated: bool = False
 
     def overlaps(self, other: Quantity) -> bool:
         ends = [abs(v) for v in (self.low, self.high, other.low, other.high) if math.isfinite(v)]
@@ -45,14 +47,14 @@ class Quantity:
         return self.low <= other.high + slack and other.low <= self.high + slack
 
 
-def _ranged(value: float, kind: str, duration: bool) -> Quantity:
+def _ranged(value: float, kind: str, duration: bool, dated: bool = False) -> Quantity:
     if kind == "min":
-        return Quantity(value, math.inf, duration)
+        return Quantity(value, math.inf, duration, dated)
     if kind == "max":
-        return Quantity(-math.inf, value, duration)
+        return Quantity(-math.inf, value, duration, dated)
     if kind == "about":
-        return Quantity(value * (1 - ABOUT), value * (1 + ABOUT), duration)
-    return Quantity(value, value, duration)
+        return Quantity(value * (1 - ABOUT), value * (1 + ABOUT), duration, dated)
+    return Quantity(value, value, duration, dated)
 
 
 @cache
@@ -64,6 +66,13 @@ def _table(list_name: str) -> dict[str, tuple[str, ...]]:
         if lang.has_list(list_name)
         for e in lang.entries(list_name)
     }
+
+
+@cache
+def _placed(list_name: str, place: str) -> frozenset[str]:
+    """The words of list ``list_name`` (every language) tagged ``place`` ("before" or "after" the
+    number they qualify)."""
+    return frozenset(word for word, fields in _table(list_name).items() if fields and fields[0] == place)
 
 
 @cache
@@ -132,7 +141,9 @@ def _spelled(tokens: tuple[str, ...], i: int) -> tuple[float, int] | None:
             break
         current = (current or 1.0) * 100 if value == 100 else (current or 0.0) + value
         end += 1
-    if current is None or (end == i + 1 and tokens[i] in _joined_words()):
+    alone = end == i + 1 and tokens[i] in _joined_words()
+    # "عشر ساعات" (ten hours): a joined word before a unit of time counts alone
+    if current is None or (alone and (end >= len(tokens) or tokens[end] not in _time_units())):
         return None
     return current, end
 
@@ -186,9 +197,18 @@ def quantities(tokens: tuple[str, ...]) -> frozenset[Quantity]:
             continue
         if following in months or preceding in months:
             continue
+        # an hour of the day ("8 pm", "الساعة 8 مساءً") counts nothing
+        if following in _placed("time_of_day", "after") or preceding in _placed("time_of_day", "before"):
+            continue
         if value.is_integer() and YEARS[0] <= value <= YEARS[1]:
             continue
-        found.add(_ranged(value, kind, following in _time_units()))
+        duration = following in _time_units()
+        after_unit = tokens[i + 1] if i + 1 < len(tokens) else ""
+        dated = duration and (
+            preceding in _placed("time_reference", "before")
+            or after_unit in _placed("time_reference", "after")
+        )
+        found.add(_ranged(value, kind, duration, dated))
     return frozenset(found)
 
 
