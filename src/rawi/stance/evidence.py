@@ -32,9 +32,8 @@ from rawi.stance.analysis import AnalysisCache, ArticleAnalysis
 from rawi.stance.base import RationaleSentence, StancePair, StanceResult
 from rawi.stance.denials import (
     MAX_MISSING_FOR_DENIAL,
-    OWN_SCOPE_WORDS,
     READS_AS_DENIAL,
-    denies_other,
+    denial_scope,
     is_denying,
     lede,
     missing_share,
@@ -47,7 +46,7 @@ from rawi.stance.rulings import RulingReader
 from rawi.stance.semantic import NEAR, SentenceEvidence, article_features, sentence_evidence
 from rawi.stance.stage import SemanticStage
 from rawi.stance.views import TITLE, ArticleView, Reading
-from rawi.text import detect_language, split_clauses
+from rawi.text import detect_language
 from rawi.text.dates import Period, period_in, speaks_of_future
 from rawi.text.quantities import Quantity, agree_on_a_figure, quantities
 
@@ -268,7 +267,7 @@ class StanceStage:
                     ev,
                     missing,
                     art.title,
-                    self._denial_scope(core, ev, art),
+                    denial_scope(core, ev, art, self.analyses, self.vectors),
                     foreign,
                 )
             out.append((_normalized(scores), ev, lex.rationale))
@@ -302,52 +301,6 @@ class StanceStage:
             start += n
         return out
 
-    def _denial_scope(
-        self, claim: Reading, evidence: Sequence[SentenceEvidence], article: ArticleView
-    ) -> dict[int, float]:
-        """How close to the claim the denial in each denying text is, where that is not the
-        closeness of the whole text.
-
-        A denial word after which the thing denied follows ("نفت", "denied") denies those words, and
-        when they name something other than the claim (:func:`rawi.stance.denials.denies_other`) the
-        text denies nothing of it (closeness 0): "أصدرت الشركة بياناً تعقيباً على انفجار الصهريج في
-        محطتها، نفت فيه أن يكون الصهريج تابعاً لأسطولها" reports the blast and denies the tanker's
-        ownership, and is 0.64-0.73 close to a claim about the blast. A headline joins two news with
-        ".." ("«الداخلية»: لا صحة لمضاعفة الغرامة.. والكاميرات تبدأ في فبراير"): its denial is of the
-        first clause, and the whole headline is close to a claim about the second (0.45 with USE, the
-        denial's clause 0.26). A denial clause too short to name what it denies (OWN_SCOPE_WORDS) keeps
-        the text's closeness: "Parents say the bus was swept away; ministry denies it" denies what the
-        other clause says."""
-        texts = dict(article.candidate_texts())
-        # what a denial names is compared with the claim's words: read without a pivot in another
-        # script, an article shares none of them, and its denials are judged by closeness alone
-        same_language = claim.language == article.language
-        scope: dict[int, float] = {}
-        denying: list[tuple[int, str]] = []
-        for e in evidence:
-            if not (e.cues.get("denial") or e.cues.get("refutation")):
-                continue
-            clauses = split_clauses(texts.get(e.sentence_index, ""))
-            units = self.analyses.units(clauses)
-            named = False
-            for clause, unit in zip(clauses, units, strict=True):
-                cues = unit.cue_count("denial") + unit.cue_count("refutation")
-                if not cues:
-                    continue
-                if same_language and denies_other(unit, claim.unit, self.analyses):
-                    scope.setdefault(e.sentence_index, 0.0)
-                elif len(clauses) > 1 and len(unit.content_seq) - cues >= OWN_SCOPE_WORDS:
-                    denying.append((e.sentence_index, clause))
-                else:
-                    named = True  # this denial may be of the claim: the text's own closeness stands
-            if named:
-                scope.pop(e.sentence_index, None)
-        if denying and claim.vector is not None:
-            closeness = self.vectors([clause for _, clause in denying]) @ claim.vector
-            for (index, _), cos in zip(denying, closeness, strict=True):
-                scope[index] = max(scope.get(index, -1.0), float(cos))
-        return scope
-
     def _gate_denial(
         self,
         core: np.ndarray,
@@ -362,11 +315,11 @@ class StanceStage:
 
         A denying sentence is one of the article's closest to the claim (within NEAR of its best),
         about the claim (ABOUT), read as a contradiction by the pair model (READS_AS_DENIAL), and
-        carrying a denial or refutation word (:func:`rawi.stance.denials.is_denying`); for a text of
-        several clauses, the clause that holds the denial must be that close (``scope``,
-        :meth:`_denial_scope`). A denial reported in passing further down a supporting article is
-        left to provenance (a party's denial). An article that uses almost none of the claim's words
-        (``foreign``: MAX_MISSING_FOR_DENIAL) denies nothing of it."""
+        carrying a denial or refutation word (:func:`rawi.stance.denials.is_denying`); where what the
+        denial names is not the whole text, that must be that close (``scope``:
+        :func:`rawi.stance.denials.denial_scope`). A denial reported in passing further down a
+        supporting article is left to provenance (a party's denial). An article that uses almost none
+        of the claim's words (``foreign``: MAX_MISSING_FOR_DENIAL) denies nothing of it."""
         best = max((e.cosine for e in evidence), default=0.0)
         scope = scope or {}
 
