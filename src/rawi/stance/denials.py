@@ -6,7 +6,6 @@ an article leads with; how much of the claim's words an article uses. Read by
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from functools import cache
 
 import numpy as np
 
@@ -15,7 +14,7 @@ from rawi.stance.analysis import AnalysisCache, ArticleAnalysis, TextUnit
 from rawi.stance.polarity import NEGATED, claim_frame
 from rawi.stance.semantic import NEAR, SentenceEvidence
 from rawi.stance.views import TITLE, ArticleView, Reading
-from rawi.text import Lexicon, split_clauses
+from rawi.text import split_clauses
 
 # A negated headline's first sentences read with it (a byline or date line often comes first).
 LEDE_SENTENCES = 2
@@ -51,13 +50,6 @@ OTHER_SHARED = 1
 MISSING_DETAIL = 0.4
 
 
-@cache
-def _denial_object_words() -> Lexicon:
-    """Denial words after which the thing denied follows, every language (``denial_object.txt``)."""
-    entries = [entry for lang in all_languages() for entry in lang.entries("denial_object")]
-    return Lexicon.from_entries(entries, name="denial-object")
-
-
 def denies_other(unit: TextUnit, claim: TextUnit, analyses: AnalysisCache) -> bool:
     """Whether every denial word of ``unit`` that names what it denies after it (``denial_object.txt``)
     names something other than the claim: OWN_SCOPE_WORDS content words or more, at most OTHER_SHARED
@@ -65,7 +57,11 @@ def denies_other(unit: TextUnit, claim: TextUnit, analyses: AnalysisCache) -> bo
     the rumours, is a denial of what was reported, whatever its words). "نفت أن يكون الصهريج تابعاً
     لأسطولها" names the tanker's ownership, not its blast. False when no denial word names its object
     (a predicative "عار عن الصحة" names it before: the text's closeness decides)."""
-    objects = [unit.tokens[m.end :] for m in _denial_object_words().find(unit.tokens, unit.stems)]
+    objects = [
+        unit.tokens[m.end :]
+        for lang in all_languages()
+        for m in lang.lexicon("denial_object").find(unit.tokens, unit.stems)
+    ]
     if not objects:
         return False
     for named in analyses.units([" ".join(tokens) for tokens in objects]):

@@ -9,12 +9,13 @@ The stance stage (:mod:`rawi.stance.evidence`) puts those scores in place of wha
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import cache
 
 import numpy as np
 
 from rawi.lang import all_languages
 from rawi.records import STANCE_LABELS
-from rawi.stance.analysis import AnalysisCache
+from rawi.stance.analysis import AnalysisCache, analyze_units
 from rawi.stance.base import RationaleSentence
 from rawi.stance.factcheck import claim_lines, is_fact_check, rated_claims, rated_texts, rates_misleading
 from rawi.stance.semantic import SentenceEvidence
@@ -51,6 +52,13 @@ def _dated_otherwise(article: ArticleView, rulings: Sequence[int], period: Perio
     return bool(dated) and not any(p.overlaps(period) for p in dated)
 
 
+@cache
+def _item_stems() -> frozenset[str]:
+    """The stem of each item of every language's ``fact_check_items`` list ("صورة", "video")."""
+    words = [e.phrase for lang in all_languages() for e in lang.entries("fact_check_items")]
+    return frozenset(u.content_seq[0] for u in analyze_units(words) if u.content_seq)
+
+
 class RulingReader:
     """Reads the fact-checks among an article group for their ruling on a claim.
 
@@ -71,7 +79,6 @@ class RulingReader:
         self.analyses = analyses
         self.ruling = RULING.get(encoder_key, RULING["use"])
         self.ruling_sure = RULING_SURE.get(encoder_key, RULING_SURE["use"])
-        self._item_stems: frozenset[str] | None = None
 
     def read(
         self,
@@ -113,13 +120,6 @@ class RulingReader:
                 out[k] = (scores, rationale)
         return out
 
-    def _items(self) -> frozenset[str]:
-        """The content stems of every language's ``fact_check_items`` list (analysed once)."""
-        if self._item_stems is None:
-            words = [e.phrase for lang in all_languages() for e in lang.entries("fact_check_items")]
-            self._item_stems = frozenset(s for u in self.analyses.units(words) for s in u.content_seq[:1])
-        return self._item_stems
-
     def rates_this_claim(
         self, core: Reading, article: ArticleView, rated: float, redated: bool = False
     ) -> bool:
@@ -131,9 +131,9 @@ class RulingReader:
         one that names it (the first word of its claim line, an item of ``fact_check_items.txt``:
         "صورة", "مقطع فيديو"). A claim about an event it calls partly true ("the exam leaked": its
         photos spread during the exam, not before) it does not refute; the article's own sentences
-        say what it says of it. A "false"
-        rating rules when its claim line is almost the claim (RULING_SURE) or mostly the claim's own
-        words (RULED_WORDS); across languages, where words cannot be compared, closeness decides.
+        say what it says of it. A "false" rating rules when its claim line is almost the claim
+        (RULING_SURE) or mostly the claim's own words (RULED_WORDS); across languages, where words
+        cannot be compared, closeness decides.
         A misleading rating that dates what it rates otherwise than the claim (``redated``: "the
         photos are old, from January 2024" against "the bridge collapsed in March 2026") rules on
         it too: an old event shared as new is a claim whose date is false."""
@@ -143,7 +143,7 @@ class RulingReader:
         if rates_misleading(article.title, article.sentences):
             if redated:
                 return True
-            items = self._items()
+            items = _item_stems()
             return same_language and any(
                 u.content_seq[0] in claim_words and u.content_seq[0] in items for u in units if u.content_seq
             )
