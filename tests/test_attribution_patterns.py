@@ -56,6 +56,16 @@ RELAYS = [
         "Reuters reported, citing a military source, that the planes struck the village.",
         [("Reuters", "reports", None), ("a military source", "asserts", 0)],
     ),
+    # a speaker named by the family name alone (named in full earlier) who told a channel
+    (
+        'وقال الهواري لموقع "هدف المغرب" إن الرقم المتداول غير صحيح',
+        [("الهواري", "denies", 1), ('لموقع "هدف المغرب"', "reports", None)],
+    ),
+    # what a speaker told a channel, in a frame between commas
+    (
+        'وقال الهواري، بحسب ما صرح به لموقع "هدف المغرب"، إن الرقم المتداول غير صحيح',
+        [('لموقع "هدف المغرب"', "reports", None)],
+    ),
 ]
 
 DENIALS_IN_PASSING = [

@@ -177,3 +177,42 @@ def test_one_unnamed_source_described_with_other_endings_is_one_origin(registry:
     assert sorted(joined.articles) == ["g1", "g2"]
     assert joined.anonymous and joined.to_json()["anonymous"] is True
     assert len(origins) == 2  # a source in another ministry is another source
+
+
+def test_a_relay_of_an_interview_joins_the_site_that_carried_it(registry: Registry) -> None:
+    """An interview on one site, another site relaying it by name ("بحسب ما صرح به لموقع ..."), and
+    a third outlet with its own report: two origins; the interview's site names the first."""
+    evidence = [
+        _ev(
+            "i1",
+            "قال سامي العتيبي، مدير نادي الساحل، إن الفريق لم يدفع أي مبلغ مقابل ضم المهاجم الجديد.",
+            "موقع المدرج الأخضر",
+        ),
+        _ev(
+            "i2",
+            "نفى سامي العتيبي أن يكون النادي قد دفع أي مبلغ للاعب. وقال العتيبي، بحسب ما صرح به لموقع "
+            '"المدرج الأخضر"، إن المهاجم انضم بصفة لاعب حر.',
+            "موقع الرياضة اليوم",
+        ),
+        _ev("i3", "وذكرت صحيفة الأفق أن النادي دفع مبلغا كبيرا لضم المهاجم من فريقه السابق.", "صحيفة الأفق"),
+    ]
+    origins = analyze_provenance(tokenize("claim"), evidence, registry).origins
+    joined = next(o for o in origins if len(o.articles) == 2)
+    assert sorted(joined.articles) == ["i1", "i2"] and joined.name == "موقع المدرج الأخضر"
+    assert joined.kind == "cited_source"
+    (citation,) = [e for e in joined.evidence if e["type"] == "cited_source"]
+    assert citation["published_by"] == "i1" and citation["citations"][0]["article_id"] == "i2"
+    assert len(origins) == 2
+
+
+def test_a_relay_that_denies_what_the_cited_site_asserts_stays_apart(registry: Registry) -> None:
+    evidence = [
+        _ev("j1", "وأكد موقع المدرج الأخضر أن النادي دفع مبلغا كبيرا لضم المهاجم.", "موقع المدرج الأخضر"),
+        EvidenceArticle(
+            Article("j2", "ونفى النادي ما نشره موقع المدرج الأخضر عن دفع مبلغ لضم المهاجم.", language="ar"),
+            split_sentences("ونفى النادي ما نشره موقع المدرج الأخضر عن دفع مبلغ لضم المهاجم."),
+            "disagree",
+            [0],
+        ),
+    ]
+    assert len(analyze_provenance(tokenize("claim"), evidence, registry).origins) == 2

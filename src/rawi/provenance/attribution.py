@@ -19,6 +19,7 @@ from rawi.provenance.mentions import (
     SOURCE_KINDS,
     Mention,
     backward,
+    channel_bare,
     classify,
     forward,
     has_complement,
@@ -164,7 +165,7 @@ def extract_attributions(text: str, *, language: str | None = None, registry: Re
             drafts[idx].polarity = "asserts"  # the relay reports; its source asserts
 
     _link_reported_speakers(drafts, toks)
-    return _finish(drafts, toks, text, registry, deny_at, hedge_at)
+    return _finish(drafts, toks, text, registry, c, deny_at, hedge_at)
 
 
 def _link_reported_speakers(drafts: list[_Draft], toks: list[Tok], gap: int = 4) -> None:
@@ -375,7 +376,7 @@ def _arabic_verb(
     mention = classify(toks, *after, c, registry, text) if after else None
     if mention is not None and mention.kind == "person" and not _person_ok(toks, after, verb, c, registry):
         mention = None
-    if mention is None and after and _definite_name(toks, after, c):
+    if mention is None and after and _definite_name(toks, after, c, registry):
         mention = Mention(after[0], after[1], None, "person")
     before = _arabic_preverbal(toks, i, c, registry, text) or _sentence_subject(toks, i, c, registry, text)
     preverbal = False
@@ -496,7 +497,7 @@ def _channel_ahead(toks: list[Tok], k: int, c: Cues, registry: Registry, window:
     return None
 
 
-def _definite_name(toks: list[Tok], rng: tuple[int, int], c: Cues) -> bool:
+def _definite_name(toks: list[Tok], rng: tuple[int, int], c: Cues, registry: Registry) -> bool:
     """ "وذكر الصافي أن": a short definite phrase right before أن/إن or a colon is a speaker's
     name (Arabic family names and titles often carry the article)."""
     first, last = rng
@@ -506,7 +507,10 @@ def _definite_name(toks: list[Tok], rng: tuple[int, int], c: Cues) -> bool:
     nxt = toks[last + 1].norm if last + 1 < len(toks) else ""
     if nxt in ('"', "'"):  # "أكد العباسي " أن ...": the content in quote marks
         nxt = toks[last + 2].norm if last + 2 < len(toks) else ""
-    return nxt in COMPLEMENT and nxt not in ('"', "'")
+    if nxt in COMPLEMENT and nxt not in ('"', "'"):
+        return True
+    # "وقال الهواري لموقع X إن": told a channel right after the name, then what was said
+    return last + 1 < len(toks) and _channel_ahead(toks, last + 1, c, registry) == last + 1
 
 
 def _addressee_or_channel(tok: Tok, c: Cues, registry: Registry) -> bool:
@@ -615,8 +619,20 @@ def _arabic_preverbal(
     return first, last, mention
 
 
+def _unregistered_key(toks: list[Tok], m: Mention, source: str, c: Cues, registry: Registry) -> str:
+    """Key of a source the registry does not hold. An outlet is keyed by its words alone: the fused
+    preposition and the quote marks of "لموقع "هدف المغرب"" are how a sentence cites the outlet, and
+    its key must meet the outlet line of the outlet's own article ("موقع هدف المغرب")."""
+    if m.kind not in ("agency", "outlet"):
+        return normalize(source)
+    words = [t.norm for t in toks[m.first : m.last + 1] if t.is_word]
+    if words and is_channel(toks[m.first], c, registry):
+        words[0] = channel_bare(toks[m.first], c) or words[0]
+    return " ".join(words) or normalize(source)
+
+
 def _finish(
-    drafts: list[_Draft], toks: list[Tok], text: str, registry: Registry, deny_at, hedge_at
+    drafts: list[_Draft], toks: list[Tok], text: str, registry: Registry, c: Cues, deny_at, hedge_at
 ) -> list[Attribution]:
     order = sorted(range(len(drafts)), key=lambda i: toks[drafts[i].mention.first].start)
     new_index = {old: new for new, old in enumerate(order)}
@@ -651,7 +667,7 @@ def _finish(
                 and m.kind not in ("agency", "outlet")
             ):
                 polarity = "reports"
-        key = m.entry.key if m.entry else normalize(source)
+        key = m.entry.key if m.entry else _unregistered_key(toks, m, source, c, registry)
         out.append(
             Attribution(
                 source=source,

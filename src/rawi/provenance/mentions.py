@@ -182,14 +182,23 @@ def _looks_like_name(toks: list[Tok], cues: Cues, original: str) -> bool:
     return all(strip_article(t.norm) == t.norm or i > 0 for i, t in enumerate(words))
 
 
-def is_channel(tok: Tok, cues: Cues, registry: Registry) -> bool:
-    """An Arabic word with the preposition ل that introduces a relay channel: لوكالة، لرويترز، لمراسل."""
+def channel_bare(tok: Tok, cues: Cues) -> str | None:
+    """The word without the fused preposition of a channel (لوكالة → وكالة، للصحيفة → صحيفة), or
+    ``None`` when it carries none."""
     prefix = next((p for p in cues.words("channel_prefix") if p and tok.norm.startswith(p)), None)
     if not cues.language.fused_clitics or not tok.is_word or prefix is None or len(tok.norm) < 4:
-        return False
+        return None
     bare = tok.norm[len(prefix) :]
     if strip_article(tok.norm) != tok.norm and strip_article(bare) == bare:
         bare = tok.norm[2 * len(prefix) :]  # لل: the preposition fused with the article
+    return bare
+
+
+def is_channel(tok: Tok, cues: Cues, registry: Registry) -> bool:
+    """An Arabic word with the preposition ل that introduces a relay channel: لوكالة، لرويترز، لمراسل."""
+    bare = channel_bare(tok, cues)
+    if bare is None:
+        return False
     # the word as written first: "للميادين" keeps the article a name such as "الميادين" needs
     entry = registry.lookup_words([tok.norm]) or registry.lookup_words([bare])
     if entry is not None:

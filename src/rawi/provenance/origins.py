@@ -16,6 +16,7 @@ from typing import Any
 from rawi.groups import UnionFind
 from rawi.provenance.attribution import Attribution
 from rawi.provenance.fingerprint import words_of
+from rawi.provenance.outlet import outlet_identity
 from rawi.provenance.registry import Registry
 from rawi.provenance.reuse import ReuseLink
 from rawi.provenance.tokens import strip_article
@@ -324,11 +325,51 @@ def group_origins(
                 joins.append(
                     {"type": "outlet", "outlet": _outlet_name(outlets[group[0]], registry), "articles": group}
                 )
+    for i, j, cited in _cited_outlets(ids, by_article, outlets, stance, registry):
+        uf.union(i, j)
+        joins.append(
+            {
+                "type": "cited_source",
+                "source": cited.source,
+                "source_key": cited.source_key,
+                "articles": [i, j],
+                "citations": [
+                    {"article_id": i, "sentence_index": cited.sentence_index, "source": cited.source}
+                ],
+                "published_by": j,
+            }
+        )
     groups: dict[str, list[EvidenceArticle]] = {}
     for ev in related:
         groups.setdefault(uf.find(ev.article.id), []).append(ev)
     origins = [_origin(g, joins, roots, outlets, registry) for g in groups.values()]
     return sorted(origins, key=lambda o: (-len(o.articles), o.key))
+
+
+def _cited_outlets(
+    ids: list[str],
+    by_article: dict[str, list[ArticleAttribution]],
+    outlets: dict[str, str | None],
+    stance: dict[str, str],
+    registry: Registry | None,
+) -> list[tuple[str, str, ArticleAttribution]]:
+    """(citing article, cited article, citation) for an article that cites an outlet whose own
+    article is in the evidence ("بحسب ما صرح به لموقع هدف المغرب" beside هدف المغرب's interview):
+    the relay and the report are one origin, unless one asserts the claim and the other denies it."""
+    published_by: dict[str, list[str]] = {}
+    for i in ids:
+        if outlets[i] and (identity := outlet_identity(outlets[i], registry)):
+            published_by.setdefault(identity, []).append(i)
+    found = []
+    for i in ids:
+        for a in by_article[i]:
+            if a.dateline or a.source_kind not in ("agency", "outlet"):
+                continue
+            identity = outlet_identity(a.source_key, registry)
+            for j in published_by.get(identity or "", []):
+                if j != i and {stance[i], stance[j]} != {"agree", "disagree"}:
+                    found.append((i, j, a))
+    return found
 
 
 def _by_side(ids: list[str], stance: dict[str, str]) -> list[list[str]]:
@@ -384,6 +425,10 @@ def _origin(
     # the source the group traces back to: the most cited root, the earliest article's first
     found = [r for i in ids if (r := roots[i]) is not None]
     kinds = {j["type"] for j in evidence}
+    # the outlet whose own report the others relay names the origin when that report cites no one
+    published = [i for j in evidence if (i := j.get("published_by")) is not None and roots[i] is None]
+    if published:
+        earliest, found = published[0], []
     if found:
         counts = Counter(r.key for r in found)
         top = max(counts, key=lambda k: (counts[k], roots[earliest] is not None and roots[earliest].key == k))
@@ -403,7 +448,15 @@ def _origin(
             return Origin(root.key, ids, kind, display_name(root.key, registry, language), evidence)
         return Origin(root.source, ids, kind, root.source, evidence, anonymous=True)
     outlet = outlets[earliest] or next((outlets[i] for i in ids if outlets[i]), None)
-    kind = "reuse" if kinds & _SHARED_TEXT else "outlet" if "outlet" in kinds else "single"
+    kind = (
+        "cited_source"
+        if published
+        else "reuse"
+        if kinds & _SHARED_TEXT
+        else "outlet"
+        if "outlet" in kinds
+        else "single"
+    )
     if outlet is None:
         return Origin(UNKNOWN_OUTLET, ids, kind, UNKNOWN_OUTLET, evidence)
     entry = registry.get(outlet) if registry else None

@@ -9,11 +9,13 @@ from dataclasses import dataclass
 from functools import cache
 
 from rawi.lang import all_languages
+from rawi.provenance.cues import cues
 from rawi.provenance.registry import Registry, SourceEntry
 from rawi.provenance.tokens import Tok, offset_tokens
 from rawi.records import Article
 from rawi.text import normalize, tokenize_normalized
 from rawi.text.dates import find_date
+from rawi.text.detect import detect_language
 
 _DASH = r"[-\u2010-\u2015\u2212:]"
 _HYPHEN = r"[-\u2010-\u2015\u2212]"  # "دمشق-سانا" takes a dash only: "مصدر الصورة: رويترز" is a photo credit
@@ -350,3 +352,17 @@ def credits_in(text: str, toks: list[Tok], registry: Registry) -> list[Credit]:
                 dash = re.match(r"\s*[-\u2010-\u2015]\s*", rest)
                 start = credit.end + dash.end() if dash else None
     return found
+
+
+def outlet_identity(name: str, registry: Registry | None) -> str | None:
+    """What two spellings of one outlet share: its registry key when the registry knows it, else its
+    name words without the kind nouns that lead them, so that "موقع هدف المغرب" (an outlet line) and
+    "هدف المغرب" (a citation) are one outlet; ``None`` when only kind nouns are left ("الصحيفة")."""
+    entry = registry.resolve(name) if registry is not None else None
+    if entry is not None:
+        return entry.key
+    words = tokenize_normalized(normalize(name))
+    c = cues(detect_language(name).code or "en")
+    while words and (c.noun_tag(words[0]) in ("agency", "outlet") or words[0] in c.language.stopwords):
+        words = words[1:]
+    return " ".join(words) or None
