@@ -124,7 +124,7 @@ def _open(path: Path, connect: Callable[[], sqlite3.Connection], readonly: bool)
         conn = connect()
         conn.isolation_level = None  # transactions are explicit (BEGIN ... COMMIT per batch)
         for pragma in READ_PRAGMAS if readonly else PRAGMAS:
-            conn.execute(pragma)
+            _execute_waiting(conn, pragma)
         _check_schema(conn, path, readonly)
     except sqlite3.DatabaseError as e:
         if conn is not None:
@@ -137,6 +137,23 @@ def _open(path: Path, connect: Callable[[], sqlite3.Connection], readonly: bool)
             conn.close()
         raise
     return conn
+
+
+def _execute_waiting(conn: sqlite3.Connection, sql: str, wait_s: float = BUSY_TIMEOUT_S) -> None:
+    """Run a PRAGMA, waiting out another connection's lock. Switching a new file to WAL while a
+    second process sets it up can fail with "database is locked" at once, without SQLite's busy
+    wait (seen when two ingests start on one new file together), so the wait is done here."""
+    deadline = time.monotonic() + wait_s
+    delay = 0.01
+    while True:
+        try:
+            conn.execute(sql)
+            return
+        except sqlite3.OperationalError as e:
+            if ("locked" not in str(e) and "busy" not in str(e)) or time.monotonic() + delay > deadline:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.5)
 
 
 def _version(conn: sqlite3.Connection, path: Path) -> int | None:
