@@ -43,6 +43,7 @@ HELD_OUT = (
     "stories_heldout5",
     "stories_heldout6",
     "stories_heldout7",
+    "stories_heldout8",
 )
 
 
