@@ -35,6 +35,12 @@ def test_a_date_things_start_from_or_run_to_is_no_period_of_the_event() -> None:
     assert stated_period("سترفع الشركة التعرفة اعتباراً من آذار 2026") is None
     assert stated_period("Parliament passed a law banning plastic bags from January 2027") is None
     assert stated_period("لم تهطل أمطار منذ كانون الثاني 2024") is None
+    # a bound before the day or part of the month it names ("starting from the first of November")
+    assert stated_period("قررت الشركة تعليق رحلاتها اعتباراً من الأول من تشرين الثاني 2025") is None
+    assert stated_period("تطبق الزيادة ابتداءً من مطلع آذار 2026") is None
+    assert stated_period("The airline will halt the route from the first of November 2025") is None
+    assert stated_period("Fares rise starting in early March 2026") is None
+    assert stated_period("وقع الحادث مطلع آذار 2026") == Period(date(2026, 3, 1), date(2026, 3, 31))
     # "the ninth of January": an ordinal day before the month is still the event's date
     assert stated_period("انهار الجسر في التاسع من كانون الثاني 2026") == Period(
         date(2026, 1, 1), date(2026, 1, 31)

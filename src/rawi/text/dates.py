@@ -181,8 +181,12 @@ def period_in(norm: str) -> Period | None:
     """:func:`stated_period` of a text in matching form (:func:`rawi.text.normalize`), as a claim
     keeps it: it is analysed once."""
     bounds = _phrases("date_bounds")
+    parts = sorted(_phrases("month_parts"), key=len, reverse=True)
     for start, period in _dated_spans(norm):
-        before = tuple(norm[:start].split()[-3:])
+        words = norm[:start].split()[-6:]
+        # "اعتباراً من الأول من نوفمبر": the bound comes before the day it names
+        part = next((p for p in parts if tuple(words[len(words) - len(p) :]) == p), ())
+        before = tuple(words[: len(words) - len(part)][-3:])
         if not any(before[len(before) - len(b) :] == b for b in bounds if len(b) <= len(before)):
             return period
     return None
