@@ -101,10 +101,7 @@ class RulingReader:
         out: list[tuple[np.ndarray, list[RationaleSentence]] | None] = [None] * len(articles)
         claim_vector = core.vector
         for k, (article, ev) in enumerate(zip(articles, evidence, strict=True)):
-            if not ev or not is_fact_check(article.title, article.sentences, article.outlet):
-                continue
-            units = self.analyses.units(list(article.sentences))
-            rulings = [i for i, u in enumerate(units) if u.cue_count("refutation")]
+            rulings = self.ruling_lines(article) if ev else []
             if not rulings:
                 continue
             rated = float((self.vectors(rated_texts(article.title, article.sentences)) @ claim_vector).max())
@@ -119,6 +116,14 @@ class RulingReader:
                 scores = np.array([FACT_CHECK_FALSE[label] for label in STANCE_LABELS])
                 out[k] = (scores, rationale)
         return out
+
+    def ruling_lines(self, article: ArticleView) -> list[int]:
+        """The sentences where a published fact-check calls what it rates false (a refutation
+        word); none for an article that is no fact-check."""
+        if not is_fact_check(article.title, article.sentences, article.outlet):
+            return []
+        units = self.analyses.units(list(article.sentences))
+        return [i for i, u in enumerate(units) if u.cue_count("refutation")]
 
     def rates_this_claim(
         self, core: Reading, article: ArticleView, rated: float, redated: bool = False
@@ -136,14 +141,27 @@ class RulingReader:
         cannot be compared, closeness decides.
         A misleading rating that dates what it rates otherwise than the claim (``redated``: "the
         photos are old, from January 2024" against "the bridge collapsed in March 2026") rules on
-        it too: an old event shared as new is a claim whose date is false."""
+        it too: an old event shared as new is a claim whose date is false.
+        Whatever its rating, a fact-check whose rated claim is an item the claim does not name ("a
+        video shows a leopard near the village", against "a leopard was sighted near the village")
+        rules on the item, unless it dates it otherwise than the claim (``redated``)."""
         units = [u for u in self.analyses.units(rated_claims(article.title, article.sentences)) if u.content]
         claim_words = core.unit.content
         same_language = article.language == core.language
+        items = _item_stems()
+        opening = [u.content_seq[0] for u in units if u.content_seq]
+        if (
+            same_language
+            and opening
+            and all(w in items for w in opening)
+            and not any(w in claim_words for w in opening)
+        ):
+            # what it rates is an item ("a video shared since January 11 shows a leopard near the
+            # village"): its ruling is on the footage, not on the event the claim states without it
+            return redated
         if rates_misleading(article.title, article.sentences):
             if redated:
                 return True
-            items = _item_stems()
             return same_language and any(
                 u.content_seq[0] in claim_words and u.content_seq[0] in items for u in units if u.content_seq
             )

@@ -231,6 +231,7 @@ class SentenceEvidence:
     cosine: float
     pair: dict[str, float]  # agree / disagree / other
     cues: dict[str, int]
+    shared: float = 0.0  # share of the claim's content words the sentence uses
 
 
 def sentence_evidence(
@@ -252,6 +253,7 @@ def sentence_evidence(
             float(cos),
             {k: float(p) for k, p in zip(PAIR_LABELS, row, strict=True)},
             {c: unit.cue_count(c) for c in CUES},
+            len(unit.content & claim_unit.content) / len(claim_unit.content) if claim_unit.content else 0.0,
         )
         for i, cos, row, unit in zip(indices, cosines, proba, units, strict=True)
     ]
