@@ -33,10 +33,12 @@ from rawi.result import (
 from rawi.retrieve import RetrievedArticle, Retriever
 from rawi.stance.base import StanceResult
 from rawi.stance.copies import pool_copies
+from rawi.stance.denials import PARTY_DENIAL_ABOUT, party_denial_about
 from rawi.stance.factcheck import is_fact_check, rates_misleading
 from rawi.stance.polarity import NEGATED
 from rawi.stance.views import ArticleView
 from rawi.verdict import EvidenceStance, PartyDenial, Verdict, decide
+from rawi.verdict.decide import MAX_UNRELATED
 
 if TYPE_CHECKING:
     from rawi.core import Rawi
@@ -106,7 +108,7 @@ def check_claim(wb: Rawi, claim: str, options: CheckOptions | None = None) -> Ch
     # a claim that the denial happened, the articles' stances already carry it (on the claim's side).
     denials = [
         PartyDenial(d.article_id, d.source_key, d.source, d.sentence_index)
-        for d in prov.party_denials
+        for d in _about_the_claim(wb, doc, retrieved, prov.party_denials)
         if doc.asserts_event
     ]
     lang = doc.language or "und"
@@ -198,6 +200,13 @@ def _provenance(
         for r, s in zip(retrieved, stances, strict=True)
         if s.label != "unrelated"
     ]
+    # read as unrelated, but barely: a copy of a related report whose own reading fell short (a new
+    # headline, other letter forms) takes that report's stance if the two are near-duplicates
+    barely = [
+        r.article
+        for r, s in zip(retrieved, stances, strict=True)
+        if s.label == "unrelated" and s.scores.get("unrelated", 1.0) < MAX_UNRELATED
+    ]
     stage = wb.stance  # its sentence encoder (when there is one) finds translated copies
     return analyze_provenance(
         claim.tokens,
@@ -206,7 +215,35 @@ def _provenance(
         vectors=stage.vectors,
         encoder_key=stage.encoder_key,
         word_hashes=wb.word_hashes,
+        copy_candidates=barely,
     )
+
+
+def _about_the_claim(
+    wb: Rawi,
+    claim: AnalyzedClaim,
+    retrieved: Sequence[RetrievedArticle],
+    denials: Sequence[ArticleAttribution],
+) -> list[ArticleAttribution]:
+    """The party denials of parties that deny the claim itself: each party's closest denial sentence
+    in the claim's language scores at least PARTY_DENIAL_ABOUT (its closeness plus its share of the
+    claim's words). Across languages, where the words cannot be compared, and without a sentence
+    encoder, every denial of a named party counts."""
+    semantic = wb.semantic
+    if semantic is None or claim.vector is None:
+        return list(denials)
+    by_id = {r.article_id: r for r in retrieved}
+    best: dict[str, float] = {}
+    for d in denials:
+        r = by_id.get(d.article_id)
+        if r is None or not 0 <= d.sentence_index < len(r.sentences) or r.article.language != claim.language:
+            best[d.source_key] = float("inf")
+            continue
+        text = r.sentences[d.sentence_index].text
+        closeness = float(semantic.vectors([text])[0] @ claim.vector)
+        unit = wb.analyses.units([text])[0]
+        best[d.source_key] = max(best.get(d.source_key, 0.0), party_denial_about(closeness, unit, claim.unit))
+    return [d for d in denials if best[d.source_key] >= PARTY_DENIAL_ABOUT]
 
 
 def _relevant(r: RetrievedArticle, s: StanceResult) -> list[int]:

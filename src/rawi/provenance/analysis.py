@@ -113,12 +113,16 @@ def analyze_provenance(
     vectors: Vectors | None = None,
     encoder_key: str = "use",
     word_hashes: WordHashes | None = None,
+    copy_candidates: Sequence[Article] = (),
 ) -> ProvenanceResult:
     """Attributions (relevant sentences and datelines), text reuse, origins and party denials. With
     ``vectors`` (a sentence encoder), translated copies are reuse too.
 
     ``claim_words``: the claim's normalized tokens (:attr:`rawi.claim.AnalyzedClaim.tokens`, or
-    :func:`rawi.text.tokenize` of it); ``word_hashes``: the workbench's word-hash memo."""
+    :func:`rawi.text.tokenize` of it); ``word_hashes``: the workbench's word-hash memo;
+    ``copy_candidates``: articles read as unrelated, but barely, that are linked when they are
+    near-duplicates of a related one (so that the copy can take its stance: :mod:`rawi.stance.copies`);
+    they join no origin."""
     if isinstance(claim_words, str):  # a claim's text would be read as its letters
         raise TypeError("analyze_provenance takes the claim's tokens (rawi.text.tokenize), not its text")
     attributions: list[ArticleAttribution] = []
@@ -129,18 +133,22 @@ def analyze_provenance(
     related = [ev.article for ev in evidence if ev.stance != "unrelated"]
     # No boilerplate filter here: among twenty articles on one claim, a paragraph shared by four
     # stories is the claim's common source, not a site's sidebar.
+    related_ids = {a.id for a in related}
+    candidates = {a.id: a for a in copy_candidates if a.id not in related_ids}
+    pool = related + list(candidates.values())
     reuse = (
-        find_reuse(related, threshold=reuse_threshold, max_shingle_df=None, word_hashes=word_hashes)
-        if len(related) > 1
+        find_reuse(pool, threshold=reuse_threshold, max_shingle_df=None, word_hashes=word_hashes)
+        if len(pool) > 1
         else []
     )
+    # a candidate is linked only as a copy of a related article
+    reuse = [x for x in reuse if x.a in related_ids or x.b in related_ids]
     # Passages repeated inside otherwise different text: the near-duplicate pass does not see them.
     reuse += passage_links(find_passages(related, skip={(x.a, x.b) for x in reuse}, word_hashes=word_hashes))
     if vectors is not None and len(related) > 1:
         texts = [(a, [s.text for s in sentences_of[a.id]]) for a in related]
         reuse += find_translations(texts, vectors, encoder_key)
     origins = group_origins(evidence, attributions, reuse, registry, claim_words=claim_words)
-    related_ids = {a.id for a in related}
     denials = party_denials(claim_words, [a for a in attributions if a.article_id in related_ids], registry)
     return ProvenanceResult(attributions, reuse, origins, denials)
 
