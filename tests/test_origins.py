@@ -216,3 +216,24 @@ def test_a_relay_that_denies_what_the_cited_site_asserts_stays_apart(registry: R
         ),
     ]
     assert len(analyze_provenance(tokenize("claim"), evidence, registry).origins) == 2
+
+
+def test_a_fact_check_that_cites_an_outlet_stays_its_own_origin(registry: Registry) -> None:
+    # the reports a fact-check cites are its evidence; its finding is its own
+    denial = "ونفت الوزارة في بيان أن يكون النادي قد دفع أي مبلغ لضم المهاجم الجديد."
+    check = (
+        'وقال مسؤول في الوزارة، بحسب ما نشره موقع "المدرج الأخضر"، إن النادي لم يدفع أي مبلغ. الحكم: زائف.'
+    )
+    evidence = [
+        _ev("k1", denial, "موقع المدرج الأخضر"),
+        EvidenceArticle(
+            Article("k2", check, outlet="منصة تحقق", language="ar"),
+            split_sentences(check),
+            "agree",
+            [0, 1],
+            True,
+        ),
+    ]
+    assert len(analyze_provenance(tokenize("claim"), evidence, registry).origins) == 2
+    evidence[1] = EvidenceArticle(evidence[1].article, evidence[1].sentences, "agree", [0, 1])
+    assert len(analyze_provenance(tokenize("claim"), evidence, registry).origins) == 1

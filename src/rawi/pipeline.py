@@ -196,7 +196,7 @@ def _provenance(
     registry: Registry,
 ) -> ProvenanceResult:
     related = [
-        EvidenceArticle(r.article, r.sentences, s.label, _relevant(r, s))
+        EvidenceArticle(r.article, r.sentences, s.label, _relevant(r, s), _is_fact_check(r))
         for r, s in zip(retrieved, stances, strict=True)
         if s.label != "unrelated"
     ]
@@ -253,11 +253,12 @@ def _relevant(r: RetrievedArticle, s: StanceResult) -> list[int]:
     return out
 
 
+def _is_fact_check(r: RetrievedArticle) -> bool:
+    return is_fact_check(r.article.title, [x.text for x in r.sentences], r.article.outlet)
+
+
 def _refuting_fact_check(r: RetrievedArticle) -> bool:
-    sentences = [x.text for x in r.sentences]
-    return is_fact_check(r.article.title, sentences, r.article.outlet) and not rates_misleading(
-        r.article.title, sentences
-    )
+    return _is_fact_check(r) and not rates_misleading(r.article.title, [x.text for x in r.sentences])
 
 
 def _evidence_stance(r: RetrievedArticle, s: StanceResult) -> EvidenceStance:

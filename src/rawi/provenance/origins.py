@@ -43,6 +43,7 @@ class EvidenceArticle:
     sentences: list[Sentence]
     stance: str
     relevant: list[int] = field(default_factory=list)
+    fact_check: bool = False  # a published fact-check: its own finding, whoever it cites
 
 
 @dataclass(frozen=True)
@@ -325,7 +326,8 @@ def group_origins(
                 joins.append(
                     {"type": "outlet", "outlet": _outlet_name(outlets[group[0]], registry), "articles": group}
                 )
-    for i, j, cited in _cited_outlets(ids, by_article, outlets, stance, registry):
+    citing = [ev.article.id for ev in related if not ev.fact_check]
+    for i, j, cited in _cited_outlets(citing, ids, by_article, outlets, stance, registry):
         uf.union(i, j)
         joins.append(
             {
@@ -347,21 +349,24 @@ def group_origins(
 
 
 def _cited_outlets(
+    citing: list[str],
     ids: list[str],
     by_article: dict[str, list[ArticleAttribution]],
     outlets: dict[str, str | None],
     stance: dict[str, str],
     registry: Registry | None,
 ) -> list[tuple[str, str, ArticleAttribution]]:
-    """(citing article, cited article, citation) for an article that cites an outlet whose own
-    article is in the evidence ("بحسب ما صرح به لموقع هدف المغرب" beside هدف المغرب's interview):
-    the relay and the report are one origin, unless one asserts the claim and the other denies it."""
+    """(citing article, cited article, citation) for an article of ``citing`` that cites an outlet
+    whose own article is in the evidence (``ids``: "بحسب ما صرح به لموقع هدف المغرب" beside هدف
+    المغرب's interview): the relay and the report are one origin, unless one asserts the claim and
+    the other denies it. A published fact-check is not among ``citing``: the reports it cites are its
+    evidence, and its finding is its own."""
     published_by: dict[str, list[str]] = {}
     for i in ids:
         if outlets[i] and (identity := outlet_identity(outlets[i], registry)):
             published_by.setdefault(identity, []).append(i)
     found = []
-    for i in ids:
+    for i in citing:
         for a in by_article[i]:
             if a.dateline or a.source_kind not in ("agency", "outlet"):
                 continue
