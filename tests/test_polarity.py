@@ -18,6 +18,17 @@ CASES = [
     ("The ship did not carry weapons", NEGATED, "The ship did carry weapons"),
     ("The coalition denied that its helicopters landed in Deir ez-Zor", DENIAL, "its helicopters landed"),
     ("At least 20 people died, and no fewer than 40 were injured", POSITIVE, "At least"),
+    # "a dispute" is a quarrel, not a denial; "disputed" is
+    (
+        "The minister resigned after a dispute with the prime minister over road contracts",
+        POSITIVE,
+        "dispute",
+    ),
+    (
+        "The ministry disputed reports that the minister resigned",
+        DENIAL,
+        "reports that the minister resigned",
+    ),
 ]
 
 
