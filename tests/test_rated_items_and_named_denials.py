@@ -177,3 +177,32 @@ def test_a_named_party_denying_another_detail_does_not_dispute_the_claim(tmp_pat
     assert raised["verdict"]["label"] == "supported", raised["verdict"]
     # the same denial is about a claim of 40 %
     assert forty["verdict"]["label"] != "supported", forty["verdict"]
+
+
+def test_a_translation_takes_the_reading_of_its_original_in_the_claims_language() -> None:
+    from rawi.stance.base import StanceResult
+    from rawi.stance.copies import pool_copies
+
+    def reading(agree: float, discuss: float) -> StanceResult:
+        scores = {
+            "agree": agree,
+            "disagree": 0.02,
+            "discuss": discuss,
+            "unrelated": 1 - agree - discuss - 0.02,
+        }
+        return StanceResult(max(scores, key=lambda k: scores[k]), scores)
+
+    ids = ["ar/agency.txt", "en/translation.txt", "ar/copy.txt", "en/other.txt"]
+    stances = [reading(0.25, 0.55), reading(0.89, 0.07), reading(0.25, 0.55), reading(0.8, 0.1)]
+    links = [
+        {"a": "ar/agency.txt", "b": "en/translation.txt", "kind": "translation"},
+        {"a": "ar/agency.txt", "b": "ar/copy.txt", "kind": "near_duplicate"},
+    ]
+    languages = ["ar", "en", "ar", "en"]
+    pooled = pool_copies(ids, stances, links, languages, "ar")
+    # the translation, read through a pivot, agreed; the agency report it renders only discusses
+    assert [s.label for s in pooled] == ["discuss", "discuss", "discuss", "agree"]
+    # an English claim reads the English translation directly: the Arabic original takes its reading
+    assert [s.label for s in pool_copies(ids, stances, links, languages, "en")][:3] == ["agree"] * 3
+    # without the languages nothing is taken across a translation
+    assert pool_copies(ids, stances, links)[1].label == "agree"

@@ -100,7 +100,9 @@ def check_claim(wb: Rawi, claim: str, options: CheckOptions | None = None) -> Ch
     # Copies of one report take one stance (rawi.stance.copies); provenance is traced again only
     # when that changed a label, since it groups articles by the side they take.
     ids = [r.article_id for r in retrieved]
-    pooled = pool_copies(ids, stances, [link.to_json() for link in prov.reuse])
+    links = [link.to_json() for link in prov.reuse]
+    languages = [r.article.language for r in retrieved]
+    pooled = pool_copies(ids, stances, links, languages, doc.language)
     if [s.label for s in pooled] != [s.label for s in stances]:
         prov = _provenance(wb, doc, retrieved, pooled, registry)
     stances = pooled
