@@ -44,6 +44,7 @@ HELD_OUT = (
     "stories_heldout6",
     "stories_heldout7",
     "stories_heldout8",
+    "stories_heldout9",
 )
 
 
