@@ -81,23 +81,34 @@ def test_a_fact_check_of_a_video_rules_on_a_claim_about_the_video(wolf: Rawi) ->
     assert stances(wolf.check(VIDEO))["wolf/factcheck.md"] == "disagree"
 
 
-def test_a_denial_names_what_it_denies_up_to_what_the_speaker_adds() -> None:
+@pytest.mark.parametrize(
+    ("claim", "denial", "other"),
+    [
+        (
+            "أوقفت شركة الواحة للطيران رحلاتها بين الكويت وتبليسي",
+            "نفت شركة الواحة للطيران أن تكون السلطات الجورجية قد حظرت طائراتها، مؤكدة أن قرار وقف رحلاتها "
+            "إلى تبليسي تجاري",
+            True,
+        ),
+        (
+            "Oasis Air halted its flights between Kuwait and Tbilisi",
+            "Oasis Air denied online reports that Georgian authorities had banned its aircraft, saying its "
+            "decision to halt flights between Kuwait and Tbilisi was commercial",
+            True,
+        ),
+        # what it names is the claim's event: it denies it
+        (
+            "أوقفت شركة الواحة للطيران رحلاتها بين الكويت وتبليسي",
+            "نفت شركة الواحة للطيران أن تكون أوقفت رحلاتها بين الكويت وتبليسي",
+            False,
+        ),
+    ],
+)
+def test_a_denial_names_what_it_denies_up_to_what_the_speaker_adds(
+    claim: str, denial: str, other: bool
+) -> None:
     analyses = AnalysisCache()
-    claim = analyses.claim("أوقفت شركة الواحة للطيران رحلاتها بين الكويت وتبليسي").unit
-    denial = analyses.claim(
-        "نفت شركة الواحة للطيران أن تكون السلطات الجورجية قد حظرت طائراتها، مؤكدة أن قرار وقف رحلاتها إلى "
-        "تبليسي تجاري"
-    ).unit
-    assert denies_other(denial, claim, analyses)
-    claim_en = analyses.claim("Oasis Air halted its flights between Kuwait and Tbilisi").unit
-    denial_en = analyses.claim(
-        "Oasis Air denied online reports that Georgian authorities had banned its aircraft, saying its "
-        "decision to halt flights between Kuwait and Tbilisi was commercial"
-    ).unit
-    assert denies_other(denial_en, claim_en, analyses)
-    # what it names is the claim's event: it denies it
-    denial_of_halt = analyses.claim("نفت شركة الواحة للطيران أن تكون أوقفت رحلاتها بين الكويت وتبليسي").unit
-    assert not denies_other(denial_of_halt, claim, analyses)
+    assert denies_other(analyses.claim(denial).unit, analyses.claim(claim).unit, analyses) is other
 
 
 MUSEUM = {
@@ -206,3 +217,22 @@ def test_a_translation_takes_the_reading_of_its_original_in_the_claims_language(
     assert [s.label for s in pool_copies(ids, stances, links, languages, "en")][:3] == ["agree"] * 3
     # without the languages nothing is taken across a translation
     assert pool_copies(ids, stances, links)[1].label == "agree"
+
+
+def test_a_copy_read_as_unrelated_gives_no_reading_to_the_copies_that_are_related() -> None:
+    from rawi.stance.base import StanceResult
+    from rawi.stance.copies import pool_copies
+
+    denial = {"agree": 0.05, "disagree": 0.45, "discuss": 0.1, "unrelated": 0.4}
+    missed = {"agree": 0.05, "disagree": 0.05, "discuss": 0.1, "unrelated": 0.8}
+    stances = [
+        StanceResult("disagree", denial),
+        StanceResult("disagree", denial),
+        StanceResult("unrelated", missed),
+    ]
+    links = [
+        {"a": "sana", "b": "alofoq", "kind": "near_duplicate"},
+        {"a": "sana", "b": "cp1256", "kind": "near_duplicate"},
+    ]
+    # the mean of the three would be "unrelated": the two related copies' reading stands for all three
+    assert [s.label for s in pool_copies(["sana", "alofoq", "cp1256"], stances, links)] == ["disagree"] * 3

@@ -51,13 +51,15 @@ def pool_copies(
     a group that holds articles in the claim's language takes their reading alone: they are read
     against the claim itself, a translation through a pivot that is often a sentence of its own, and
     against itself it agrees (blind held-out set 9: the English translation of an agency report that
-    only discussed the claim agreed at 0.89, and counted as a confirmation beside a rumour site)."""
+    only discussed the claim agreed at 0.89, and counted as a confirmation beside a rumour site). A
+    copy read as unrelated gives no reading while another member of its group is related."""
     across = bool(claim_language) and len(languages) == len(article_ids)
     kinds = frozenset({NEAR_DUPLICATE, TRANSLATION}) if across else frozenset({NEAR_DUPLICATE})
     pooled = list(stances)
     for group in copy_groups(article_ids, links, kinds):
-        direct = [i for i in group if across and languages[i] == claim_language]
-        readers = direct or group
+        direct = [i for i in group if across and languages[i] == claim_language] or group
+        # a copy read as unrelated (a candidate of the near-duplicate pass) takes the others' reading
+        readers = [i for i in direct if stances[i].label != "unrelated"] or direct
         mean = {k: sum(stances[i].scores[k] for i in readers) / len(readers) for k in STANCE_LABELS}
         label = max(STANCE_LABELS, key=lambda k: mean[k])
         for i in group:
