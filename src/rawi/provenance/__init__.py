@@ -20,10 +20,10 @@ from rawi.provenance.origins import (
     EvidenceArticle,
     Origin,
     group_origins,
-    party_denials,
     root_sources,
 )
 from rawi.provenance.outlet import Credit, detect_outlet, parse_credit_line, parse_dateline
+from rawi.provenance.parties import party_denials
 from rawi.provenance.passages import Passage, find_passages, passage_links
 from rawi.provenance.registry import Registry, SourceEntry, load_reliability
 from rawi.provenance.reuse import ReuseIndex, ReuseLink, find_reuse

@@ -17,9 +17,9 @@ from rawi.provenance.origins import (
     EvidenceArticle,
     Origin,
     group_origins,
-    party_denials,
 )
 from rawi.provenance.outlet import parse_dateline
+from rawi.provenance.parties import party_denials
 from rawi.provenance.passages import find_passages, passage_links
 from rawi.provenance.registry import Registry
 from rawi.provenance.reuse import ReuseIndex, ReuseLink, find_reuse
