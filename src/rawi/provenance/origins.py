@@ -361,16 +361,23 @@ def _cited_outlets(
     المغرب's interview): the relay and the report are one origin, unless one asserts the claim and
     the other denies it. A published fact-check is not among ``citing``: the reports it cites are its
     evidence, and its finding is its own."""
+    identities: dict[str, str | None] = {}  # one name read once (a language guess, a registry lookup)
+
+    def identity_of(name: str) -> str | None:
+        if name not in identities:
+            identities[name] = outlet_identity(name, registry)
+        return identities[name]
+
     published_by: dict[str, list[str]] = {}
     for i in ids:
-        if outlets[i] and (identity := outlet_identity(outlets[i], registry)):
+        if outlets[i] and (identity := identity_of(outlets[i])):
             published_by.setdefault(identity, []).append(i)
     found = []
     for i in citing:
         for a in by_article[i]:
             if a.dateline or a.source_kind not in ("agency", "outlet"):
                 continue
-            identity = outlet_identity(a.source_key, registry)
+            identity = identity_of(a.source_key)
             for j in published_by.get(identity or "", []):
                 if j != i and {stance[i], stance[j]} != {"agree", "disagree"}:
                     found.append((i, j, a))

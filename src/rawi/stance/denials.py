@@ -6,6 +6,7 @@ an article leads with; how much of the claim's words an article uses. Read by
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import cache
 
 import numpy as np
 
@@ -59,6 +60,7 @@ MISSING_DETAIL = 0.4
 PARTY_DENIAL_ABOUT = 0.55
 
 
+@cache
 def _complementizers() -> frozenset[str]:
     return frozenset().union(*(lang.words("grammar", "complementizer") for lang in all_languages()))
 

@@ -288,11 +288,14 @@ class StanceStage:
                     foreign,
                 )
             out.append((_normalized(scores), ev, lex.rationale))
-        rulings = self.rulings.read(core, articles, evidence, max_rationale, period) if self.rulings else []
+        if self.rulings is None:
+            return out
+        lines = [self.rulings.ruling_lines(a) for a in articles]  # a fact-check's "false" lines
+        rulings = self.rulings.read(core, articles, evidence, lines, max_rationale, period)
         for k, ruling in enumerate(rulings):
             if ruling is not None:
                 out[k] = (ruling[0], None, ruling[1])  # its rationale is where it states and rates the claim
-            elif self.rulings is not None and self.rulings.ruling_lines(articles[k]):
+            elif lines[k]:
                 # a fact-check that calls something else false quotes the rumours of the story; what it
                 # quotes it does not assert
                 scores, ev, rationale = out[k]

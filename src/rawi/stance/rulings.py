@@ -85,11 +85,13 @@ class RulingReader:
         core: Reading,
         articles: Sequence[ArticleView],
         evidence: Sequence[list[SentenceEvidence] | None],
+        ruling_lines: Sequence[list[int]],
         max_rationale: int = 3,
         period: Period | None = None,
     ) -> list[tuple[np.ndarray, list[RationaleSentence]] | None]:
         """Scores and rationale for the published fact-checks that rule on this claim (its claim line
-        and its ruling line, "الحكم: زائف"), ``None`` for the others.
+        and its ruling line, "الحكم: زائف"), ``None`` for the others; ``ruling_lines``: each
+        article's :meth:`ruling_lines`, read once by the caller.
 
         A fact-check quotes the rumour it checks, so read sentence by sentence it looks like an
         article that asserts it. What it says of the claim is its ruling: a fact-check that calls
@@ -101,7 +103,7 @@ class RulingReader:
         out: list[tuple[np.ndarray, list[RationaleSentence]] | None] = [None] * len(articles)
         claim_vector = core.vector
         for k, (article, ev) in enumerate(zip(articles, evidence, strict=True)):
-            rulings = self.ruling_lines(article) if ev else []
+            rulings = ruling_lines[k] if ev else []
             if not rulings:
                 continue
             rated = float((self.vectors(rated_texts(article.title, article.sentences)) @ claim_vector).max())

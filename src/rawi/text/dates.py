@@ -169,6 +169,12 @@ def _phrases(list_name: str) -> frozenset[tuple[str, ...]]:
     )
 
 
+@cache
+def _month_parts() -> tuple[tuple[str, ...], ...]:
+    """Every language's ``month_parts`` phrases, longest first (the longest that ends a text wins)."""
+    return tuple(sorted(_phrases("month_parts"), key=len, reverse=True))
+
+
 def stated_period(text: str) -> Period | None:
     """The period ``text`` dates its event to: its first full date or month with its year ("في آذار
     2026", "on Friday, 9 January 2026") that is not a bound ("اعتباراً من آذار 2026", "since
@@ -181,7 +187,7 @@ def period_in(norm: str) -> Period | None:
     """:func:`stated_period` of a text in matching form (:func:`rawi.text.normalize`), as a claim
     keeps it: it is analysed once."""
     bounds = _phrases("date_bounds")
-    parts = sorted(_phrases("month_parts"), key=len, reverse=True)
+    parts = _month_parts()
     for start, period in _dated_spans(norm):
         words = norm[:start].split()[-6:]
         # "اعتباراً من الأول من نوفمبر": the bound comes before the day it names
