@@ -45,13 +45,14 @@ HELD_OUT = (
     "stories_heldout7",
     "stories_heldout8",
     "stories_heldout9",
+    "stories_heldout10",
 )
 
 
 @pytest.mark.parametrize("folder", HELD_OUT)
 def test_held_out_stories_load_and_share_no_story_with_the_tuning_set(folder: str) -> None:
     held_out = load_stories(default_root().parent / folder)
-    assert len(held_out) == 6 and sum(len(s.claims) for s in held_out) == 18
+    assert len(held_out) == 6 and sum(len(s.claims) for s in held_out) >= 18
     others = {
         s.story_id
         for f in ("stories", *HELD_OUT)
