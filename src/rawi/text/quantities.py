@@ -86,6 +86,13 @@ def _multipliers() -> dict[str, float]:
 
 
 @cache
+def _alone() -> frozenset[str]:
+    """Multiplier words that state a figure with no number before them ("alone" in
+    ``multipliers.txt``): "مليون مشترك", "a million subscribers"."""
+    return frozenset(word for word, fields in _table("multipliers").items() if "alone" in fields[1:])
+
+
+@cache
 def _qualifiers() -> dict[str, list[tuple[tuple[str, ...], str]]]:
     """Each qualifier phrase as its words, with its kind, under its last word (the one just before
     the number), so a number costs one lookup, not one test per phrase."""
@@ -184,6 +191,11 @@ def quantities(tokens: tuple[str, ...]) -> frozenset[Quantity]:
         value, after = number_value(token), i + 1
         if value is None and (spelled := _spelled(tokens, i)) is not None:
             value, after = spelled
+        if value is None and token in _alone():
+            # a multiplier after a number was read with that number, so here it stands alone
+            found.add(_ranged(multipliers[token], _qualifier(tokens[max(0, i - 4) : i]), False))
+            i += 1
+            continue
         if value is None:
             i += 1
             continue
@@ -194,6 +206,7 @@ def quantities(tokens: tuple[str, ...]) -> frozenset[Quantity]:
         if following in multipliers:
             counted = tokens[i + 1] if i + 1 < len(tokens) else ""
             found.add(_ranged(value * multipliers[following], kind, counted in _time_units()))
+            i += 1  # the multiplier is read: it does not stand alone
             continue
         if following in months or preceding in months:
             continue
