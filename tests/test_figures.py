@@ -16,7 +16,7 @@ from _newsroom import ingested, stances, write_articles
 from rawi.core import Rawi
 from rawi.embed import load_encoder
 from rawi.stance.analysis import AnalysisCache, analyze_unit
-from rawi.stance.figures import figure_reading
+from rawi.stance.figures import figure_reading, sets_aside
 from rawi.stance.pivot import PIVOT, pivot
 from rawi.stance.views import TITLE
 from rawi.text import normalize
@@ -278,3 +278,79 @@ def test_a_length_is_compared_with_a_length_and_a_count_with_a_count() -> None:
     assert figure_reading(contract, column, [0], near=True) is None
     ten_hours = read("The night water cuts last about ten hours")
     assert figure_reading(ten_hours, column, [0], near=True) == "denied"  # five years is a length
+
+
+def test_a_singular_multiplier_alone_is_a_figure_and_a_plural_is_not() -> None:
+    more_than_a_million = {Quantity(1e6, math.inf)}
+    assert read("تسربت بيانات أكثر من مليون مشترك") == more_than_a_million
+    assert read("the data of more than a million subscribers") == more_than_a_million
+    assert read("نحو ألف شخص") == read("about a thousand people") != frozenset()
+    # after a number it multiplies that number, and is not read a second time alone
+    assert read("1.2 million records") == {Quantity(1.2e6, 1.2e6)} == read("1.2 مليون سجل")
+    assert read("40 ألف منزل") == {Quantity(40000.0, 40000.0)}
+    # "millions of dollars", "آلاف المنازل": no figure
+    assert read("خسائر بملايين الدولارات وآلاف المنازل") == frozenset()
+    assert read("losses of millions of dollars") == frozenset()
+
+
+def test_a_figure_after_a_contrast_phrase_is_set_aside_against_the_one_before() -> None:
+    claimed = read("Data of more than a million subscribers leaked")
+    cache = AnalysisCache()
+
+    def aside(text: str) -> bool:
+        return sets_aside(claimed, cache.claim(text).unit)
+
+    assert aside("The file holds about 800,000 numbers, far fewer than the 2 million records claimed")
+    assert aside("أظهر الملف نحو 800 ألف رقم، أي أقل بكثير من 2 مليون سجل ادعاها القراصنة")
+    # the claim's figure before the contrast is the article's own: it asserts it
+    assert not aside("الحصيلة 2 مليون سجل وليس 800 ألف كما قالت الهيئة")
+    # no figure of the article's own before the contrast phrase: nothing is set against it
+    assert not aside("The regulator rather than the hackers spoke of 2 million records")
+    assert not aside("The file holds fewer than 800,000 entries")
+
+
+LEAK = {
+    "leak/agency.txt": """قراصنة يعلنون سرقة بيانات مشتركي شركة نجمة للاتصالات
+
+نواكشوط - وكالة أنباء الساحل
+
+أعلنت مجموعة قرصنة تطلق على نفسها اسم «ذئاب الرمال» أنها حصلت على البيانات الشخصية لـ2 مليون مشترك في شركة نجمة للاتصالات، ونشرت عينة منها في منتدى على الإنترنت.
+
+وتضمنت العينة أسماء وأرقام هواتف وأرقام بطاقات تعريف، ولم يتسن للوكالة التحقق من صحتها أو من حجم الملف كاملاً.
+""",
+    "leak/regulator.txt": """هيئة الاتصالات: الملف المسرب يضم نحو 800 ألف رقم
+
+نواكشوط - صحيفة الأفق الجديد
+
+قالت هيئة تنظيم الاتصالات إن التحليل الأولي للملف المنشور على الإنترنت أظهر نحو 800 ألف رقم هاتف فريد، أي أقل بكثير من 2 مليون سجل ادعاها القراصنة، وإنها فتحت تحقيقاً في تسرب بيانات مشتركي شركة نجمة للاتصالات.
+
+وأضافت الهيئة أنها استدعت إدارة الشركة للاستماع إليها، وأن القانون يفرض غرامات على المشغلين الذين يقصرون في حماية البيانات.
+""",
+    "leak/regulator-en.txt": """Regulator says Najma Telecom leak holds about 800,000 numbers
+
+Sahel Business Review - Nouakchott
+
+Mauritania's telecoms regulator said on Thursday that an initial analysis of the file published online found about 800,000 unique phone numbers, far fewer than the 2 million records claimed by the hackers, and that it had opened an investigation into the leak of Najma Telecom subscriber data.
+
+The regulator said it had summoned the company's management and that operators who fail to protect personal data face heavy fines.
+""",
+    "leak/festival.txt": """انطلاق مهرجان الشعر الحساني في نواكشوط
+
+نواكشوط - صحيفة الأفق الجديد
+
+انطلقت مساء أمس فعاليات مهرجان الشعر الحساني بمشاركة ثلاثين شاعراً من مختلف الولايات.
+""",
+}
+
+
+def test_a_report_that_sets_the_claims_figure_aside_does_not_support_it(tmp_path: Path) -> None:
+    # The regulator's count (800,000) is "far fewer than the 2 million claimed": the hackers' figure
+    # is the one it sets aside, so it denies "more than a million", in Arabic and in English.
+    if load_encoder("use") is None:
+        pytest.skip("no sentence encoder installed")
+    with ingested(tmp_path, lambda root: write_articles(root, LEAK)) as workbench:
+        result = workbench.check("تسربت بيانات أكثر من مليون مشترك في شركة نجمة للاتصالات")
+    got = stances(result)
+    assert got["leak/regulator.txt"] == "disagree", result["evidence"]
+    assert got["leak/regulator-en.txt"] != "agree", result["evidence"]
+    assert result["verdict"]["label"] != "supported"
