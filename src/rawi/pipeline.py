@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 
 from rawi.claim import AnalyzedClaim, read_claim
 from rawi.provenance import EvidenceArticle, ProvenanceResult, Registry, analyze_provenance
-from rawi.provenance.origins import ArticleAttribution
+from rawi.provenance.claimed import claimed_sources, silent_sources
+from rawi.provenance.origins import ArticleAttribution, display_name
 from rawi.provenance.reuse import ReuseLink as TracedReuse
 from rawi.result import (
     AttributionLink,
@@ -115,15 +116,27 @@ def check_claim(wb: Rawi, claim: str, options: CheckOptions | None = None) -> Ch
     ]
     lang = doc.language or "und"
     names = registry.display_names()
+    # a claim that names the outlet that reported it ("Saba reported ...") is not that outlet's word
+    # when its own reports in the corpus do not say it (rawi.provenance.claimed)
+    explained_in = options.explanation_language or lang
+    silent = [
+        display_name(key, registry, explained_in)
+        for key in silent_sources(
+            claimed_sources(doc.text, registry) if doc.asserts_event else frozenset(),
+            [(r.article.outlet, s.label) for r, s in zip(retrieved, stances, strict=True)],
+            registry,
+        )
+    ]
     verdict = decide(
         [_evidence_stance(r, s) for r, s in zip(retrieved, stances, strict=True)],
         prov.origins,
         denials,
         reliability,
         names=names,
-        language=options.explanation_language or lang,
+        language=explained_in,
         calibration=wb.calibration,
         negated=doc.frame.kind == NEGATED,
+        silent_sources=silent,
     )
     return CheckResult(
         claim=Claim(doc.text, lang, doc.normalized),

@@ -285,15 +285,21 @@ def decide(
     language: str = "en",
     calibration: Calibration | None = None,
     negated: bool = False,
+    silent_sources: Sequence[str] = (),
 ) -> Verdict:
     """The verdict for one claim. ``names`` maps origin keys to display names for the explanation;
     ``language`` is the claim's language, which the explanation is written in; ``negated``: the claim
-    is a negated one (its frame), whose denying side is the reports of the event it negates."""
+    is a negated one (its frame), whose denying side is the reports of the event it negates;
+    ``silent_sources``: display names of the outlets the claim says reported it whose own reports in
+    the corpus do not say it (:mod:`rawi.provenance.claimed`): others' reports do not make it theirs,
+    so the claim is not supported."""
     weighed = weigh_origins(evidence, origins, party_denials, reliability)
     # a negated claim is judged as its event, then mirrored; its confidence is its event's (the
     # calibration was fitted on claims of events)
     event = mirrored(weighed) if negated else weighed
     event_label, event_why = rule(event)
+    if silent_sources and not negated and event_label == "supported":
+        event_label, event_why = "unverified", "source_silent"
     label, why = _negation_of(event_label, event_why) if negated else (event_label, event_why)
     margin = log_odds(weighed)
     cal = calibration or load_calibration()
@@ -302,5 +308,5 @@ def decide(
     unrelated = sum(1 for e in evidence if e.stance == "unrelated")
     weak = sum(1 for e in evidence if e.stance != "unrelated" and not counts(e))
     quotes = {e.article_id: e.quote for e in evidence if e.quote}
-    text = explain(why, weighed, unrelated, weak, names or {}, quotes, language)
+    text = explain(why, weighed, unrelated, weak, names or {}, quotes, language, silent_sources)
     return Verdict(label, round(confidence, 4), text, len(weighed), round(p_true, 4), weighed, why)

@@ -47,8 +47,10 @@ def explain(
     names: Mapping[str, str],
     quotes: Mapping[str, str],
     language: str = "en",
+    sources: Sequence[str] = (),
 ) -> str:
-    """One paragraph a person can check."""
+    """One paragraph a person can check; ``sources``: the outlets the claim names whose own reports
+    do not say it (the rule "source_silent" names them)."""
     t = templates(language)
     parts: list[str] = []
     if not weighed:
@@ -67,7 +69,7 @@ def explain(
             for o in group
         )
         parts.append(t[stance].format(n=len(group), names=listed))
-    parts.append(t[why])
+    parts.append(t[why].format(source=f" {t['or']} ".join(sources)) if sources else t[why])
     deciding = [o for o in weighed if o.stance in ("agree", "disagree")]
     deciding.sort(key=lambda o: -o.strength)
     shown = 0

@@ -1,0 +1,133 @@
+"""A claim that names the outlet that reported it ("Petra reported that 12 were injured") is a claim
+about what that outlet said: when the outlet's own report in the corpus says otherwise, others who
+report the figure do not make it the outlet's word (rawi.provenance.claimed). Original Arabic text."""
+
+from __future__ import annotations
+
+import pytest
+
+from _newsroom import ingested, write_articles
+from rawi.core import Rawi
+from rawi.embed import load_encoder
+from rawi.provenance.claimed import claimed_sources, silent_sources
+from rawi.verdict import EvidenceStance, decide
+
+
+@pytest.fixture(scope="module")
+def registry(tmp_path_factory: pytest.TempPathFactory):
+    with Rawi(tmp_path_factory.mktemp("registry") / "empty.db") as workbench:
+        yield workbench.registry
+
+
+@pytest.mark.parametrize(
+    ("claim", "sources"),
+    [
+        ("Jordan's Petra news agency reported that 12 people were injured", {"petra"}),
+        ("قالت وكالة الأنباء الأردنية بترا إن 12 شخصاً أصيبوا في انقلاب حافلة", {"petra"}),
+        ("لقي خمسة أشخاص حتفهم في انحراف قطار، بحسب وكالة الأنباء الجزائرية", {"aps"}),
+        # no outlet named; a ministry is no publisher; a denial is the claim's own frame
+        ("أصيب 12 شخصاً في انقلاب حافلة على طريق الطفيلة", set()),
+        ("قالت وزارة الصحة إن 12 شخصاً أصيبوا", set()),
+        ("نفت وكالة الأنباء الأردنية أن تكون نشرت خبر الحادث", set()),
+    ],
+)
+def test_the_outlet_a_claim_names_as_its_source(registry, claim: str, sources: set[str]) -> None:
+    assert claimed_sources(claim, registry) == sources
+
+
+def test_an_outlet_is_silent_when_none_of_its_own_related_reports_agrees(registry) -> None:
+    read = [("petra", "discuss"), ("صحيفة الأنباط الجديدة", "agree"), ("petra", "unrelated")]
+    assert silent_sources(frozenset({"petra"}), read, registry) == ["petra"]
+    assert silent_sources(frozenset({"petra"}), [*read, ("petra", "agree")], registry) == []
+    # no report of its own among the related ones: nothing to read its word from
+    assert silent_sources(frozenset({"petra"}), [("petra", "unrelated")], registry) == []
+    assert silent_sources(frozenset(), read, registry) == []
+
+
+def ev(article_id: str, stance: str) -> EvidenceStance:
+    rest = (1.0 - 0.9) / 3
+    scores = {k: (0.9 if k == stance else rest) for k in ("agree", "disagree", "discuss", "unrelated")}
+    return EvidenceStance(article_id, stance, scores)
+
+
+def test_a_silent_named_source_keeps_two_origins_from_supporting_the_claim() -> None:
+    evidence = [ev("a", "agree"), ev("b", "agree"), ev("petra", "discuss")]
+    assert decide(evidence).label == "supported"
+    verdict = decide(evidence, silent_sources=["Petra"], language="en")
+    assert (verdict.label, verdict.rule) == ("unverified", "source_silent")
+    assert "Petra" in verdict.explanation
+    arabic = decide(evidence, silent_sources=["بترا", "سبأ"], language="ar")
+    assert "بترا أو سبأ" in arabic.explanation
+    # it never turns a denial into anything else
+    denied = [ev("a", "disagree"), ev("b", "disagree")]
+    assert decide(denied, silent_sources=["Petra"]).label == "refuted"
+
+
+BUS = {
+    "bus/daily.txt": """12 مصاباً في انقلاب حافلة على طريق عين البيضاء
+
+صحيفة الأنباط الجديدة - anbat.example
+
+انقلبت حافلة ركاب صباح الاثنين على طريق الطفيلة - عين البيضاء، ما أسفر عن إصابة 12 شخصاً، بحسب ما قاله شهود عيان ومسعفون للصحيفة.
+
+وقال أحد المسعفين إن الحافلة كانت تقل عمالاً إلى مصنع الإسمنت في المنطقة.
+""",
+    "bus/other.txt": """افتتاح مهرجان الزيتون في الطفيلة
+
+صحيفة الأنباط الجديدة - anbat.example
+
+افتتح محافظ الطفيلة اليوم مهرجان الزيتون السنوي بمشاركة أربعين تعاونية زراعية من المحافظة.
+""",
+    "bus/petra.txt": """إصابة سبعة أشخاص بانقلاب حافلة ركاب على طريق الطفيلة
+
+عمّان (بترا) - وكالة الأنباء الأردنية
+
+الطفيلة (بترا) - أصيب سبعة أشخاص بجروح متوسطة، صباح اليوم الاثنين، إثر انقلاب حافلة ركاب على الطريق الواصل بين الطفيلة وبلدة عين البيضاء، بحسب ما أفاد به مصدر في مديرية الدفاع المدني.
+
+وأوضح المصدر أن فرق الإسعاف نقلت المصابين إلى مستشفى الطفيلة الحكومي، وأن حالتهم مستقرة.
+""",
+    "bus/radio.txt": """إذاعة الجنوب: 12 مصاباً في حادث حافلة الطفيلة
+
+إذاعة صوت الجنوب - sawt-janoub.example
+
+أصيب 12 شخصاً صباح الاثنين في انقلاب حافلة ركاب على طريق الطفيلة - عين البيضاء، وفق ما أكده مدير مستشفى الطفيلة الحكومي لإذاعة صوت الجنوب.
+
+وأضاف المدير أن ثلاثة من المصابين ما زالوا تحت المراقبة الطبية.
+""",
+    "bus/site-cites.txt": """ارتفاع عدد مصابي حادث حافلة الطفيلة
+
+موقع الجنوب نيوز - janoub.example
+
+أفادت وكالة الأنباء الأردنية (بترا) بإصابة سبعة أشخاص في انقلاب حافلة ركاب على طريق الطفيلة - عين البيضاء صباح الاثنين، فيما أكدت مصادر محلية لـ«الجنوب نيوز» أن عدد المصابين ارتفع إلى اثني عشر شخصاً.
+
+وطالب أهالي البلدة بإصلاح المنعطف الخطر الذي وقع فيه الحادث.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def wb(tmp_path_factory: pytest.TempPathFactory):
+    if load_encoder("use") is None:
+        pytest.skip("no sentence encoder installed")
+    with ingested(tmp_path_factory.mktemp("claimed"), lambda root: write_articles(root, BUS)) as workbench:
+        yield workbench
+
+
+def test_two_reports_of_a_figure_do_not_make_it_the_agencys_word(wb: Rawi) -> None:
+    # Petra's own report gives seven injured; a daily and a radio give twelve from their own sources.
+    plain = wb.check("أصيب 12 شخصاً في انقلاب حافلة على طريق الطفيلة")
+    assert plain["verdict"]["label"] == "supported", plain["verdict"]
+    for claim in (
+        "قالت وكالة الأنباء الأردنية بترا إن 12 شخصاً أصيبوا في انقلاب حافلة على طريق الطفيلة",
+        "Jordan's Petra news agency reported that 12 people were injured when a bus overturned on the Tafileh road",
+    ):
+        verdict = wb.check(claim)["verdict"]
+        assert verdict["label"] == "unverified", verdict
+        assert "نفسها" in verdict["explanation"] or "itself published" in verdict["explanation"]
+
+
+def test_an_agency_whose_own_report_says_it_is_not_held_silent(wb: Rawi) -> None:
+    verdict = wb.check(
+        "قالت وكالة الأنباء الأردنية بترا إن سبعة أشخاص أصيبوا في انقلاب حافلة على طريق الطفيلة"
+    )
+    assert "نفسها في المدوّنة" not in verdict["verdict"]["explanation"], verdict["verdict"]
