@@ -46,6 +46,7 @@ HELD_OUT = (
     "stories_heldout8",
     "stories_heldout9",
     "stories_heldout10",
+    "stories_heldout11",
 )
 
 
