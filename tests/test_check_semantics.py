@@ -65,6 +65,29 @@ def test_negated_claim_is_judged_as_written(wb: Rawi) -> None:
     assert result["verdict"]["label"] != "supported"
 
 
+def test_the_rationale_quotes_what_the_stance_rests_on_whatever_the_claims_frame(wb: Rawi) -> None:
+    def first_rationale(claim: str) -> dict[str, str]:
+        return {
+            e["article_id"]: e["rationale"][0]["text"] for e in wb.check(claim)["evidence"] if e["rationale"]
+        }
+
+    # a negated claim: the agency disagrees by reporting the fire, and the ministry agrees with "no
+    # outbreak" by denying it; before, each quoted the sentence of the other direction (a denial quoted
+    # as the reason an article disagrees with "no ... happened")
+    assert first_rationale("لم يندلع أي حريق في مستودعات القمح في ميناء طرطوس")["fire/agency.txt"].startswith(
+        "اندلع حريق"
+    )
+    negated = first_rationale("لم تتفش الكوليرا في مدينة الحديدة")
+    assert "نفت" in negated["cholera/ministry.txt"]
+    # a claim that a denial happened: the relief report agrees by carrying the ministry's denial
+    assert "نفت" in first_rationale("نفت وزارة الصحة تفشي الكوليرا في الحديدة")["cholera/relief.txt"]
+    # the event itself: the relief report's own words, not the denial it quotes
+    assert (
+        "نفت"
+        not in first_rationale("تفشي الكوليرا في مدينة الحديدة وتسجيل عشرات الإصابات")["cholera/relief.txt"]
+    )
+
+
 def test_named_party_denial_inside_supporting_coverage_disputes(wb: Rawi) -> None:
     result = wb.check("تفشي الكوليرا في مدينة الحديدة وتسجيل عشرات الإصابات")
     got = stances(result)

@@ -99,6 +99,18 @@ def _quoted(scores: np.ndarray) -> np.ndarray:
     return out
 
 
+def _read_as(kind: str, label: str) -> str:
+    """The reading of the claim's core that a claim-level ``label`` rests on, which the rationale
+    quotes: for a negated claim its mirror (an article that disagrees with "the driver did not exceed
+    his hours" is one that says he did, not the company's denial it also carries); for a claim that a
+    denial happened, the article agrees by carrying the denial."""
+    if kind == NEGATED:
+        return MIRRORED_STANCE.get(label, label)
+    if kind == DENIAL and label == "agree":
+        return "disagree"
+    return label
+
+
 def _normalized(row: np.ndarray) -> np.ndarray:
     row = np.clip(row, 1e-6, None)
     return row / row.sum()
@@ -189,7 +201,9 @@ class StanceStage:
                 scores = self._frame(frame.kind, core, denial[j] if denial else None)
                 label = STANCE_LABELS[int(np.argmax(scores))]
                 rationale = (
-                    self._rationale(label, ev, articles[k], max_rationale) if ev else lexical_rationale
+                    self._rationale(_read_as(frame.kind, label), ev, articles[k], max_rationale)
+                    if ev
+                    else lexical_rationale
                 )
                 ruled = ruling and label in ("agree", "disagree")
                 results[k] = StanceResult(
@@ -403,14 +417,21 @@ class StanceStage:
     def _rationale(
         self, label: str, evidence: Sequence[SentenceEvidence], article: ArticleView, n: int
     ) -> list[RationaleSentence]:
-        """The candidate sentences that carry ``label``: closest to the claim, weighted by the pair
-        model's reading in that direction."""
+        """The candidate sentences that carry ``label`` (a reading of the claim's core): closest to
+        the claim, weighted by the pair model's reading in that direction; for a denial, the sentences
+        with a denial or refutation word first, for an assertion those without one (the pair model
+        reads "the ministry denied an outbreak of cholera" as agreeing with "cholera broke out", by
+        its shared words, and a dateline as disagreeing with it)."""
         direction = {"agree": "agree", "disagree": "disagree"}.get(label)
 
         def weight(e: SentenceEvidence) -> float:
             return max(e.cosine, 0.0) * (e.pair[direction] if direction else 1.0)
 
-        ranked = sorted((e for e in evidence if e.sentence_index != TITLE), key=lambda e: -weight(e))[:n]
+        def rank(e: SentenceEvidence) -> tuple[bool, float]:
+            denying = bool(e.cues.get("denial") or e.cues.get("refutation"))
+            return (denying != (direction == "disagree") if direction else False, -weight(e))
+
+        ranked = sorted((e for e in evidence if e.sentence_index != TITLE), key=rank)[:n]
         return [
             RationaleSentence(e.sentence_index, article.sentences[e.sentence_index], round(weight(e), 4))
             for e in ranked
