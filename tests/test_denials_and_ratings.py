@@ -124,3 +124,69 @@ def test_a_misleading_rating_of_an_event_is_no_refutation(tmp_path) -> None:
     refuting = [o for o in result["provenance"]["origins"] if o.get("refutes")]
     assert not refuting, refuting
     assert result["verdict"]["label"] != "refuted", result["verdict"]
+
+
+def test_a_rating_line_marks_a_fact_check_whatever_its_rating() -> None:
+    from rawi.stance.factcheck import is_fact_check
+
+    # a Markdown rating with its shadda and a dash after it, and a plain "rating: wrong" line
+    assert is_fact_check(
+        "فيديو النفق قديم", ["**تحقق الساحل** | 11 مارس 2026", "**الحكم: مضلِّل — سياق زمني خاطئ**"]
+    )
+    assert is_fact_check("هل احترقت المخازن؟", ["07.11.2025", "الادعاء: حريق أتلف المخازن.", "التقييم: خطأ."])
+    assert is_fact_check("Was the bridge closed?", ["Claim: the bridge closed.", "Rating: Mostly false"])
+    # a referee is no rating, and a denial by the accused party is no fact-check
+    assert not is_fact_check(
+        "الأهلي يفوز على الزمالك", ["أدار المباراة الحكم محمد عادل.", "نفت الشركة ما تردد."]
+    )
+
+
+FLOODED_TUNNEL = {
+    "tunnel/viral.txt": """فيديو صادم: السيول تغرق نفق الواحة في الريان
+
+موقع ترند الريان - trend-rayyan.example - 3 مارس 2026
+
+تداول روّاد مواقع التواصل الاجتماعي الليلة مقطع فيديو يُظهر غرق عدد من السيارات داخل نفق الواحة في مدينة الريان خلال الأمطار الغزيرة التي هطلت مساء اليوم الثلاثاء 3 مارس 2026.
+
+ويظهر في المقطع سائقون يغادرون سياراتهم وسط المياه التي بلغت النوافذ.
+""",
+    "tunnel/factcheck.md": """# فيديو غرق السيارات في نفق الواحة قديم ولا علاقة له بأمطار مارس 2026
+
+**منصة بيّن الخليج** | bayyin-gulf.example | 5 مارس 2026 | إعداد: فريق التحقق
+
+**الحكم: مضلِّل — سياق زمني خاطئ**
+
+## الادعاء
+
+تداولت حسابات ومواقع، بينها موقع «ترند الريان»، مقطع فيديو يُظهر سيارات غارقة في نفق، مع تعليق يقول إنه صُوّر في نفق الواحة خلال أمطار الثلاثاء 3 مارس 2026.
+
+## ماذا وجدنا
+
+- أظهر البحث العكسي أن المقطع نُشر لأول مرة في يناير 2021 خلال أمطار ذلك الشتاء.
+- أكدت هيئة الطرق أن النفق بقي مفتوحاً خلال أمطار الثلاثاء ولم تغمره المياه.
+
+## الخلاصة
+
+المقطع حقيقي لكنه قديم، ولا يُظهر نفق الواحة خلال أمطار 3 مارس 2026، لذلك نصنّف الادعاء مضلِّلاً.
+""",
+    "tunnel/rain.txt": """أمطار غزيرة على الريان وتعليق الدراسة الحضورية
+
+وكالة أنباء الخليج - الريان
+
+هطلت أمطار غزيرة على مدينة الريان مساء الثلاثاء 3 مارس 2026، وأعلنت وزارة التربية تعليق الدراسة الحضورية يوم الأربعاء.
+
+وقالت هيئة الطرق إن فرقها سحبت المياه المتجمعة من عدد من الشوارع، وإن الأنفاق الرئيسية بقيت مفتوحة أمام الحركة.
+""",
+}
+
+
+def test_a_misleading_rating_rules_on_the_item_its_title_opens_with(tmp_path) -> None:
+    # The claim line opens with who circulated the video ("تداولت حسابات ... مقطع فيديو"); the title
+    # opens with the video itself: the "misleading" rating rules on a claim that names the video.
+    with ingested(tmp_path, lambda root: write_articles(root, FLOODED_TUNNEL)) as workbench:
+        result = workbench.check("يُظهر مقطع فيديو متداول غرق سيارات في نفق الواحة خلال أمطار يوم 3 مارس 2026")
+        rain = workbench.check("هطلت أمطار غزيرة على مدينة الريان مساء الثلاثاء 3 مارس 2026")
+    assert stances(result)["tunnel/factcheck.md"] == "disagree", result["evidence"]
+    assert result["verdict"]["label"] != "supported"
+    # the rain itself, which the video was shared with, is not what it rates
+    assert stances(rain).get("tunnel/factcheck.md") != "disagree"

@@ -135,12 +135,12 @@ class RulingReader:
 
         A rating of "misleading" or "out of context" says that what it rates (an old photo shared
         as today's fire) is real but presented wrongly: it rules only on a claim about that item,
-        one that names it (the first word of its claim line, an item of ``fact_check_items.txt``:
-        "صورة", "مقطع فيديو"). A claim about an event it calls partly true ("the exam leaked": its
-        photos spread during the exam, not before) it does not refute; the article's own sentences
-        say what it says of it. A "false" rating rules when its claim line is almost the claim
-        (RULING_SURE) or mostly the claim's own words (RULED_WORDS); across languages, where words
-        cannot be compared, closeness decides.
+        one that names it (the first word of its claim line or of its title, an item of
+        ``fact_check_items.txt``: "صورة", "مقطع فيديو"). A claim about an event it calls partly
+        true ("the exam leaked": its photos spread during the exam, not before) it does not refute;
+        the article's own sentences say what it says of it. A "false" rating rules when its claim
+        line is almost the claim (RULING_SURE) or mostly the claim's own words (RULED_WORDS); across
+        languages, where words cannot be compared, closeness decides.
         A misleading rating that dates what it rates otherwise than the claim (``redated``: "the
         photos are old, from January 2024" against "the bridge collapsed in March 2026") rules on
         it too: an old event shared as new is a claim whose date is false.
@@ -164,8 +164,13 @@ class RulingReader:
         if rates_misleading(article.title, article.sentences):
             if redated:
                 return True
+            # the item may open the title rather than the claim line, which often opens with who
+            # circulated it ("فيديو غرق السيارات في النفق قديم" over "تداولت حسابات ... مقطع فيديو")
+            titled = [u for u in self.analyses.units([article.title]) if u.content] if article.title else []
             return same_language and any(
-                u.content_seq[0] in claim_words and u.content_seq[0] in items for u in units if u.content_seq
+                u.content_seq[0] in claim_words and u.content_seq[0] in items
+                for u in (*units, *titled)
+                if u.content_seq
             )
         if rated >= self.ruling_sure or not same_language:
             return True
