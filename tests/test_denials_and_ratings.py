@@ -190,3 +190,45 @@ def test_a_misleading_rating_rules_on_the_item_its_title_opens_with(tmp_path) ->
     assert result["verdict"]["label"] != "supported"
     # the rain itself, which the video was shared with, is not what it rates
     assert stances(rain).get("tunnel/factcheck.md") != "disagree"
+
+
+CRANE_PHOTO = {
+    "crane/report.txt": """Crane collapses onto a parked bus at Sharjah construction site
+
+Gulf Courier - Sharjah
+
+A tower crane collapsed onto an empty parked bus at a construction site in Sharjah's Al Nahda area on Tuesday evening, police said, adding that nobody was hurt.
+""",
+    "crane/viral.txt": """Shocking photo shows the moment the Sharjah crane fell
+
+BuzzGulf
+
+A photo shared widely on Tuesday night shows a yellow crane lying across a crushed bus, which users said was the Al Nahda collapse.
+""",
+    "crane/factcheck.md": """# Viral photo of a crane on a crushed bus is not from Sharjah
+
+**FactLens Gulf** · factlens.example · Fact-check
+
+**Rating: FALSE CONTEXT**
+
+## The claim
+
+Posts shared thousands of times on Tuesday night and a story on the BuzzGulf site present a photo of a yellow crane lying across a crushed bus as the Al Nahda crane collapse in Sharjah.
+
+## What we found
+
+A reverse image search shows the photo was first published in 2019 after a crane accident in another country. The Sharjah collapse did happen, but the crane fell onto an empty bus and the scene looks different.
+""",
+}
+
+
+def test_a_false_context_rating_rules_on_the_photo_its_claim_line_names(tmp_path) -> None:
+    # "Posts shared ... present a photo": the rated item comes after who shared it. The rating rules
+    # on a claim about the photo, and not on the collapse, which did happen.
+    with ingested(tmp_path, lambda root: write_articles(root, CRANE_PHOTO)) as workbench:
+        photo = workbench.check(
+            "A photo circulating online shows the crane that collapsed onto a bus in Sharjah"
+        )
+        event = workbench.check("A crane collapsed onto a parked bus at a construction site in Sharjah")
+    assert stances(photo)["crane/factcheck.md"] == "disagree", photo["evidence"]
+    assert stances(event).get("crane/factcheck.md") != "disagree", event["evidence"]

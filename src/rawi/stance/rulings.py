@@ -38,6 +38,9 @@ RULING_NEAR = 0.05
 # rumour at 0.52-0.58 with 0.22-0.33.
 RULING_SURE = {"use": 0.7, "e5": 0.92}
 RULED_WORDS = 0.5
+# How far into a fact-check's title or claim line the item it rates may come (content words): "Posts
+# shared thousands of times on Saturday night and Sunday ... present a photo" names it eighth.
+ITEM_REACH = 8
 # What a ruling of "false" scores (sums to 1).
 FACT_CHECK_FALSE = {"agree": 0.03, "disagree": 0.9, "discuss": 0.05, "unrelated": 0.02}
 
@@ -152,26 +155,25 @@ class RulingReader:
         same_language = article.language == core.language
         items = _item_stems()
         opening = [u.content_seq[0] for u in units if u.content_seq]
+        # the item it rates, when it names one the claim names too: in the title or near the start of
+        # its claim line, which often opens with who circulated it ("تداولت حسابات ومواقع ... مقطع
+        # فيديو", "Posts shared thousands of times ... present a photo")
+        titled = [u for u in self.analyses.units([article.title]) if u.content] if article.title else []
+        names_item = any(
+            w in claim_words and w in items for u in (*units, *titled) for w in u.content_seq[:ITEM_REACH]
+        )
         if (
             same_language
             and opening
             and all(w in items for w in opening)
             and not any(w in claim_words for w in opening)
+            and not names_item
         ):
             # what it rates is an item ("a video shared since January 11 shows a leopard near the
             # village"): its ruling is on the footage, not on the event the claim states without it
             return redated
         if rates_misleading(article.title, article.sentences):
-            if redated:
-                return True
-            # the item may open the title rather than the claim line, which often opens with who
-            # circulated it ("فيديو غرق السيارات في النفق قديم" over "تداولت حسابات ... مقطع فيديو")
-            titled = [u for u in self.analyses.units([article.title]) if u.content] if article.title else []
-            return same_language and any(
-                u.content_seq[0] in claim_words and u.content_seq[0] in items
-                for u in (*units, *titled)
-                if u.content_seq
-            )
+            return redated or (same_language and names_item)
         if rated >= self.ruling_sure or not same_language:
             return True
         shares = [len(u.content & claim_words) / len(u.content) for u in units]
