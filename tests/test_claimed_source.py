@@ -4,12 +4,16 @@ report the figure do not make it the outlet's word (rawi.provenance.claimed). Or
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from _newsroom import ingested, write_articles
 from rawi.core import Rawi
 from rawi.embed import load_encoder
-from rawi.provenance.claimed import claimed_sources, silent_sources
+from rawi.provenance.attribution import Attribution
+from rawi.provenance.claimed import claimed_denier, claimed_sources, denied_by_others, silent_sources
+from rawi.provenance.origins import ArticleAttribution
 from rawi.verdict import EvidenceStance, decide
 
 
@@ -131,3 +135,73 @@ def test_an_agency_whose_own_report_says_it_is_not_held_silent(wb: Rawi) -> None
         "قالت وكالة الأنباء الأردنية بترا إن سبعة أشخاص أصيبوا في انقلاب حافلة على طريق الطفيلة"
     )
     assert "نفسها في المدوّنة" not in verdict["verdict"]["explanation"], verdict["verdict"]
+
+
+UNION = {
+    "union/other.txt": """افتتاح سوق الزيتون الأسبوعي في عين الزيت
+
+موقع الساحل اليوم - sahel-today.example
+
+افتتحت بلدية عين الزيت سوق الزيتون الأسبوعي بمشاركة خمسين مزارعاً من البلدات المجاورة.
+""",
+    "union/radio.txt": """النقابة تطمئن: لا صيادلة موقوفين
+
+إذاعة صوت الجبل - sawt-jabal.example
+
+نفى نقيب الصيادلة سامي الحاج، في حديث لإذاعة صوت الجبل، توقيف أي صيدلي في قضية مستودع الأدوية المزورة في عين الزيت، وقال إن ما يتداول عن توقيفات بين الصيادلة غير صحيح.
+""",
+    "union/site.txt": """توقيف شخصين في قضية مستودع الأدوية المزورة في عين الزيت
+
+موقع الساحل اليوم - sahel-today.example
+
+أوقفت دورية من أمن الدولة شخصين بعد دهم مستودع للأدوية المزورة في بلدة عين الزيت، وضبطت فيه أكثر من ألف علبة من أدوية الضغط والسكري.
+
+وقال مصدر أمني للموقع إن التحقيق يشمل صيادلة اشتروا أدوية من المستودع خلال الأشهر الماضية.
+
+وفي وقت لاحق، نفت شركة "الدواء الذهبي" في اتصال مع "الساحل اليوم" توقيف أي صيدلي من المتعاملين معها في قضية مستودع الأدوية المزورة في عين الزيت.
+""",
+    "union/statement.txt": """نقيب الصيادلة: لم يوقف أي صيدلي في قضية عين الزيت
+
+نقابة الصيادلة - الصفحة الرسمية
+
+نفى نقيب الصيادلة الدكتور سامي الحاج توقيف أي صيدلي في قضية مستودع الأدوية المزورة في بلدة عين الزيت، مؤكداً أن النقابة تتابع التحقيق مع الأجهزة المختصة.
+
+ودعا النقيب المواطنين إلى شراء الأدوية من الصيدليات المرخصة فقط.
+""",
+}
+
+
+def test_the_party_a_claim_says_denied_something(registry) -> None:
+    denier = claimed_denier("نفى نقيب الصيادلة توقيف أي صيدلي في قضية المستودع", registry)
+    assert denier is not None and denier.source == "نقيب الصيادلة"
+    assert claimed_denier("أوقفت دورية شخصين في قضية المستودع", registry) is None
+
+
+def test_another_partys_denial_does_not_report_the_claimed_one(tmp_path: Path) -> None:
+    # The union head's denial is reported by his statement and a radio; a site carries only a
+    # company's denial of the same arrests: it does not report that the union head denied them.
+    if load_encoder("use") is None:
+        pytest.skip("no sentence encoder installed")
+    with ingested(tmp_path, lambda root: write_articles(root, UNION)) as workbench:
+        result = workbench.check(
+            "نفى نقيب الصيادلة توقيف أي صيدلي في قضية مستودع الأدوية المزورة في عين الزيت"
+        )
+        denier = claimed_denier("نفى نقيب الصيادلة توقيف أي صيدلي", workbench.registry)
+    got = {e["article_id"]: e["stance"] for e in result["evidence"]}
+    assert got["union/statement.txt"] == got["union/radio.txt"] == "agree"
+    assert got["union/site.txt"] != "agree", result["evidence"]
+    assert denier is not None
+
+
+def test_only_named_parties_denials_set_an_article_apart() -> None:
+    def said(article: str, source: str, key: str) -> ArticleAttribution:
+        return ArticleAttribution(article, 0, Attribution(source, key, "person", "denies", "نفت", (0, 3)))
+
+    head = Attribution("نقيب الصيادلة", "نقيب الصيادله", "official", "denies", "نفى", (0, 3))
+    found = [
+        said("company", 'شركة "الدواء الذهبي"', 'شركه "الدواء الذهبي"'),
+        said("both", 'شركة "الدواء الذهبي"', 'شركه "الدواء الذهبي"'),
+        said("both", "النقيب سامي الحاج الصيادلة", "النقيب سامي الحاج"),
+        said("misread", "رغم", "رغم"),  # "رغم نفي الشركة": one word the grammar misread
+    ]
+    assert denied_by_others(head, found) == {"company"}

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from rawi.claim import AnalyzedClaim, read_claim
 from rawi.provenance import EvidenceArticle, ProvenanceResult, Registry, analyze_provenance
-from rawi.provenance.claimed import claimed_sources, silent_sources
+from rawi.provenance.claimed import claimed_denier, claimed_sources, denied_by_others, silent_sources
 from rawi.provenance.origins import ArticleAttribution, display_name
 from rawi.provenance.reuse import ReuseLink as TracedReuse
 from rawi.result import (
@@ -36,7 +36,7 @@ from rawi.stance.base import StanceResult
 from rawi.stance.copies import pool_copies
 from rawi.stance.denials import PARTY_DENIAL_ABOUT, party_denial_about
 from rawi.stance.factcheck import is_fact_check, rates_misleading
-from rawi.stance.polarity import NEGATED
+from rawi.stance.polarity import DENIAL, NEGATED
 from rawi.stance.views import ArticleView
 from rawi.verdict import EvidenceStance, PartyDenial, Verdict, decide
 from rawi.verdict.decide import MAX_UNRELATED
@@ -104,6 +104,14 @@ def check_claim(wb: Rawi, claim: str, options: CheckOptions | None = None) -> Ch
     links = [link.to_json() for link in prov.reuse]
     languages = [r.article.language for r in retrieved]
     pooled = pool_copies(ids, stances, links, languages, doc.language)
+    if doc.frame.kind == DENIAL and (denier := claimed_denier(doc.text, registry)) is not None:
+        # a claim that a party denied something: an article carrying only other parties' denials does
+        # not report that one (rawi.provenance.claimed)
+        others = denied_by_others(denier, prov.attributions)
+        pooled = [
+            _discussing(s) if r.article_id in others and s.label == "agree" else s
+            for r, s in zip(retrieved, pooled, strict=True)
+        ]
     if [s.label for s in pooled] != [s.label for s in stances]:
         prov = _provenance(wb, doc, retrieved, pooled, registry)
     stances = pooled
@@ -157,6 +165,14 @@ def check_claim(wb: Rawi, claim: str, options: CheckOptions | None = None) -> Ch
         corpus=CorpusInfo(wb.corpus.count(), wb.corpus.url),
         model=ModelInfo(wb.model_name, wb.model_version, wb.encoder_info()),
     )
+
+
+def _discussing(s: StanceResult) -> StanceResult:
+    """``s`` with its reading "agree" moved to "discuss" (the label follows the scores)."""
+    scores = dict(s.scores)
+    scores["discuss"] = scores.get("discuss", 0.0) + scores.get("agree", 0.0)
+    scores["agree"] = 0.0
+    return StanceResult(max(scores, key=scores.__getitem__), scores, s.rationale, s.ruling)
 
 
 def _counted_origins(
