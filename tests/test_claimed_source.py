@@ -203,5 +203,8 @@ def test_only_named_parties_denials_set_an_article_apart() -> None:
         said("both", 'شركة "الدواء الذهبي"', 'شركه "الدواء الذهبي"'),
         said("both", "النقيب سامي الحاج الصيادلة", "النقيب سامي الحاج"),
         said("misread", "رغم", "رغم"),  # "رغم نفي الشركة": one word the grammar misread
+        said("person", "كريم الهواري", "كريم الهواري"),  # a name against a role: cannot be told apart
+        said("english", "Golden Medicine company", "golden medicine company"),
     ]
-    assert denied_by_others(head, found) == {"company"}
+    compared = {"company", "both", "misread", "person"}  # "english" is in another language than the claim
+    assert denied_by_others(head, found, compared) == {"company"}

@@ -107,7 +107,8 @@ def check_claim(wb: Rawi, claim: str, options: CheckOptions | None = None) -> Ch
     if doc.frame.kind == DENIAL and (denier := claimed_denier(doc.text, registry)) is not None:
         # a claim that a party denied something: an article carrying only other parties' denials does
         # not report that one (rawi.provenance.claimed)
-        others = denied_by_others(denier, prov.attributions)
+        same_language = {r.article_id for r in retrieved if r.article.language == doc.language}
+        others = denied_by_others(denier, prov.attributions, same_language)
         pooled = [
             _discussing(s) if r.article_id in others and s.label == "agree" else s
             for r, s in zip(retrieved, pooled, strict=True)

@@ -13,8 +13,10 @@ Saba's own report and its copy gave seven.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
+from functools import cache
 
+from rawi.lang import all_languages
 from rawi.provenance.attribution import Attribution, extract_attributions
 from rawi.provenance.origins import ArticleAttribution
 from rawi.provenance.outlet import outlet_identity
@@ -61,25 +63,50 @@ def claimed_denier(claim: str, registry: Registry) -> Attribution | None:
     return next((a for a in extract_attributions(claim, registry=registry) if a.polarity == "denies"), None)
 
 
+@cache
+def _organisation_nouns() -> frozenset[str]:
+    return frozenset(
+        strip_article(normalize(e.phrase))
+        for lang in all_languages()
+        for e in lang.entries("organisation_nouns")
+    )
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    return frozenset().union(*(lang.stopwords for lang in all_languages()))
+
+
+def _organisation(name: str) -> bool:
+    """Whether ``name`` opens with a noun that names an organisation ("شركة ...", "the ministry ...")."""
+    words = [strip_article(t) for t in tokenize_normalized(normalize(name)) if t not in _stopwords()]
+    return bool(words) and words[0] in _organisation_nouns()
+
+
 def _name_words(name: str) -> frozenset[str]:
     words = (strip_article(t) for t in tokenize_normalized(normalize(name)))
     return frozenset(w for w in words if len(w) > 2)
 
 
-def denied_by_others(denier: Attribution, attributions: Sequence[ArticleAttribution]) -> set[str]:
-    """Articles whose denials, as the attribution grammar reads them, are all by parties other than
-    ``denier`` (no word of its name, another registry key): a company's denial that it owns a warehouse
-    is no report that the pharmacists' union head denied arrests (blind held-out set 11: the company's
-    denial made its article agree with the union head's, supported 0.88). An article with no denial
-    the grammar reads keeps its reading: what it leaves out is no evidence."""
+def denied_by_others(
+    denier: Attribution, attributions: Sequence[ArticleAttribution], comparable: Container[str]
+) -> set[str]:
+    """Articles of ``comparable`` (in the claim's language: names are compared by their words) whose
+    denials, as the attribution grammar reads them, are all by organisations other than ``denier``
+    (no word of its name, another registry key): a company's denial that it owns a warehouse is no
+    report that the pharmacists' union head denied arrests (blind held-out set 11: the company's denial
+    made its article agree with the union head's, supported 0.88). An article with no denial the
+    grammar reads keeps its reading (what it leaves out is no evidence), and so does one whose denier
+    is named otherwise than as an organisation ("كريم الهواري", the agent the claim calls "وكيل أعمال
+    اللاعب")."""
     words = _name_words(denier.source)
     by_article: dict[str, list[bool]] = {}
     for a in attributions:
-        if a.attribution.polarity != "denies":
+        if a.attribution.polarity != "denies" or a.article_id not in comparable:
             continue
         named = _name_words(a.source)
-        if len(named) < NAMED_PARTY_WORDS and a.source_key != denier.source_key:
-            continue  # "رغم نفي الشركة", "التي نفت صدور أي قرار": the grammar's one word is no party
         same = a.source_key == denier.source_key or bool(words & named)
+        if not same and (len(named) < NAMED_PARTY_WORDS or not _organisation(a.source)):
+            continue  # "رغم نفي الشركة", "التي نفت صدور أي قرار": the grammar's one word is no party
         by_article.setdefault(a.article_id, []).append(same)
     return {article for article, same in by_article.items() if not any(same)}
