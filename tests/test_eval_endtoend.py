@@ -47,6 +47,7 @@ HELD_OUT = (
     "stories_heldout9",
     "stories_heldout10",
     "stories_heldout11",
+    "stories_heldout12",
 )
 
 
