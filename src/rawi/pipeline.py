@@ -104,7 +104,7 @@ def check_claim(wb: Rawi, claim: str, options: CheckOptions | None = None) -> Ch
     links = [link.to_json() for link in prov.reuse]
     languages = [r.article.language for r in retrieved]
     pooled = pool_copies(ids, stances, links, languages, doc.language)
-    if doc.frame.kind == DENIAL and (denier := claimed_denier(doc.text, registry)) is not None:
+    if doc.frame.kind == DENIAL and (denier := claimed_denier(doc.text, registry, doc.language)) is not None:
         # a claim that a party denied something: an article carrying only other parties' denials does
         # not report that one (rawi.provenance.claimed)
         same_language = {r.article_id for r in retrieved if r.article.language == doc.language}
@@ -131,7 +131,7 @@ def check_claim(wb: Rawi, claim: str, options: CheckOptions | None = None) -> Ch
     silent = [
         display_name(key, registry, explained_in)
         for key in silent_sources(
-            claimed_sources(doc.text, registry) if doc.asserts_event else frozenset(),
+            claimed_sources(doc.text, registry, doc.language) if doc.asserts_event else frozenset(),
             [(r.article.outlet, s.label) for r, s in zip(retrieved, stances, strict=True)],
             registry,
         )

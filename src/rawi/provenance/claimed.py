@@ -29,11 +29,12 @@ _SAYS = ("asserts", "reports")
 _PUBLISHERS = ("agency", "outlet")
 
 
-def claimed_sources(claim: str, registry: Registry) -> frozenset[str]:
-    """Registry keys of the agencies and outlets that ``claim`` says reported it."""
+def claimed_sources(claim: str, registry: Registry, language: str | None = None) -> frozenset[str]:
+    """Registry keys of the agencies and outlets that ``claim`` (in ``language``, detected when
+    ``None``) says reported it."""
     return frozenset(
         a.source_key
-        for a in extract_attributions(claim, registry=registry)
+        for a in extract_attributions(claim, language=language, registry=registry)
         if a.source_kind in _PUBLISHERS and a.polarity in _SAYS and registry.get(a.source_key) is not None
     )
 
@@ -57,10 +58,11 @@ def silent_sources(
 NAMED_PARTY_WORDS = 2
 
 
-def claimed_denier(claim: str, registry: Registry) -> Attribution | None:
-    """The party ``claim`` says denied something ("نفى نقيب الصيادلة أن ..."), when the attribution
-    grammar finds one."""
-    return next((a for a in extract_attributions(claim, registry=registry) if a.polarity == "denies"), None)
+def claimed_denier(claim: str, registry: Registry, language: str | None = None) -> Attribution | None:
+    """The party ``claim`` (in ``language``, detected when ``None``) says denied something ("نفى نقيب
+    الصيادلة أن ..."), when the attribution grammar finds one."""
+    found = extract_attributions(claim, language=language, registry=registry)
+    return next((a for a in found if a.polarity == "denies"), None)
 
 
 @cache
