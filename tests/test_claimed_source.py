@@ -14,13 +14,13 @@ from rawi.embed import load_encoder
 from rawi.provenance.attribution import Attribution
 from rawi.provenance.claimed import claimed_denier, claimed_sources, denied_by_others, silent_sources
 from rawi.provenance.origins import ArticleAttribution
+from rawi.provenance.registry import Registry
 from rawi.verdict import EvidenceStance, decide
 
 
 @pytest.fixture(scope="module")
-def registry(tmp_path_factory: pytest.TempPathFactory):
-    with Rawi(tmp_path_factory.mktemp("registry") / "empty.db") as workbench:
-        yield workbench.registry
+def registry() -> Registry:
+    return Registry.load()
 
 
 @pytest.mark.parametrize(

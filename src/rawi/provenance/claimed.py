@@ -21,8 +21,8 @@ from rawi.provenance.attribution import Attribution, extract_attributions
 from rawi.provenance.origins import ArticleAttribution
 from rawi.provenance.outlet import outlet_identity
 from rawi.provenance.registry import Registry
-from rawi.provenance.tokens import strip_article
-from rawi.text import normalize, tokenize_normalized
+from rawi.provenance.tokens import name_words, strip_article
+from rawi.text import all_stopwords, normalize, tokenize_normalized
 
 # Attributions that name who says the claim's content (not "X denied", which is its own frame).
 _SAYS = ("asserts", "reports")
@@ -74,20 +74,15 @@ def _organisation_nouns() -> frozenset[str]:
     )
 
 
-@cache
-def _stopwords() -> frozenset[str]:
-    return frozenset().union(*(lang.stopwords for lang in all_languages()))
-
-
 def _organisation(name: str) -> bool:
     """Whether ``name`` opens with a noun that names an organisation ("شركة ...", "the ministry ...")."""
-    words = [strip_article(t) for t in tokenize_normalized(normalize(name)) if t not in _stopwords()]
+    stopwords = all_stopwords()
+    words = [strip_article(t) for t in tokenize_normalized(normalize(name)) if t not in stopwords]
     return bool(words) and words[0] in _organisation_nouns()
 
 
-def _name_words(name: str) -> frozenset[str]:
-    words = (strip_article(t) for t in tokenize_normalized(normalize(name)))
-    return frozenset(w for w in words if len(w) > 2)
+def _content_name_words(name: str) -> frozenset[str]:
+    return frozenset(w for w in name_words(name) if len(w) > 2)
 
 
 def denied_by_others(
@@ -101,12 +96,12 @@ def denied_by_others(
     grammar reads keeps its reading (what it leaves out is no evidence), and so does one whose denier
     is named otherwise than as an organisation ("كريم الهواري", the agent the claim calls "وكيل أعمال
     اللاعب")."""
-    words = _name_words(denier.source)
+    words = _content_name_words(denier.source)
     by_article: dict[str, list[bool]] = {}
     for a in attributions:
         if a.attribution.polarity != "denies" or a.article_id not in comparable:
             continue
-        named = _name_words(a.source)
+        named = _content_name_words(a.source)
         same = a.source_key == denier.source_key or bool(words & named)
         if not same and (len(named) < NAMED_PARTY_WORDS or not _organisation(a.source)):
             continue  # "رغم نفي الشركة", "التي نفت صدور أي قرار": the grammar's one word is no party

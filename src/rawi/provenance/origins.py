@@ -19,9 +19,9 @@ from rawi.provenance.fingerprint import words_of
 from rawi.provenance.outlet import outlet_identity
 from rawi.provenance.registry import Registry
 from rawi.provenance.reuse import ReuseLink
-from rawi.provenance.tokens import strip_article
+from rawi.provenance.tokens import name_words
 from rawi.records import Article, Sentence
-from rawi.text import all_stopwords, normalize, stem_tokens, tokenize_normalized
+from rawi.text import all_stopwords, normalize, stem_tokens
 from rawi.text.detect import detect_language
 
 # Sources too generic to prove two articles share an origin ("local sources", "activists").
@@ -151,7 +151,7 @@ def _specific_anonymous(x: ArticleAttribution) -> str | None:
     qualifier ("مصدر مقرّب من مكتبه", "مصدر مقرب من مكتب المحافظ") is one key."""
     if x.source_kind != "anonymous":
         return None
-    words = [strip_article(w) for w in tokenize_normalized(normalize(x.source))]
+    words = name_words(x.source)
     if len(words) < _SPECIFIC_ANONYMOUS_WORDS:
         return None
     stopwords = all_stopwords()

@@ -7,8 +7,7 @@ from collections.abc import Sequence
 
 from rawi.provenance.origins import ArticleAttribution
 from rawi.provenance.registry import Registry
-from rawi.provenance.tokens import strip_article
-from rawi.text import normalize, tokenize_normalized
+from rawi.provenance.tokens import name_words, strip_article
 
 
 def party_denials(
@@ -34,8 +33,7 @@ def party_denials(
         if a.source_key in named:
             out.append(a)
         elif a.source_kind in ("person", "official", "government", "military"):
-            source_words = [strip_article(w) for w in tokenize_normalized(normalize(a.source))]
-            content = [w for w in source_words if len(w) > 2]
+            content = [w for w in name_words(a.source) if len(w) > 2]
             if content and all(w in bare for w in content):
                 out.append(a)
     return out

@@ -74,6 +74,12 @@ def strip_article(word: str) -> str:
     return word
 
 
+def name_words(name: str) -> list[str]:
+    """The words of a source's name in matching form, without the Arabic article ("وزارة الصحة" ->
+    "وزاره", "صحه"): what two mentions of one party share."""
+    return [strip_article(w) for w in tokenize_normalized(normalize(name))]
+
+
 @lru_cache(maxsize=1 << 16)
 def clitic_variants(word: str) -> tuple[str, ...]:
     """``word`` as written, then without each proclitic it may carry (most likely reading first)."""

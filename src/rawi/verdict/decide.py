@@ -298,7 +298,8 @@ def decide(
     # calibration was fitted on claims of events)
     event = mirrored(weighed) if negated else weighed
     event_label, event_why = rule(event)
-    if silent_sources and not negated and event_label == "supported":
+    silenced = bool(silent_sources) and not negated and event_label == "supported"
+    if silenced:
         event_label, event_why = "unverified", "source_silent"
     label, why = _negation_of(event_label, event_why) if negated else (event_label, event_why)
     margin = log_odds(weighed)
@@ -308,5 +309,7 @@ def decide(
     unrelated = sum(1 for e in evidence if e.stance == "unrelated")
     weak = sum(1 for e in evidence if e.stance != "unrelated" and not counts(e))
     quotes = {e.article_id: e.quote for e in evidence if e.quote}
-    text = explain(why, weighed, unrelated, weak, names or {}, quotes, language, silent_sources)
+    text = explain(
+        why, weighed, unrelated, weak, names or {}, quotes, language, silent_sources if silenced else ()
+    )
     return Verdict(label, round(confidence, 4), text, len(weighed), round(p_true, 4), weighed, why)
