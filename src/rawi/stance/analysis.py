@@ -47,6 +47,15 @@ class TextUnit:
     def cue_count(self, name: str) -> int:
         return len(self.cues.get(name, ()))
 
+    def cue_count_beside(self, name: str, claim: TextUnit) -> int:
+        """Matches of cue list ``name`` that are not the claim's own words: a claim about "رسائل
+        نصية مزيفة" (fake text messages) names the fake messages, and an article that reports them
+        says "مزيفة" too without calling the claim false. A match is the claim's own when the claim
+        holds a match of the same list that starts with the same stem."""
+        own = {claim.stems[p] for p in claim.cues.get(name, ())}
+        positions = self.cues.get(name, ())
+        return sum(1 for p in positions if self.stems[p] not in own) if own else len(positions)
+
 
 @dataclass(frozen=True)
 class ClaimAnalysis:

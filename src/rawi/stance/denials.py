@@ -145,7 +145,7 @@ def denial_scope(
         units = analyses.units(clauses)
         named = False
         for clause, unit in zip(clauses, units, strict=True):
-            cues = unit.cue_count("denial") + unit.cue_count("refutation")
+            cues = sum(unit.cue_count_beside(name, claim.unit) for name in ("denial", "refutation"))
             if not cues:
                 continue
             if same_language and denies_other(unit, claim.unit, analyses):

@@ -39,6 +39,7 @@ from rawi.stance.denials import (
     missing_share,
     reports_of_denial,
 )
+from rawi.stance.factcheck import claim_lines, rates_misleading
 from rawi.stance.figures import against, closest, figure_reading, figures
 from rawi.stance.pivot import CROSS_ABOUT, CROSS_DIRECT, closeness, pivot, restatements
 from rawi.stance.polarity import DENIAL, NEGATED
@@ -283,37 +284,41 @@ class StanceStage:
         pairs = [StancePair(core.text, a.sentences, a.title) for a in articles]
         lexical = self.lexical.predict_results(pairs, max_rationale=max_rationale)
         evidence = self._evidence(core, articles) if self.stage else [None] * len(articles)
+        # a fact-check's "false" lines, and its ruling where what it rates is this claim
+        lines = [self.rulings.ruling_lines(a) for a in articles] if self.rulings else [[] for _ in articles]
+        rulings = (
+            self.rulings.read(core, articles, evidence, lines, max_rationale, period)
+            if self.rulings
+            else [None] * len(articles)
+        )
         out = []
         # The lexical model has just analysed every article (into the same analyses): read them.
         claim_unit = core.unit
-        for lex, ev, art in zip(lexical, evidence, articles, strict=True):
+        for lex, ev, art, rated, ruling in zip(lexical, evidence, articles, lines, rulings, strict=True):
+            if ruling is not None:
+                out.append((ruling[0], None, ruling[1]))  # its rationale: where it states and rates the claim
+                continue
             scores = np.array([lex.scores[label] for label in STANCE_LABELS])
             if ev is not None and self.stage is not None:
                 row = article_features(scores.tolist(), None, ev)
                 missing = missing_share(claim_unit, self._analysis(art))
                 # read without a pivot across languages, the claim's words cannot be found at all
                 foreign = missing >= MAX_MISSING_FOR_DENIAL and core.language in (art.language, None)
+                scope = denial_scope(core, ev, art, self.analyses, self.vectors)
+                if rated and not rates_misleading(art.title, art.sentences):
+                    # a fact-check that calls another rumour of the story false ("مفبرك: المصرف المركزي
+                    # لم يغرّم البنك", beside a claim about the fraud the fine was said to punish) denies
+                    # that rumour where it states what it rates (its title and claim line), not this
+                    # claim. One that calls this claim misleading is read by its own sentences
+                    # (RulingReader.rates_this_claim): its title may be its ruling on it.
+                    scope.update((i, 0.0) for i in (TITLE, *claim_lines(art.sentences)))
                 scores = self._gate_denial(
-                    self.stage.combiner.predict_proba(row[None, :])[0],
-                    ev,
-                    missing,
-                    art.title,
-                    denial_scope(core, ev, art, self.analyses, self.vectors),
-                    foreign,
+                    self.stage.combiner.predict_proba(row[None, :])[0], ev, missing, art.title, scope, foreign
                 )
+            if rated:
+                # what a fact-check of another rumour quotes of the story it does not assert
+                scores = _quoted(scores)
             out.append((_normalized(scores), ev, lex.rationale))
-        if self.rulings is None:
-            return out
-        lines = [self.rulings.ruling_lines(a) for a in articles]  # a fact-check's "false" lines
-        rulings = self.rulings.read(core, articles, evidence, lines, max_rationale, period)
-        for k, ruling in enumerate(rulings):
-            if ruling is not None:
-                out[k] = (ruling[0], None, ruling[1])  # its rationale is where it states and rates the claim
-            elif lines[k]:
-                # a fact-check that calls something else false quotes the rumours of the story; what it
-                # quotes it does not assert
-                scores, ev, rationale = out[k]
-                out[k] = (_quoted(scores), ev, rationale)
         return out
 
     # -- steps ------------------------------------------------------------------------------------

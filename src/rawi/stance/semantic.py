@@ -252,7 +252,7 @@ def sentence_evidence(
             int(i),
             float(cos),
             {k: float(p) for k, p in zip(PAIR_LABELS, row, strict=True)},
-            {c: unit.cue_count(c) for c in CUES},
+            {c: unit.cue_count_beside(c, claim_unit) for c in CUES},
             len(unit.content & claim_unit.content) / len(claim_unit.content) if claim_unit.content else 0.0,
         )
         for i, cos, row, unit in zip(indices, cosines, proba, units, strict=True)
