@@ -48,6 +48,7 @@ HELD_OUT = (
     "stories_heldout10",
     "stories_heldout11",
     "stories_heldout12",
+    "stories_heldout13",
 )
 
 
