@@ -311,7 +311,7 @@ class StanceStage:
                     # that rumour where it states what it rates (its title and claim line), not this
                     # claim. One that calls this claim misleading is read by its own sentences
                     # (RulingReader.rates_this_claim): its title may be its ruling on it.
-                    scope.update((i, 0.0) for i in (TITLE, *claim_lines(art.sentences)))
+                    scope.update((i, 0.0) for i in (TITLE, *self._stated_only(art, rated)))
                 scores = self._gate_denial(
                     self.stage.combiner.predict_proba(row[None, :])[0], ev, missing, art.title, scope, foreign
                 )
@@ -320,6 +320,14 @@ class StanceStage:
                 scores = _quoted(scores)
             out.append((_normalized(scores), ev, lex.rationale))
         return out
+
+    def _stated_only(self, article: ArticleView, rated: list[int]) -> list[int]:
+        """A fact-check's claim lines that only state what it rates. One that also rules on it
+        ("ادعاء انهيار السد لا أساس له من الصحة": a claim label and a denial in one line) is a ruling
+        line: whether it denies this claim is the gate's reading of it, as for any other sentence."""
+        lines = [i for i in claim_lines(article.sentences) if i not in rated]
+        units = self.analyses.units([article.sentences[i] for i in lines])
+        return [i for i, u in zip(lines, units, strict=True) if not u.cue_count("denial")]
 
     # -- steps ------------------------------------------------------------------------------------
     def _evidence(self, claim: Reading, articles: Sequence[ArticleView]) -> list[list[SentenceEvidence]]:
