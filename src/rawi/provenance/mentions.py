@@ -456,11 +456,29 @@ def _clause_ending_at(toks: list[Tok], k: int, cues: Cues) -> int | None:
     return None
 
 
+# Words of the field that follows an anonymous source's open preposition ("a person familiar with
+# the aircraft's technical logs told AeroBrief").
+FIELD_WORDS = 6
+
+
 def _anonymous_ending_at(toks: list[Tok], k: int, cues: Cues) -> int | None:
-    """Start of a listed anonymous source ("a source familiar with the matter") ending at ``k``."""
+    """Start of a listed anonymous source ("a source familiar with the matter") ending at ``k``, or
+    of one that ends in a preposition opening its field ("a person familiar with" + "the logs":
+    grammar role ``opens_field``), the field running to ``k`` within FIELD_WORDS words."""
     words = [t.norm for t in toks[: k + 1]]
+    opens = cues.words("opens_field")
+    inside = cues.words("np_internal")
     for m in cues.anonymous.find(words):
-        if m.entry.tag != "clause" and m.end == k + 1 and m.end - m.start > 1:
+        if m.entry.tag == "clause" or m.end - m.start < 2:
+            continue
+        if m.end == k + 1:
+            return m.start
+        field = toks[m.end : k + 1]
+        if (
+            words[m.end - 1] in opens
+            and 0 < len(field) <= FIELD_WORDS
+            and all(t.is_word or t.norm in inside for t in field)
+        ):
             return m.start
     return None
 

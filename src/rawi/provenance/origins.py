@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rawi.groups import UnionFind
-from rawi.provenance.attribution import Attribution
+from rawi.lang import get
+from rawi.provenance.attribution import Attribution, guess_language
 from rawi.provenance.fingerprint import words_of
 from rawi.provenance.outlet import outlet_identity
 from rawi.provenance.registry import Registry
@@ -375,13 +376,25 @@ def _cited_outlets(
     found = []
     for i in citing:
         for a in by_article[i]:
-            if a.dateline or a.source_kind not in ("agency", "outlet"):
+            if a.dateline or not _cites_a_publisher(a):
                 continue
             identity = identity_of(a.source_key)
             for j in published_by.get(identity or "", []):
                 if j != i and {stance[i], stance[j]} != {"agree", "disagree"}:
                     found.append((i, j, a))
     return found
+
+
+def _cites_a_publisher(a: Attribution) -> bool:
+    """Whether ``a`` may name an outlet: an agency or outlet the registry knows, or a name it does not
+    hold (read as a person's) credited as a publisher ("according to AeroBrief", "Gulf Business Wire
+    reported": a credit frame or a verb of the grammar role ``press_verb``). A company or ministry
+    that *said* or *denied* something is a party to the story; its statement is not the report's origin."""
+    if a.source_kind in ("agency", "outlet"):
+        return True
+    if a.source_kind != "person":
+        return False
+    return a.verb is None or a.verb in get(guess_language(a.verb)).words("grammar", "press_verb")
 
 
 def _by_side(ids: list[str], stance: dict[str, str]) -> list[list[str]]:
