@@ -139,7 +139,7 @@ def denial_scope(
     scope: dict[int, float] = {}
     denying: list[tuple[int, str]] = []
     for e in evidence:
-        if not (e.cues.get("denial") or e.cues.get("refutation")):
+        if not e.denial_words():
             continue
         clauses = split_clauses(texts.get(e.sentence_index, ""))
         units = analyses.units(clauses)
@@ -174,7 +174,7 @@ def party_denial_about(closeness: float, sentence: TextUnit, claim: TextUnit) ->
 def is_denying(e: SentenceEvidence, missing: float = 0.0) -> bool:
     """Whether a sentence near the claim denies it: a denial or refutation word, or a sure
     contradiction (CONTRADICTS) of a claim with details the article never uses (MISSING_DETAIL)."""
-    if e.cues.get("denial") or e.cues.get("refutation"):
+    if e.denial_words():
         return True
     return missing >= MISSING_DETAIL and e.pair["disagree"] >= CONTRADICTS
 

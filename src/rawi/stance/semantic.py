@@ -230,8 +230,18 @@ class SentenceEvidence:
     sentence_index: int
     cosine: float
     pair: dict[str, float]  # agree / disagree / other
-    cues: dict[str, int]
+    cues: dict[str, int]  # every cue match: the combiner's features, as it was trained
     shared: float = 0.0  # share of the claim's content words the sentence uses
+    # denial and refutation words that are not the claim's own ("مزيفة" beside a claim about fake
+    # messages); None: every such cue (``cues``)
+    denies: int | None = None
+
+    def denial_words(self) -> int:
+        """Denial and refutation words of the sentence that may deny the claim. The combiner reads
+        ``cues`` as it was trained; whether a sentence denies is read from these."""
+        if self.denies is None:
+            return self.cues.get("denial", 0) + self.cues.get("refutation", 0)
+        return self.denies
 
 
 def sentence_evidence(
@@ -252,8 +262,9 @@ def sentence_evidence(
             int(i),
             float(cos),
             {k: float(p) for k, p in zip(PAIR_LABELS, row, strict=True)},
-            {c: unit.cue_count_beside(c, claim_unit) for c in CUES},
+            {c: unit.cue_count(c) for c in CUES},
             len(unit.content & claim_unit.content) / len(claim_unit.content) if claim_unit.content else 0.0,
+            sum(unit.cue_count_beside(c, claim_unit) for c in ("denial", "refutation")),
         )
         for i, cos, row, unit in zip(indices, cosines, proba, units, strict=True)
     ]
