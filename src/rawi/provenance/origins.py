@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from rawi.groups import UnionFind
-from rawi.lang import get
-from rawi.provenance.attribution import Attribution, guess_language
+from rawi.lang import all_languages
+from rawi.provenance.attribution import Attribution
 from rawi.provenance.fingerprint import words_of
 from rawi.provenance.outlet import outlet_identity
 from rawi.provenance.registry import Registry
@@ -394,7 +395,13 @@ def _cites_a_publisher(a: Attribution) -> bool:
         return True
     if a.source_kind != "person":
         return False
-    return a.verb is None or a.verb in get(guess_language(a.verb)).words("grammar", "press_verb")
+    return a.verb is None or a.verb in _press_verbs()
+
+
+@cache
+def _press_verbs() -> frozenset[str]:
+    """Every language's ``press_verb`` words (their scripts do not overlap: no language guess needed)."""
+    return frozenset().union(*(lang.words("grammar", "press_verb") for lang in all_languages()))
 
 
 def _by_side(ids: list[str], stance: dict[str, str]) -> list[list[str]]:
