@@ -6,7 +6,6 @@ Fingerprinting is the costly part of indexing 100,000 articles, and each text is
 
 from __future__ import annotations
 
-import re
 import threading
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
@@ -15,8 +14,8 @@ from itertools import islice
 
 import numpy as np
 
-from rawi.provenance.tokens import WORD_MARKS
 from rawi.text import fold, tokenize_normalized
+from rawi.text.tokenize import word_spans as original_spans
 
 _MASK = np.uint64(0xFFFFFFFF)
 _MULT = np.uint64(1000003)
@@ -49,26 +48,12 @@ class WordHashes(dict):
 _worker_hashes: WordHashes | None = None
 
 
-# The token pattern of rawi.text.tokenize, run on the ORIGINAL text: letters may carry the marks that
-# normalization drops (harakat, superscript alef, Quranic marks), so the k-th match here is the k-th
-# normalized token, with its original offsets.
-_MARKS = WORD_MARKS
-_LETTER = f"(?:[^\\W\\d_]|[{_MARKS}])"
-# A mark inside a number ("26ِ5", a stray kasra or tatweel) is dropped by normalization, which then
-# reads one number: the digits take the marks between them.
-_DIGITS = rf"(?:\d[{_MARKS}]*)+"
-_ORIGINAL_TOKEN = re.compile(
-    rf"[{_MARKS}]*{_DIGITS}(?:[.,]{_DIGITS})*|{_LETTER}+(?:'{_LETTER}+)?|[\w{_MARKS}]+"
-)
-
-
 def word_spans(text: str, expected: int) -> np.ndarray | None:
-    """(start, end) offsets of each normalized token in ``text``, or ``None`` when the original
-    text does not split into exactly ``expected`` tokens (invisible marks, presentation forms)."""
-    spans = [m.span() for m in _ORIGINAL_TOKEN.finditer(text)]
-    if len(spans) != expected:
-        return None
-    return np.array(spans, dtype=np.int64).reshape(-1, 2)
+    """(start, end) offsets of each normalized token in ``text`` as an array
+    (:func:`rawi.text.tokenize.word_spans`), or ``None`` when the original text does not split into
+    exactly ``expected`` tokens."""
+    spans = original_spans(text, expected)
+    return None if spans is None else np.array(spans, dtype=np.int64).reshape(-1, 2)
 
 
 def members(values: np.ndarray, sorted_unique: np.ndarray) -> np.ndarray:

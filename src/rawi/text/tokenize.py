@@ -16,6 +16,27 @@ from rawi.text.normalize import normalize
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:'[^\W\d_]+)?|\w+", re.UNICODE)
 
 
+@cache
+def _original_token() -> re.Pattern[str]:
+    """The token pattern above, run on the ORIGINAL text: letters may carry the marks that
+    normalization drops (each language's ``word_marks``: harakat, superscript alef, tatweel), so the
+    k-th match is the k-th normalized token, with its original offsets. A mark inside a number
+    ("26ِ5", a stray kasra) is dropped by normalization, which then reads one number: the digits take
+    the marks between them."""
+    marks = "".join(lang.word_marks for lang in all_languages())
+    letter = f"(?:[^\\W\\d_]|[{marks}])"
+    digits = rf"(?:\d[{marks}]*)+"
+    return re.compile(rf"[{marks}]*{digits}(?:[.,]{digits})*|{letter}+(?:'{letter}+)?|[\w{marks}]+")
+
+
+def word_spans(text: str, expected: int) -> list[tuple[int, int]] | None:
+    """(start, end) offsets in ``text`` of each of its ``expected`` normalized tokens, or ``None``
+    when the original text does not split into exactly that many (invisible marks, presentation
+    forms)."""
+    spans = [m.span() for m in _original_token().finditer(text)]
+    return spans if len(spans) == expected else None
+
+
 def tokenize(text: str) -> list[str]:
     """Tokens of the *matching form* of ``text`` (normalizes first)."""
     return _TOKEN.findall(normalize(text))
