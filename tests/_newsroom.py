@@ -109,6 +109,13 @@ def ingested(root: Path, write: Callable[[Path], Path]) -> Iterator[Rawi]:
         yield workbench
 
 
+def checked(root: Path, articles: dict[str, str], claim: str) -> dict:
+    """What ``rawi check`` gives for ``claim`` over ``articles`` (relative path -> text), ingested
+    into a real store under ``root``."""
+    with ingested(root, lambda news: write_articles(news, articles)) as wb:
+        return wb.check(claim)
+
+
 def stances(result: dict) -> dict[str, str]:
     """Each evidence article's stance label, by article id."""
     return {e["article_id"]: e["stance"] for e in result["evidence"]}

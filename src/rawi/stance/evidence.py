@@ -389,7 +389,10 @@ class StanceStage:
             # بخصوص سرقة مخطوطة ... من متحف ... بالقيروان، تنفي الوزارة ... تعرّض المخطوطة لأي سرقة")
             # is pulled below ABOUT by its preamble
             named = e.shared >= DENIAL_NAMES_CLAIM and e.cosine >= self.named_about
-            return named and e.sentence_index not in scope
+            # a sentence that negates the claim's own words ("ولم يُحدث أي حفرة في الأرض") names what
+            # it denies by them; the article's closest text, it need only be NAMED_ABOUT close
+            negated = e.negates and e.cosine >= max(self.named_about, best - NEAR)
+            return (named or negated) and e.sentence_index not in scope
 
         if not foreign and any(
             about_claim(e) and e.pair["disagree"] >= READS_AS_DENIAL and is_denying(e, missing)
@@ -441,7 +444,7 @@ class StanceStage:
             return max(e.cosine, 0.0) * (e.pair[direction] if direction else 1.0)
 
         def rank(e: SentenceEvidence) -> tuple[bool, float]:
-            denying = bool(e.denial_words())
+            denying = bool(e.denial_words() or e.negates)
             return (denying != (direction == "disagree") if direction else False, -weight(e))
 
         ranked = sorted((e for e in evidence if e.sentence_index != TITLE), key=rank)[:n]

@@ -13,6 +13,7 @@ hold a negation word but negate nothing), so no language's words appear here.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -59,6 +60,13 @@ def _masked(words: list[str]) -> list[bool]:
     return mask
 
 
+def negation_words(words: Sequence[str]) -> list[bool]:
+    """Which of ``words`` are negation words that negate something (not inside an exception phrase
+    such as "no less than")."""
+    masked = _masked(list(words))
+    return [not m and normalize(w) in _negations() for w, m in zip(words, masked, strict=True)]
+
+
 def claim_frame(claim: str, cache: AnalysisCache | None = None) -> ClaimFrame:
     """Whether ``claim`` asserts an event, negates it, or reports a denial of it (its words analyzed
     through ``cache`` when given)."""
@@ -66,10 +74,7 @@ def claim_frame(claim: str, cache: AnalysisCache | None = None) -> ClaimFrame:
     masked = _masked(words)
     units = analyze_units(words, cache)  # each word alone: a denial cue is one of the claim's words
     denial = [not m and bool(u.cues.get("denial")) for u, m in zip(units, masked, strict=True)]
-    negation = [
-        not m and i < MAX_NEGATION_POSITION and normalize(w) in _negations()
-        for i, (w, m) in enumerate(zip(words, masked, strict=True))
-    ]
+    negation = [negates and i < MAX_NEGATION_POSITION for i, negates in enumerate(negation_words(words))]
     if any(denial):
         kind, drop = DENIAL, denial
     elif any(negation):

@@ -26,6 +26,7 @@ import numpy as np
 from rawi.errors import ModelError
 from rawi.records import STANCE_LABELS
 from rawi.stance.analysis import TextUnit
+from rawi.stance.negation import negates_claim
 
 PAIR_LABELS: tuple[str, ...] = ("agree", "disagree", "other")
 CUES: tuple[str, ...] = ("denial", "refutation", "negation", "hedge")
@@ -235,6 +236,8 @@ class SentenceEvidence:
     # denial and refutation words that are not the claim's own ("مزيفة" beside a claim about fake
     # messages); None: every such cue (``cues``)
     denies: int | None = None
+    # the sentence negates the claim's own words ("ولم يحدث أي حفرة"): rawi.stance.negation
+    negates: bool = False
 
     def denial_words(self) -> int:
         """Denial and refutation words of the sentence that may deny the claim. The combiner reads
@@ -265,6 +268,7 @@ def sentence_evidence(
             {c: unit.cue_count(c) for c in CUES},
             len(unit.content & claim_unit.content) / len(claim_unit.content) if claim_unit.content else 0.0,
             sum(unit.cue_count_beside(c, claim_unit) for c in ("denial", "refutation")),
+            negates_claim(unit, claim_unit),
         )
         for i, cos, row, unit in zip(indices, cosines, proba, units, strict=True)
     ]

@@ -1,0 +1,74 @@
+"""Whether a sentence negates the claim's own words: "ولم يُحدث أي حفرة في الأرض" against "أحدث الجسم
+... حفرة ضخمة في أرض زراعية", "لا حفرة في كفر الغصون", "no crater was found in the farmland".
+
+A statement that what the claim says did not happen contradicts it without a denial word. A negation
+word alone says nothing of the claim ("the army did not comment on the crash", "دون أن يسفر عن
+إصابات"): the claim's words must be what is negated, the first word the negation governs (after a
+quantifier such as "أي" / "any") and another of them close after it. Verb forms are matched across
+tense ("يحدث" / "أحدث") through each language's ``verb_form_prefix`` grammar letters; the negation
+words are ``claim_negation.txt`` with its exceptions ("no less than"), as for the claim's own polarity.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from rawi.lang import all_languages
+from rawi.stance.analysis import TextUnit
+from rawi.stance.polarity import negation_words
+from rawi.text import all_stopwords
+
+# The negated word comes within this many tokens of the negation word ("لم يحدث", "not any crater").
+GOVERNED = 2
+# Another of the claim's words must come among the first SCOPE words after the negation that are not
+# stopwords: one shared word may be a coincidence, two name what the claim says.
+SCOPE = 5
+NEGATED_CLAIM_WORDS = 2
+MIN_FOLDED = 3  # a prefix letter is dropped only when this many letters stay
+
+
+@cache
+def _form_prefixes() -> frozenset[str]:
+    return frozenset().union(*(lang.words("grammar", "verb_form_prefix") for lang in all_languages()))
+
+
+def _fold(stem: str) -> str:
+    """``stem`` without a letter that marks one form of a verb (so "يحدث" and "احدث" meet)."""
+    if len(stem) > MIN_FOLDED and stem[0] in _form_prefixes():
+        return stem[1:]
+    return stem
+
+
+def _negated_scopes(unit: TextUnit) -> list[tuple[int, list[int]]]:
+    """Each negation word of ``unit`` that governs a word (within GOVERNED tokens): its position and
+    the positions of its scope (the next SCOPE words that are not stopwords)."""
+    stop = all_stopwords()
+    tokens = unit.tokens
+    out = []
+    for i, negation in enumerate(negation_words(tokens)):
+        if not negation:
+            continue
+        scope = [k for k in range(i + 1, len(tokens)) if tokens[k] not in stop][:SCOPE]
+        if scope and scope[0] <= i + GOVERNED:
+            out.append((i, scope))
+    return out
+
+
+def negates_claim(sentence: TextUnit, claim: TextUnit) -> bool:
+    """Whether ``sentence`` holds a negation whose first governed word (within GOVERNED tokens) is one
+    of ``claim``'s content words and whose scope (its next SCOPE words that are not stopwords) holds
+    NEGATED_CLAIM_WORDS of them. A negation the claim itself makes of that word is no contradiction:
+    "إنه لم يتبق سوى أقل من ألف مقاتل" restates a claim that says so (a claim whose negation comes
+    late, inside a clause, is read as positive: rawi.stance.polarity)."""
+    claim_words = {_fold(w) for w in claim.content}
+    if not claim_words:
+        return False
+    negated_in_claim = {_fold(claim.stems[k]) for _, scope in _negated_scopes(claim) for k in scope[:1]}
+    stems = sentence.stems
+    for _, scope in _negated_scopes(sentence):
+        governed = _fold(stems[scope[0]])
+        if governed not in claim_words or governed in negated_in_claim:
+            continue
+        if sum(_fold(stems[k]) in claim_words for k in scope) >= NEGATED_CLAIM_WORDS:
+            return True
+    return False

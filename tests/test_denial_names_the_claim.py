@@ -1,0 +1,70 @@
+"""A denial is as close to the claim as what it names, on hand-written Arabic news (original text).
+
+"وتنفي الشركة ما تداولته بعض الصفحات عن تجاوز سائق الشاحنة ساعات القيادة ...، إذ تُظهر سجلاتها ..." denies
+the claim's own words; the reason the company gives after "إذ" pulls the whole sentence away from the
+claim, so the denial's closeness is read from what it names, as written (hamza and taa marbuta kept:
+the encoder reads the matching form worse).
+"""
+
+from __future__ import annotations
+
+from _newsroom import checked, stances
+from rawi.stance.analysis import AnalysisCache, analyze_units
+from rawi.stance.denials import claim_objects
+
+CLAIM = "تجاوز سائق الشاحنة ساعات القيادة المسموح بها قبل حادث طريق الكرك"
+DENIAL = (
+    "وتنفي الشركة ما تداولته بعض الصفحات عن تجاوز سائق الشاحنة ساعات القيادة المسموح بها، إذ تُظهر "
+    "سجلاتها أنه تسلّم الشاحنة في العقبة بعد استراحة دامت إحدى عشرة ساعة، وأن الرحلة بدأت في موعدها."
+)
+
+
+def test_what_a_denial_names_is_read_as_written_up_to_its_reason() -> None:
+    analyses = AnalysisCache()
+    unit, claim = analyze_units([DENIAL, CLAIM])
+    named = claim_objects(DENIAL, unit, claim, analyses)
+    assert named == ["الشركة ما تداولته بعض الصفحات عن تجاوز سائق الشاحنة ساعات القيادة المسموح بها"], named
+
+
+def test_a_denial_of_something_else_names_no_claim_words() -> None:
+    other = "ونفت الشركة أن تكون الشاحنة محمّلة بمواد خطرة، مؤكدة أن حمولتها كانت أكياس إسمنت."
+    unit, claim = analyze_units([other, CLAIM])
+    assert claim_objects(other, unit, claim, AnalysisCache()) == []
+
+
+TRUCK = {
+    "truck/agency.txt": """انقلاب شاحنة على طريق الكرك ومقتل شخصين
+
+وكالة الجنوب للأنباء – الكرك – 9 أيلول 2026
+
+لقي شخصان حتفهما وأصيب ثلاثة آخرون، فجر الأربعاء، إثر انقلاب شاحنة نقل على طريق الكرك الصحراوي واصطدامها بسيارتين، بحسب ما أفادت مديرية الدفاع المدني.
+
+وقال مصدر في إدارة السير إن التحقيق جارٍ لمعرفة أسباب الحادث.
+""",
+    "truck/report.txt": """شهود: سائق شاحنة الكرك قاد طوال الليل
+
+موقع الهضبة الإخباري – 9 أيلول 2026
+
+قال شهود وسائقون على طريق الكرك الصحراوي إن سائق الشاحنة التي انقلبت فجر الأربعاء تجاوز ساعات القيادة المسموح بها، إذ كان يقود منذ ظهر الثلاثاء دون استراحة.
+
+وأكد مصدر في إدارة السير أن التقرير الأولي يرجّح أن التعب هو سبب الحادث.
+""",
+    "truck/company.txt": """بيان صادر عن شركة الصحراء للنقل بخصوص حادث طريق الكرك
+
+الصفحة الرسمية لشركة الصحراء للنقل – 10 أيلول 2026
+
+تتقدم شركة الصحراء للنقل بأحر التعازي إلى ذوي ضحايا الحادث الأليم الذي تعرضت له إحدى شاحناتها فجر الأربعاء على طريق الكرك الصحراوي.
+
+"""
+    + DENIAL
+    + """
+
+وتؤكد الشركة تعاونها الكامل مع الجهات المختصة في التحقيق.
+""",
+}
+
+
+def test_a_companys_denial_with_its_reason_is_read_as_a_denial(tmp_path) -> None:
+    result = checked(tmp_path, TRUCK, CLAIM)
+    assert stances(result).get("truck/company.txt") == "disagree", stances(result)
+    assert result["verdict"]["label"] != "supported", result["verdict"]
