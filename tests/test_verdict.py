@@ -231,6 +231,31 @@ def test_one_denial_against_origins_that_report_the_claim_disputes() -> None:
     )
 
 
+def test_denials_outnumbered_by_the_reports_of_the_claim_dispute_it() -> None:
+    # A state ministry and the federal ministry deny deaths that a doctors' union, a wire agency and
+    # residents report: the officials' word against theirs, not a refutation.
+    ministries = [ev("state ministry", "disagree"), ev("federal ministry", "disagree")]
+    reports = [ev("doctors", "discuss", 0.7), ev("wire", "discuss", 0.7), ev("residents", "discuss", 0.7)]
+    v = decide([*ministries, *reports])
+    assert (v.label, v.rule) == ("disputed", "denials_outnumbered")
+    assert "are fewer than the independent origins that report it" in v.explanation
+    assert (
+        "أقل عدداً من المصادر المستقلة التي تنقله"
+        in decide([*ministries, *reports], language="ar").explanation
+    )
+    # as many reports as denials: the denials stand
+    assert decide([*ministries, *reports[:2]]).label == "refuted"
+    # a published fact-check among the denials settles it
+    check = EvidenceStance(
+        "fc", "disagree", {"agree": 0.03, "disagree": 0.9, "discuss": 0.04, "unrelated": 0.03}, refutes=True
+    )
+    assert decide([ministries[0], check, *reports]).label == "refuted"
+    # the mirror, for "no one died": two origins say so, three report the deaths
+    mirrored = [ev("state ministry", "agree"), ev("federal ministry", "agree"), *reports]
+    v = decide(mirrored, negated=True)
+    assert (v.label, v.rule) == ("disputed", "assertions_outnumbered")
+
+
 def test_one_denial_refutes_when_fewer_than_two_report_the_claim_or_a_fact_check_denies_it() -> None:
     assert decide([ev("ministry", "disagree")]).label == "refuted"
     assert decide([ev("ministry", "disagree"), ev("site", "discuss", 0.7)]).label == "refuted"
@@ -261,5 +286,13 @@ def test_a_negated_claim_gets_the_mirror_of_its_events_verdict() -> None:
     reported = [ev("civil defence", "agree"), ev("local", "discuss", 0.7), ev("radio", "discuss", 0.7)]
     v = decide(reported, negated=True)
     assert (v.label, v.rule) == ("disputed", "asserted_once")
-    # a party's denial of the event, and nothing reporting it: the negation stands
-    assert decide([ev("civil defence", "agree")], negated=True).label == "supported"
+    # one origin's word that nothing burned is one origin, however often copied: too thin to support
+    # "no fire broke out", as one report is too thin to support "a fire broke out"
+    v = decide([ev("civil defence", "agree"), ev("local", "discuss", 0.7)], negated=True)
+    assert (v.label, v.rule) == ("unverified", "single_denial")
+    assert (
+        "لا يقول إن الأمر لم يقع إلا مصدر مستقل واحد"
+        in decide([ev("civil defence", "agree")], negated=True, language="ar").explanation
+    )
+    # two independent origins saying so, and nothing reporting it: the negation stands
+    assert decide([ev("civil defence", "agree"), ev("police", "agree")], negated=True).label == "supported"

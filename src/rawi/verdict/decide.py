@@ -8,10 +8,11 @@ denying origin of its own, even when it is one sentence inside a supporting arti
 The rules (``rule``), on the origins that take a side:
 
 - *supported*: two or more independent origins agree and none denies;
-- *refuted*: origins deny and none agrees, unless a single denial stands against two or more origins
-  that report the claim (then *disputed*); or a published fact-check is among the denials and
-  another denying origin stands with it, or the denials do not trail (and the mirror for
-  *supported*, which always needs two origins);
+- *refuted*: origins deny and none agrees, unless the denials (no fact-check among them) stand against
+  more origins that report the claim, two at least (then *disputed*); or a published fact-check is
+  among the denials and another denying origin stands with it, or the denials do not trail (and the
+  mirror for *supported*, which always needs two origins); a negated claim's event refuted by one
+  origin leaves the claim unverified, not supported (one origin);
 - *disputed*: independent origins on both sides (a named party denying what others assert);
 - *unverified*: nothing takes a side, or only one origin does (one report, however often copied).
 
@@ -210,6 +211,7 @@ MIRROR_RULE = {
     "refuted": "supported_event",
     "refuted_check": "supported_check",
     "denied_once": "asserted_once",
+    "denials_outnumbered": "assertions_outnumbered",
     "single": "single_event",
     "anonymous": "anonymous_event",
 }
@@ -225,11 +227,30 @@ def _negation_of(label: str, why: str) -> tuple[str, str]:
     return MIRROR_LABEL.get(label, label), MIRROR_RULE.get(why, why)
 
 
+def _denied_once(event: Sequence[OriginWeight]) -> bool:
+    """Whether a negated claim's event is denied by one independent origin only: that origin says
+    what the claim says, and one origin, however often copied, is too thin to support a claim
+    (PRODUCT.md: *supported* needs independent origins; "no looting took place", said only by the
+    authority accused of it, against one report of the looting, is no confirmation of anything)."""
+    side = [o for o in event if o.stance == "disagree" and o.strength * o.weight >= MIN_SIDE]
+    return independent(side) < 2
+
+
+def _event_rule(event: Sequence[OriginWeight], negated: bool) -> tuple[str, str]:
+    """The rule's label for the event (a negated claim's mirrored origins), before mirroring: an
+    event refuted by one origin leaves its negation unverified (the mirror of "supported", which
+    always needs two origins); the rule "single_denial" names that."""
+    label, why = rule(event)
+    if negated and (label, why) == ("refuted", "refuted") and _denied_once(event):
+        return "unverified", "single_denial"
+    return label, why
+
+
 def rule(weighed: Sequence[OriginWeight], *, negated: bool = False) -> tuple[str, str]:
     """The label PRODUCT.md's definitions give, and the name of the rule that gave it; for a negated
     claim, the mirror of the event's (the module docstring)."""
     if negated:
-        return _negation_of(*rule(mirrored(weighed)))
+        return _negation_of(*_event_rule(mirrored(weighed), negated=True))
     side = [o for o in weighed if o.stance in ("agree", "disagree") and o.strength * o.weight >= MIN_SIDE]
     n_for = independent([o for o in side if o.stance == "agree"])
     n_against = independent([o for o in side if o.stance == "disagree"])
@@ -249,9 +270,14 @@ def rule(weighed: Sequence[OriginWeight], *, negated: bool = False) -> tuple[str
         # "discuss") rather than assert it, so they count here as the other side. Measured on Baly:
         # with one report enough, 5 true claims refuted at 0.71-0.74 became disputed, and 16 right
         # refutations too; two reports, like "supported", keep the refutations a single report meets.
+        # The same holds for a few denials against more reports: a state ministry and the federal
+        # ministry denying deaths that a doctors' union, a wire agency and residents report (held-out 7
+        # s85c1, refuted 0.71 against a gold "disputed"). Measured: on the stories sets two confidently
+        # wrong verdicts become disputed and none moves the other way; on Baly two right refutations
+        # (V-53, V-252) become disputed.
         reported = [o for o in weighed if o.stance == "discuss" and o.strength * o.weight >= MIN_SIDE]
-        if n_against == 1 and not checked_against and independent(reported) >= 2:
-            return "disputed", "denied_once"
+        if not checked_against and independent(reported) >= max(2, n_against + 1):
+            return "disputed", "denied_once" if n_against == 1 else "denials_outnumbered"
         return "refuted", "refuted"
     # A published fact-check settles the contest (PRODUCT.md: a published fact-check that establishes
     # the opposite refutes) when another independent origin stands with it or its side does not
@@ -297,7 +323,7 @@ def decide(
     # a negated claim is judged as its event, then mirrored; its confidence is its event's (the
     # calibration was fitted on claims of events)
     event = mirrored(weighed) if negated else weighed
-    event_label, event_why = rule(event)
+    event_label, event_why = _event_rule(event, negated)
     silenced = bool(silent_sources) and not negated and event_label == "supported"
     if silenced:
         event_label, event_why = "unverified", "source_silent"
