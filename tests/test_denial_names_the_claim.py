@@ -8,9 +8,13 @@ the encoder reads the matching form worse).
 
 from __future__ import annotations
 
+import numpy as np
+
 from _newsroom import checked, stances
 from rawi.stance.analysis import AnalysisCache, analyze_units
-from rawi.stance.denials import claim_objects
+from rawi.stance.denials import claim_objects, denial_scope
+from rawi.stance.semantic import SentenceEvidence
+from rawi.stance.views import ArticleView, Reading
 
 CLAIM = "تجاوز سائق الشاحنة ساعات القيادة المسموح بها قبل حادث طريق الكرك"
 DENIAL = (
@@ -68,3 +72,28 @@ def test_a_companys_denial_with_its_reason_is_read_as_a_denial(tmp_path) -> None
     result = checked(tmp_path, TRUCK, CLAIM)
     assert stances(result).get("truck/company.txt") == "disagree", stances(result)
     assert result["verdict"]["label"] != "supported", result["verdict"]
+
+
+def test_a_pivots_own_words_do_not_make_a_denial_name_the_claim() -> None:
+    # An Arabic pivot for an English claim ("the club ended its coach's contract") carries the coach's
+    # name; the club's denial of a dispute between that coach and the players names him too, and
+    # must not be read as naming the claim. An encoder that puts what a denial names right on the
+    # claim shows which texts the scope reads.
+    pivot_text = "أعلن نادي الوحدة التطواني فسخ عقد مدربه كريم اللمراني بالتراضي"
+    denial = (
+        "تنفي إدارة نادي الوحدة التطواني ما تروّجه بعض الصفحات بخصوص وجود خلاف بين المدرب كريم "
+        "اللمراني ولاعبي الفريق الأول، مؤكدة أن الفريق يستعد للمباراة المقبلة."
+    )
+    analyses = AnalysisCache()
+    pivot_unit, denial_unit = analyze_units([pivot_text, denial], analyses)
+    named = claim_objects(denial, denial_unit, pivot_unit, analyses)
+    assert named, "the denial names the coach, a word of the pivot"
+
+    def vectors(texts):
+        return np.array([[1.0, 0.0] if t in named else [0.0, 1.0] for t in texts])
+
+    article = ArticleView((denial,), None, (0,), language="ar")
+    evidence = [SentenceEvidence(0, 0.3, {"agree": 0.5, "disagree": 0.5, "other": 0.0}, {"denial": 1}, 0.4)]
+    claim = Reading(pivot_text, pivot_unit, np.array([1.0, 0.0]), "ar")
+    assert denial_scope(claim, evidence, article, analyses, vectors) == {0: 1.0}
+    assert denial_scope(claim._replace(pivot=True), evidence, article, analyses, vectors) == {}

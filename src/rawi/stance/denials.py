@@ -183,7 +183,9 @@ def denial_scope(
                 denying.append((e.sentence_index, clause))
             else:
                 named = True  # this denial may be of the claim: the text's own closeness stands
-                if same_language:
+                if same_language and not claim.pivot:
+                    # a pivot's own words (the coach's name in "the club ended the coach's
+                    # contract") are no sign that a denial names the claim (a dispute with players)
                     named_texts = claim_objects(clause, unit, claim.unit, analyses)
                     objects.extend((e.sentence_index, text) for text in named_texts)
         if named:

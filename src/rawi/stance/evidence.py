@@ -217,7 +217,7 @@ class StanceStage:
         if text == claim.core_text:
             return Reading(text, claim.core.unit, claim.core_vector, claim.core_language)
         vector = self.vectors([text])[0] if self.vectors is not None else None
-        return Reading(text, self.analyses.claim(text).unit, vector, detect_language(text).code)
+        return Reading(text, self.analyses.claim(text).unit, vector, detect_language(text).code, pivot=True)
 
     def _analysis(self, article: ArticleView) -> ArticleAnalysis:
         return self.analyses.article(article.sentences, article.title)

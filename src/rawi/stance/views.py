@@ -43,3 +43,6 @@ class Reading(NamedTuple):
     unit: TextUnit
     vector: np.ndarray | None
     language: str | None  # detected from its script
+    # a pivot: a sentence of the articles' own language standing in for the claim, with its own
+    # article's words (names, places) beside the claim's
+    pivot: bool = False
