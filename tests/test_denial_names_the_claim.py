@@ -27,7 +27,19 @@ def test_what_a_denial_names_is_read_as_written_up_to_its_reason() -> None:
     analyses = AnalysisCache()
     unit, claim = analyze_units([DENIAL, CLAIM])
     named = claim_objects(DENIAL, unit, claim, analyses)
-    assert named == ["الشركة ما تداولته بعض الصفحات عن تجاوز سائق الشاحنة ساعات القيادة المسموح بها"], named
+    assert named == ["تداولته بعض الصفحات عن تجاوز سائق الشاحنة ساعات القيادة المسموح بها"], named
+
+
+def test_who_denies_is_not_what_the_denial_names() -> None:
+    # the subject follows the verb in Arabic, here with a name in apposition: the museum's director
+    # shares the claim's words (the museum) and denies something else (that its pieces are copies)
+    claim = "أعيد فتح متحف دار الحداد للتراث بالمنستير أمام الزوار بعد الترميم"
+    denial = (
+        "نفت مديرة متحف دار الحداد للتراث بالمنستير، سنية القروي، ما يتم تداوله بشأن أن أغلب القطع "
+        "المعروضة في المتحف نسخ مقلدة."
+    )
+    unit, claim_unit = analyze_units([denial, claim])
+    assert claim_objects(denial, unit, claim_unit, AnalysisCache()) == []
 
 
 def test_a_denial_of_something_else_names_no_claim_words() -> None:

@@ -52,6 +52,9 @@ OTHER_SHARED = 1
 # Words a denial's subject may take between the denial word and the complementizer that opens what it
 # denies ("نفت وزارة الشؤون الثقافية أن"); Arabic puts the subject after the verb.
 SUBJECT_WORDS = 6
+# A subject with a name in apposition runs longer ("مديرة متحف دار الحداد للتراث بالمنستير، سنية
+# القروي، ما ..."): an opener this far from the denial word still marks where what it names begins.
+SUBJECT_REACH = 12
 MISSING_DETAIL = 0.4
 # A named party's denial counts against a claim when its closest denial sentence scores at least this
 # (party_denial_about: cosine + share of the claim's words), within the claim's language. Measured (USE)
@@ -125,17 +128,35 @@ def denies_other(unit: TextUnit, claim: TextUnit, analyses: AnalysisCache) -> bo
     )
 
 
+@cache
+def _openers() -> frozenset[str]:
+    return _complementizers() | frozenset().union(
+        *(lang.words("grammar", "denied_opener") for lang in all_languages())
+    )
+
+
+def _past_subject(tokens: Sequence[str], start: int, end: int) -> int:
+    """Where what a denial names begins past a subject longer than SUBJECT_WORDS ("نفت مديرة متحف
+    دار الحداد للتراث بالمنستير، سنية القروي، ما يتم تداوله ..."): after the first complementizer or
+    opener (``denied_opener``: "ما", "what") within SUBJECT_REACH tokens of ``start``, else ``start``.
+    The subject is who denies, and shares the claim's words (the museum) without being denied."""
+    openers = _openers()
+    return next((k + 1 for k in range(start, min(end, start + SUBJECT_REACH)) if tokens[k] in openers), start)
+
+
 def claim_objects(text: str, unit: TextUnit, claim: TextUnit, analyses: AnalysisCache) -> list[str]:
     """What the denial words of ``text`` (analysed as ``unit``) name where that is the claim's words
     (more than OTHER_SHARED of them), as written: "وتنفي الشركة ما يُتداول على بعض الصفحات عن تجاوز
     السائق ساعات القيادة المسموح بها، إذ تُظهر سجلاتها ..." names "ما يُتداول ... المسموح بها". As
     written, not in matching form: the encoder reads text without hamza and taa marbuta worse."""
     spans = word_spans(text, len(unit.tokens))
-    return [
-        text[spans[start][0] : spans[end - 1][1]] if spans else " ".join(named.tokens)
-        for start, end, named in _denied_ranges(unit, analyses) or []
-        if end > start and len(named.content & claim.content) > OTHER_SHARED
-    ]
+    out = []
+    for start, end, named in _denied_ranges(unit, analyses) or []:
+        if (begin := _past_subject(unit.tokens, start, end)) != start:
+            start, named = begin, analyses.units([" ".join(unit.tokens[begin:end])])[0]
+        if end > start and len(named.content & claim.content) > OTHER_SHARED:
+            out.append(text[spans[start][0] : spans[end - 1][1]] if spans else " ".join(named.tokens))
+    return out
 
 
 def denial_scope(
