@@ -21,8 +21,11 @@ from rawi.text import all_stopwords
 # The negated word comes within this many tokens of the negation word ("لم يحدث", "not any crater").
 GOVERNED = 2
 # Another of the claim's words must come among the first SCOPE words after the negation that are not
-# stopwords: one shared word may be a coincidence, two name what the claim says.
-SCOPE = 5
+# stopwords: one shared word may be a coincidence, two name what the claim says. At five, scraped page
+# text ran the scope into the next fragment: "المستعرض لا يدعم تشغيل الفيديو ... قوات سوريا" (a
+# browser notice) contradicted a Baly claim that "forces backed by the Pentagon" killed militants
+# (refuted 0.71, confidently wrong); Baly then had ten articles whose reading the negation changed.
+SCOPE = 3
 NEGATED_CLAIM_WORDS = 2
 MIN_FOLDED = 3  # a prefix letter is dropped only when this many letters stay
 
