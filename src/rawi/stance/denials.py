@@ -69,15 +69,16 @@ def _complementizers() -> frozenset[str]:
     return frozenset().union(*(lang.words("grammar", "complementizer") for lang in all_languages()))
 
 
+def _after_opener(tokens: Sequence[str], start: int, stop: int, openers: frozenset[str]) -> int:
+    """Just after the first of ``openers`` in ``tokens[start:stop]``, else ``start``."""
+    return next((k + 1 for k in range(start, min(stop, len(tokens))) if tokens[k] in openers), start)
+
+
 def _object_start(tokens: Sequence[str], after: int) -> int:
     """Where what a denial names begins: after a complementizer that follows the denial word within
     SUBJECT_WORDS tokens (the subject comes between in "نفت شركة الواحة للطيران أن ..."), else
     right after the denial word."""
-    complementizers = _complementizers()
-    for k in range(after, min(len(tokens), after + SUBJECT_WORDS)):
-        if tokens[k] in complementizers:
-            return k + 1
-    return after
+    return _after_opener(tokens, after, after + SUBJECT_WORDS, _complementizers())
 
 
 def _denied_ranges(unit: TextUnit, analyses: AnalysisCache) -> list[tuple[int, int, TextUnit]] | None:
@@ -140,8 +141,7 @@ def _past_subject(tokens: Sequence[str], start: int, end: int) -> int:
     دار الحداد للتراث بالمنستير، سنية القروي، ما يتم تداوله ..."): after the first complementizer or
     opener (``denied_opener``: "ما", "what") within SUBJECT_REACH tokens of ``start``, else ``start``.
     The subject is who denies, and shares the claim's words (the museum) without being denied."""
-    openers = _openers()
-    return next((k + 1 for k in range(start, min(end, start + SUBJECT_REACH)) if tokens[k] in openers), start)
+    return _after_opener(tokens, start, min(end, start + SUBJECT_REACH), _openers())
 
 
 def claim_objects(text: str, unit: TextUnit, claim: TextUnit, analyses: AnalysisCache) -> list[str]:
@@ -238,7 +238,7 @@ def is_denying(e: SentenceEvidence, missing: float = 0.0) -> bool:
     """Whether a sentence near the claim denies it: a denial or refutation word, a negation of the
     claim's own words (:mod:`rawi.stance.negation`), or a sure contradiction (CONTRADICTS) of a
     claim with details the article never uses (MISSING_DETAIL)."""
-    if e.denial_words() or e.negates:
+    if e.contradicts():
         return True
     return missing >= MISSING_DETAIL and e.pair["disagree"] >= CONTRADICTS
 

@@ -444,7 +444,7 @@ class StanceStage:
             return max(e.cosine, 0.0) * (e.pair[direction] if direction else 1.0)
 
         def rank(e: SentenceEvidence) -> tuple[bool, float]:
-            denying = bool(e.denial_words() or e.negates)
+            denying = e.contradicts()
             return (denying != (direction == "disagree") if direction else False, -weight(e))
 
         ranked = sorted((e for e in evidence if e.sentence_index != TITLE), key=rank)[:n]

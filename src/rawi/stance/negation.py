@@ -11,6 +11,7 @@ words are ``claim_negation.txt`` with its exceptions ("no less than"), as for th
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 
 from rawi.lang import all_languages
@@ -42,9 +43,9 @@ def _fold(stem: str) -> str:
     return stem
 
 
-def _negated_scopes(unit: TextUnit) -> list[tuple[int, list[int]]]:
-    """Each negation word of ``unit`` that governs a word (within GOVERNED tokens): its position and
-    the positions of its scope (the next SCOPE words that are not stopwords)."""
+def _negated_scopes(unit: TextUnit) -> list[list[int]]:
+    """The scope of each negation word of ``unit`` that governs a word (within GOVERNED tokens): the
+    positions of the next SCOPE words that are not stopwords."""
     stop = all_stopwords()
     tokens = unit.tokens
     out = []
@@ -53,25 +54,45 @@ def _negated_scopes(unit: TextUnit) -> list[tuple[int, list[int]]]:
             continue
         scope = [k for k in range(i + 1, len(tokens)) if tokens[k] not in stop][:SCOPE]
         if scope and scope[0] <= i + GOVERNED:
-            out.append((i, scope))
+            out.append(scope)
     return out
 
 
-def negates_claim(sentence: TextUnit, claim: TextUnit) -> bool:
-    """Whether ``sentence`` holds a negation whose first governed word (within GOVERNED tokens) is one
-    of ``claim``'s content words and whose scope (its next SCOPE words that are not stopwords) holds
-    NEGATED_CLAIM_WORDS of them. A negation the claim itself makes of that word is no contradiction:
-    "إنه لم يتبق سوى أقل من ألف مقاتل" restates a claim that says so (a claim whose negation comes
-    late, inside a clause, is read as positive: rawi.stance.polarity)."""
-    claim_words = {_fold(w) for w in claim.content}
-    if not claim_words:
+@dataclass(frozen=True)
+class ClaimNegations:
+    """What a sentence must negate to contradict one claim, read once per claim (the stance stage
+    asks it of every candidate sentence): the claim's content words, and those the claim negates
+    itself. A negation the claim itself makes of a word is no contradiction: "إنه لم يتبق سوى أقل
+    من ألف مقاتل" restates a claim that says so (a claim whose negation comes late, inside a
+    clause, is read as positive: rawi.stance.polarity)."""
+
+    words: frozenset[str]
+    negated: frozenset[str]
+
+    @classmethod
+    def of(cls, claim: TextUnit) -> ClaimNegations:
+        stems = claim.stems
+        return cls(
+            frozenset(_fold(w) for w in claim.content),
+            frozenset(_fold(stems[scope[0]]) for scope in _negated_scopes(claim)),
+        )
+
+    def negated_by(self, sentence: TextUnit) -> bool:
+        """Whether ``sentence`` holds a negation whose first governed word (within GOVERNED tokens)
+        is one of the claim's content words, not one the claim negates itself, and whose scope (its
+        next SCOPE words that are not stopwords) holds NEGATED_CLAIM_WORDS of them."""
+        if not self.words:
+            return False
+        stems = sentence.stems
+        for scope in _negated_scopes(sentence):
+            governed = _fold(stems[scope[0]])
+            if governed not in self.words or governed in self.negated:
+                continue
+            if sum(_fold(stems[k]) in self.words for k in scope) >= NEGATED_CLAIM_WORDS:
+                return True
         return False
-    negated_in_claim = {_fold(claim.stems[k]) for _, scope in _negated_scopes(claim) for k in scope[:1]}
-    stems = sentence.stems
-    for _, scope in _negated_scopes(sentence):
-        governed = _fold(stems[scope[0]])
-        if governed not in claim_words or governed in negated_in_claim:
-            continue
-        if sum(_fold(stems[k]) in claim_words for k in scope) >= NEGATED_CLAIM_WORDS:
-            return True
-    return False
+
+
+def negates_claim(sentence: TextUnit, claim: TextUnit) -> bool:
+    """Whether ``sentence`` negates ``claim``'s own words (:meth:`ClaimNegations.negated_by`)."""
+    return ClaimNegations.of(claim).negated_by(sentence)

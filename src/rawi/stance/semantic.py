@@ -26,7 +26,7 @@ import numpy as np
 from rawi.errors import ModelError
 from rawi.records import STANCE_LABELS
 from rawi.stance.analysis import TextUnit
-from rawi.stance.negation import negates_claim
+from rawi.stance.negation import ClaimNegations
 
 PAIR_LABELS: tuple[str, ...] = ("agree", "disagree", "other")
 CUES: tuple[str, ...] = ("denial", "refutation", "negation", "hedge")
@@ -246,6 +246,11 @@ class SentenceEvidence:
             return self.cues.get("denial", 0) + self.cues.get("refutation", 0)
         return self.denies
 
+    def contradicts(self) -> bool:
+        """Whether the sentence says the claim is not so: a denial or refutation word
+        (:meth:`denial_words`), or a negation of the claim's own words (``negates``)."""
+        return bool(self.denial_words()) or self.negates
+
 
 def sentence_evidence(
     pair_model: PairModel,
@@ -260,6 +265,7 @@ def sentence_evidence(
         return []
     proba = pair_model.predict_proba(pair_features(claim_vector, vectors, claim_unit, units))
     cosines = vectors @ claim_vector
+    negations = ClaimNegations.of(claim_unit)
     return [
         SentenceEvidence(
             int(i),
@@ -268,7 +274,7 @@ def sentence_evidence(
             {c: unit.cue_count(c) for c in CUES},
             len(unit.content & claim_unit.content) / len(claim_unit.content) if claim_unit.content else 0.0,
             sum(unit.cue_count_beside(c, claim_unit) for c in ("denial", "refutation")),
-            negates_claim(unit, claim_unit),
+            negations.negated_by(unit),
         )
         for i, cos, row, unit in zip(indices, cosines, proba, units, strict=True)
     ]

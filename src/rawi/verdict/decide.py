@@ -227,13 +227,17 @@ def _negation_of(label: str, why: str) -> tuple[str, str]:
     return MIRROR_LABEL.get(label, label), MIRROR_RULE.get(why, why)
 
 
+def _taking(weighed: Sequence[OriginWeight], stance: str) -> list[OriginWeight]:
+    """The origins that take ``stance`` strongly enough to count (MIN_SIDE)."""
+    return [o for o in weighed if o.stance == stance and o.strength * o.weight >= MIN_SIDE]
+
+
 def _denied_once(event: Sequence[OriginWeight]) -> bool:
     """Whether a negated claim's event is denied by one independent origin only: that origin says
     what the claim says, and one origin, however often copied, is too thin to support a claim
     (PRODUCT.md: *supported* needs independent origins; "no looting took place", said only by the
     authority accused of it, against one report of the looting, is no confirmation of anything)."""
-    side = [o for o in event if o.stance == "disagree" and o.strength * o.weight >= MIN_SIDE]
-    return independent(side) < 2
+    return independent(_taking(event, "disagree")) < 2
 
 
 def _event_rule(event: Sequence[OriginWeight], negated: bool) -> tuple[str, str]:
@@ -251,17 +255,16 @@ def rule(weighed: Sequence[OriginWeight], *, negated: bool = False) -> tuple[str
     claim, the mirror of the event's (the module docstring)."""
     if negated:
         return _negation_of(*_event_rule(mirrored(weighed), negated=True))
-    side = [o for o in weighed if o.stance in ("agree", "disagree") and o.strength * o.weight >= MIN_SIDE]
-    n_for = independent([o for o in side if o.stance == "agree"])
-    n_against = independent([o for o in side if o.stance == "disagree"])
-    checked_for = any(o.refutes for o in side if o.stance == "agree")
-    checked_against = any(o.refutes for o in side if o.stance == "disagree")
+    agreeing, denying = _taking(weighed, "agree"), _taking(weighed, "disagree")
+    n_for, n_against = independent(agreeing), independent(denying)
+    checked_for = any(o.refutes for o in agreeing)
+    checked_against = any(o.refutes for o in denying)
     if n_for == 0 and n_against == 0:
         return "unverified", "thin"
     if n_against == 0:
         if n_for >= 2:
             return "supported", "supported"
-        several = sum(1 for o in side if o.stance == "agree") > 1
+        several = len(agreeing) > 1
         return "unverified", "anonymous" if several else "single"
     if n_for == 0:
         # One denial (no fact-check with it) against a claim that two or more other origins report is
@@ -275,8 +278,7 @@ def rule(weighed: Sequence[OriginWeight], *, negated: bool = False) -> tuple[str
         # s85c1, refuted 0.71 against a gold "disputed"). Measured: on the stories sets two confidently
         # wrong verdicts become disputed and none moves the other way; on Baly two right refutations
         # (V-53, V-252) become disputed.
-        reported = [o for o in weighed if o.stance == "discuss" and o.strength * o.weight >= MIN_SIDE]
-        if not checked_against and independent(reported) >= max(2, n_against + 1):
+        if not checked_against and independent(_taking(weighed, "discuss")) >= max(2, n_against + 1):
             return "disputed", "denied_once" if n_against == 1 else "denials_outnumbered"
         return "refuted", "refuted"
     # A published fact-check settles the contest (PRODUCT.md: a published fact-check that establishes
