@@ -20,6 +20,23 @@ from rawi.stance.base import StanceResult
 
 NEAR_DUPLICATE = "near_duplicate"
 TRANSLATION = "translation"
+PASSAGE = "passage"
+# Share of each article's words its shared passages must cover for a passage link to make a copy.
+COPY_SHARE = 0.4
+
+
+def passage_cover(link: Mapping[str, Any]) -> float:
+    """The share of the less-covered article of a passage link that its shared passages cover."""
+    passages = link.get("passages") or ()
+    a = sum(float(p.get("a_share", 0.0)) for p in passages)
+    b = sum(float(p.get("b_share", 0.0)) for p in passages)
+    return min(a, b)
+
+
+def is_copy(link: Mapping[str, Any], kinds: frozenset[str]) -> bool:
+    """Whether a reuse link joins two copies of one report (of ``kinds``, or passages covering both)."""
+    kind = link.get("kind")
+    return kind in kinds or (kind == PASSAGE and passage_cover(link) >= COPY_SHARE)
 
 
 def copy_groups(
@@ -32,7 +49,7 @@ def copy_groups(
     uf = UnionFind(article_ids)
     for link in links:
         a, b = str(link.get("a")), str(link.get("b"))
-        if link.get("kind") in kinds and a in position and b in position:
+        if is_copy(link, kinds) and a in position and b in position:
             uf.union(a, b)
     return [[position[a] for a in group] for group in uf.groups() if len(group) > 1]
 
