@@ -188,7 +188,11 @@ class StanceStage:
                 else frozenset()
             )
             for j, (k, (core, ev, lexical_rationale)) in enumerate(
-                zip(members, self._core(reading, group, max_rationale, period), strict=True)
+                zip(
+                    members,
+                    self._core(reading, group, max_rationale, period, negated=frame.kind == NEGATED),
+                    strict=True,
+                )
             ):
                 # with a semantic stage every article has its evidence list, except a fact-check
                 # whose ruling on the claim gave its scores (_core)
@@ -277,10 +281,17 @@ class StanceStage:
         return readings, reach_needed
 
     def _core(
-        self, core: Reading, articles: Sequence[ArticleView], max_rationale: int, period: Period | None = None
+        self,
+        core: Reading,
+        articles: Sequence[ArticleView],
+        max_rationale: int,
+        period: Period | None = None,
+        *,
+        negated: bool = False,
     ) -> list[tuple[np.ndarray, list[SentenceEvidence] | None, list[RationaleSentence]]]:
         """Scores toward the claim's core (before the frame), the evidence and the lexical rationale;
-        ``period``: when the claim dates its event (:func:`rawi.text.dates.stated_period`)."""
+        ``period``: when the claim dates its event (:func:`rawi.text.dates.stated_period`);
+        ``negated``: the core is a negated claim's event, whose denial is what the claim asserts."""
         pairs = [StancePair(core.text, a.sentences, a.title) for a in articles]
         lexical = self.lexical.predict_results(pairs, max_rationale=max_rationale)
         evidence = self._evidence(core, articles) if self.stage else [None] * len(articles)
@@ -312,8 +323,14 @@ class StanceStage:
                     # claim. One that calls this claim misleading is read by its own sentences
                     # (RulingReader.rates_this_claim): its title may be its ruling on it.
                     scope.update((i, 0.0) for i in (TITLE, *self._stated_only(art, rated)))
+                # A contradiction without a denial word (a claim detail the article lacks) stands for a
+                # changed name or number; under a negated claim it would make an article that never
+                # speaks of what the claim negates assert that negation ("investigators found no
+                # technical fault", agreed with by a photo story of the crash): only a denial or a
+                # negation in words denies a negated claim's event.
+                detail = 0.0 if negated else missing
                 scores = self._gate_denial(
-                    self.stage.combiner.predict_proba(row[None, :])[0], ev, missing, art.title, scope, foreign
+                    self.stage.combiner.predict_proba(row[None, :])[0], ev, detail, art.title, scope, foreign
                 )
             if rated:
                 # what a fact-check of another rumour quotes of the story it does not assert
