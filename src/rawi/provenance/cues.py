@@ -7,12 +7,17 @@ of ``grammar.txt``; the others (English) by Snowball stem.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
 from rawi.lang import Language, LexiconEntry, get
 from rawi.provenance.tokens import clitic_variants, strip_article
 from rawi.text import Lexicon, normalize, stem_tokens, tokenize_normalized
+
+# add(mention, polarity, verb, parent=...) -> index of the new attribution draft, or None: the
+# callback through which the Arabic and English patterns add what they find
+AddFn = Callable[..., int | None]
 
 
 @dataclass(frozen=True)

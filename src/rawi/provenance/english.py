@@ -4,15 +4,10 @@ minister"), relays ("X, citing Y, said", "X quoted Y as saying", "Y was quoted b
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from rawi.provenance.cues import Cues, Verb
+from rawi.provenance.cues import AddFn, Cues, Verb
 from rawi.provenance.mentions import backward, classify, forward, has_complement, nearest_before
 from rawi.provenance.registry import Registry
 from rawi.provenance.tokens import Tok
-
-# add(mention, polarity, verb, parent=...) -> index of the new attribution draft, or None
-AddFn = Callable[..., int | None]
 
 
 def english_relay(
