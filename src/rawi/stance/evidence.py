@@ -169,6 +169,7 @@ class StanceStage:
             denial = (
                 reports_of_denial(
                     claim.vector,
+                    claim.core.unit,
                     claim.language,
                     group,
                     self.vectors,
