@@ -50,8 +50,9 @@ OWN_SCOPE_WORDS = 3
 # about him", kept by their refutation word); of 22 in "agree"/"discuss" articles, 5.
 OTHER_SHARED = 1
 # A report of a denial names more than this share of the claim's words where it is read by what it
-# names (reports_of_denial): held-out 9, 12 and 13's reports of a ministry's or an owner's denial name
-# 0.56-1.0 of them; a denial of something else by the same party (a hand-written test), 0.5.
+# names (reports_of_denial): the ministries' denials of a shortage that held-out 9 and 13 report name
+# 0.56-1.0 of them; the same party's denial of something else (tests/test_reported_denials.py), 0.5.
+# Held-out 12's "نفى الهدّاف أن تكون إبله قد حُقنت بأي مادة" names 0.29 and stays unread.
 REPORTED_DENIAL_WORDS = 0.5
 # Words a denial's subject may take between the denial word and the complementizer that opens what it
 # denies ("نفت وزارة الشؤون الثقافية أن"); Arabic puts the subject after the verb.
@@ -281,9 +282,9 @@ def lede(
 
 def _names_claim(text: str, unit: TextUnit, core: TextUnit, analyses: AnalysisCache) -> list[str]:
     """What the denials of ``text`` name (:func:`claim_objects`) where that holds more than
-    REPORTED_DENIAL_WORDS of the ``core``'s content words: a ministry's denial of rabies cases
-    shares "denial", "rabies" and the ministry with a claim that it denied a shortage of rabies
-    vaccines, and the encoder puts the two at 0.65."""
+    REPORTED_DENIAL_WORDS of the ``core``'s content words: a directorate's denial of "any rabies
+    case" shares the directorate, "existence" and "rabies" with a claim that it denied a shortage of
+    rabies vaccines, and the encoder puts the two at 0.65."""
     if not core.content:
         return []
     objects = claim_objects(text, unit, core, analyses)
