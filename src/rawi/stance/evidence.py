@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from rawi.records import MIRRORED_STANCE, STANCE_LABELS
+from rawi.records import STANCE_LABELS
 from rawi.stance.analysis import AnalysisCache, ArticleAnalysis
 from rawi.stance.base import RationaleSentence, StancePair, StanceResult
 from rawi.stance.denials import (
@@ -41,6 +41,7 @@ from rawi.stance.denials import (
 )
 from rawi.stance.factcheck import claim_lines, rates_misleading
 from rawi.stance.figures import against, closest, figure_reading, figures
+from rawi.stance.framing import claim_scores, core_reading, normalized, quoted
 from rawi.stance.pivot import CROSS_ABOUT, CROSS_DIRECT, closeness, pivot, restatements
 from rawi.stance.polarity import DENIAL, NEGATED
 from rawi.stance.rulings import RulingReader
@@ -89,32 +90,6 @@ DENIAL_NAMES_CLAIM = 0.7
 NAMED_ABOUT = {"use": 0.33, "e5": 0.75}
 LEDE_DENIAL = {"agree": 0.05, "disagree": 0.85, "discuss": 0.07, "unrelated": 0.03}
 UNRELATED = STANCE_LABELS.index("unrelated")
-
-
-def _quoted(scores: np.ndarray) -> np.ndarray:
-    """``scores`` with the reading "agree" moved to "discuss"."""
-    agree, discuss = STANCE_LABELS.index("agree"), STANCE_LABELS.index("discuss")
-    out = scores.copy()
-    out[discuss] += out[agree]
-    out[agree] = 0.0
-    return out
-
-
-def _read_as(kind: str, label: str) -> str:
-    """The reading of the claim's core that a claim-level ``label`` rests on, which the rationale
-    quotes: for a negated claim its mirror (an article that disagrees with "the driver did not exceed
-    his hours" is one that says he did, not the company's denial it also carries); for a claim that a
-    denial happened, the article agrees by carrying the denial."""
-    if kind == NEGATED:
-        return MIRRORED_STANCE.get(label, label)
-    if kind == DENIAL and label == "agree":
-        return "disagree"
-    return label
-
-
-def _normalized(row: np.ndarray) -> np.ndarray:
-    row = np.clip(row, 1e-6, None)
-    return row / row.sum()
 
 
 class StanceStage:
@@ -203,11 +178,11 @@ class StanceStage:
                 if period and not ruling and period.began_after(articles[k].published):
                     core = against(core, "other")  # published before the event: it reports another
                 if reach is not None and k in reach_needed and reach[j] < reach_needed[k]:
-                    core = _normalized(np.where(np.arange(len(core)) == UNRELATED, 1.0, core * 0.1))
-                scores = self._frame(frame.kind, core, denial[j] if denial else None)
+                    core = normalized(np.where(np.arange(len(core)) == UNRELATED, 1.0, core * 0.1))
+                scores = claim_scores(frame.kind, core, denial[j] if denial else None)
                 label = STANCE_LABELS[int(np.argmax(scores))]
                 rationale = (
-                    self._rationale(_read_as(frame.kind, label), ev, articles[k], max_rationale)
+                    self._rationale(core_reading(frame.kind, label), ev, articles[k], max_rationale)
                     if ev
                     else lexical_rationale
                 )
@@ -335,8 +310,8 @@ class StanceStage:
                 )
             if rated:
                 # what a fact-check of another rumour quotes of the story it does not assert
-                scores = _quoted(scores)
-            out.append((_normalized(scores), ev, lex.rationale))
+                scores = quoted(scores)
+            out.append((normalized(scores), ev, lex.rationale))
         return out
 
     def _stated_only(self, article: ArticleView, rated: list[int]) -> list[int]:
@@ -425,28 +400,6 @@ class StanceStage:
         out[discuss] += out[disagree] * 0.9
         out[disagree] *= 0.1
         return out
-
-    def _frame(self, kind: str, core: np.ndarray, denial_reported: float | None) -> np.ndarray:
-        if kind == NEGATED:
-            return core[[STANCE_LABELS.index(MIRRORED_STANCE[k]) for k in STANCE_LABELS]]
-        if kind == DENIAL and denial_reported is not None:
-            unrelated = core[STANCE_LABELS.index("unrelated")]
-            related = 1.0 - unrelated
-            scores = {
-                "agree": related * (0.9 * denial_reported + 0.05),
-                "disagree": related * 0.02,
-                "discuss": related * (0.93 - 0.9 * denial_reported),
-                "unrelated": unrelated,
-            }
-            return _normalized(np.array([scores[k] for k in STANCE_LABELS]))
-        if kind == DENIAL:
-            # No sentence-level reading (lexical-only): an article that denies the event reports a
-            # denial; one that asserts it does not, so it only discusses the claim that it was denied.
-            agree, disagree, discuss = (STANCE_LABELS.index(k) for k in ("agree", "disagree", "discuss"))
-            out = core.copy()
-            out[agree], out[disagree], out[discuss] = core[disagree], 0.0, core[discuss] + core[agree]
-            return _normalized(out)
-        return core
 
     def _rationale(
         self, label: str, evidence: Sequence[SentenceEvidence], article: ArticleView, n: int
