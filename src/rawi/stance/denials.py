@@ -149,17 +149,21 @@ def _past_subject(tokens: Sequence[str], start: int, end: int) -> int:
     return _after_opener(tokens, start, min(end, start + SUBJECT_REACH), _openers())
 
 
-def claim_objects(text: str, unit: TextUnit, claim: TextUnit, analyses: AnalysisCache) -> list[str]:
+def claim_objects(
+    text: str, unit: TextUnit, claim: TextUnit, analyses: AnalysisCache, share: float = 0.0
+) -> list[str]:
     """What the denial words of ``text`` (analysed as ``unit``) name where that is the claim's words
-    (more than OTHER_SHARED of them), as written: "وتنفي الشركة ما يُتداول على بعض الصفحات عن تجاوز
-    السائق ساعات القيادة المسموح بها، إذ تُظهر سجلاتها ..." names "ما يُتداول ... المسموح بها". As
-    written, not in matching form: the encoder reads text without hamza and taa marbuta worse."""
+    (more than OTHER_SHARED of them, and more than ``share`` of all the claim's), as written:
+    "وتنفي الشركة ما يُتداول على بعض الصفحات عن تجاوز السائق ساعات القيادة المسموح بها، إذ تُظهر
+    سجلاتها ..." names "ما يُتداول ... المسموح بها". As written, not in matching form: the encoder
+    reads text without hamza and taa marbuta worse."""
     spans = word_spans(text, len(unit.tokens))
     out = []
     for start, end, named in _denied_ranges(unit, analyses) or []:
         if (begin := _past_subject(unit.tokens, start, end)) != start:
             start, named = begin, analyses.units([" ".join(unit.tokens[begin:end])])[0]
-        if end > start and len(named.content & claim.content) > OTHER_SHARED:
+        shared = len(named.content & claim.content)
+        if end > start and shared > OTHER_SHARED and shared > share * len(claim.content):
             out.append(text[spans[start][0] : spans[end - 1][1]] if spans else " ".join(named.tokens))
     return out
 
@@ -280,22 +284,6 @@ def lede(
     ]
 
 
-def _names_claim(text: str, unit: TextUnit, core: TextUnit, analyses: AnalysisCache) -> list[str]:
-    """What the denials of ``text`` name (:func:`claim_objects`) where that holds more than
-    REPORTED_DENIAL_WORDS of the ``core``'s content words: a directorate's denial of "any rabies
-    case" shares the directorate, "existence" and "rabies" with a claim that it denied a shortage of
-    rabies vaccines, and the encoder puts the two at 0.65."""
-    if not core.content:
-        return []
-    objects = claim_objects(text, unit, core, analyses)
-    units = analyses.units(objects) if objects else []
-    return [
-        o
-        for o, named in zip(objects, units, strict=True)
-        if len(named.content & core.content) / len(core.content) > REPORTED_DENIAL_WORDS
-    ]
-
-
 def reports_of_denial(
     claim_vector: np.ndarray,
     core: TextUnit,
@@ -339,8 +327,14 @@ def reports_of_denial(
             out.append(0.0)
             continue
         # what the denials name, as written (compared only in the claim's language), when that is most
-        # of what the claim says was denied
-        named = [] if across else [o for t, u in cued for o in _names_claim(t, u, core, analyses)]
+        # of what the claim says was denied (REPORTED_DENIAL_WORDS): a directorate's denial of "any
+        # rabies case" shares the directorate, "existence" and "rabies" with a claim that it denied a
+        # shortage of rabies vaccines, and the encoder puts the two at 0.65
+        named = (
+            []
+            if across
+            else [o for t, u in cued for o in claim_objects(t, u, core, analyses, REPORTED_DENIAL_WORDS)]
+        )
         closeness = vectors([text for text, _ in cued] + named) @ claim_vector
         out.append(1.0 if bool((closeness >= (near_across if across else near)).any()) else 0.0)
     return out

@@ -49,7 +49,7 @@ def _negated_scopes(unit: TextUnit) -> list[list[int]]:
     stop = all_stopwords()
     tokens = unit.tokens
     out = []
-    for i, negation in enumerate(negation_words(tokens)):
+    for i, negation in enumerate(negation_words(tokens, folded=True)):
         if not negation:
             continue
         scope = [k for k in range(i + 1, len(tokens)) if tokens[k] not in stop][:SCOPE]

@@ -48,23 +48,32 @@ def _exceptions() -> tuple[tuple[str, ...], ...]:
     return tuple(sorted(phrases, key=len, reverse=True))
 
 
-def _masked(words: list[str]) -> list[bool]:
+def _masked(words: Sequence[str]) -> list[bool]:
     """Which words belong to an exception phrase (so their negation word negates nothing)."""
-    folded = [normalize(w) for w in words]
-    mask = [False] * len(words)
+    return _masked_folded([normalize(w) for w in words])
+
+
+def _masked_folded(folded: Sequence[str]) -> list[bool]:
+    mask = [False] * len(folded)
     for phrase in _exceptions():
         n = len(phrase)
-        for i in range(len(words) - n + 1):
+        for i in range(len(folded) - n + 1):
             if tuple(folded[i : i + n]) == phrase:
                 mask[i : i + n] = [True] * n
     return mask
 
 
-def negation_words(words: Sequence[str]) -> list[bool]:
+def negation_words(words: Sequence[str], *, folded: bool = False) -> list[bool]:
     """Which of ``words`` are negation words that negate something (not inside an exception phrase
-    such as "no less than")."""
-    masked = _masked(list(words))
-    return [not m and normalize(w) in _negations() for w, m in zip(words, masked, strict=True)]
+    such as "no less than"); ``folded``: the words are in matching form already (a TextUnit's
+    tokens). This runs on every candidate sentence of a check: a text with no negation word is
+    not scanned for exception phrases."""
+    forms = list(words) if folded else [normalize(w) for w in words]
+    negations = _negations()
+    found = [w in negations for w in forms]
+    if not any(found):
+        return found
+    return [f and not m for f, m in zip(found, _masked_folded(forms), strict=True)]
 
 
 def claim_frame(claim: str, cache: AnalysisCache | None = None) -> ClaimFrame:
