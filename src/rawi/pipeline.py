@@ -173,7 +173,7 @@ def _discussing(s: StanceResult) -> StanceResult:
     scores = dict(s.scores)
     scores["discuss"] = scores.get("discuss", 0.0) + scores.get("agree", 0.0)
     scores["agree"] = 0.0
-    return StanceResult(max(scores, key=scores.__getitem__), scores, s.rationale, s.ruling)
+    return StanceResult(max(scores, key=scores.__getitem__), scores, s.rationale, s.ruling, s.doubted)
 
 
 def _counted_origins(
@@ -306,6 +306,7 @@ def _evidence_stance(r: RetrievedArticle, s: StanceResult) -> EvidenceStance:
         # "misleading": the claim is partly true, and its denial weighs as one origin's word
         refutes=s.ruling or (s.label == "disagree" and _refuting_fact_check(r)),
         quote=s.rationale[0].text if s.rationale and s.label in ("agree", "disagree") else None,
+        doubted=s.doubted,
     )
 
 

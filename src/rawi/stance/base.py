@@ -43,6 +43,9 @@ class StanceResult:
     scores: dict[str, float]  # one per label in STANCE_LABELS, summing to 1
     rationale: list[RationaleSentence] = field(default_factory=list)
     ruling: bool = False  # a published fact-check's ruling on the claim gave this stance
+    # the article reads as a denial that no sentence close to the claim carries (StanceStage's
+    # gate set it aside): not a denial of the claim, but no ground to call the claim settled either
+    doubted: bool = False
 
 
 @runtime_checkable

@@ -81,6 +81,10 @@ def pool_copies(
         label = max(STANCE_LABELS, key=lambda k: mean[k])
         for i in group:
             pooled[i] = StanceResult(
-                label, dict(mean), stances[i].rationale, stances[i].ruling and label == stances[i].label
+                label,
+                dict(mean),
+                stances[i].rationale,
+                stances[i].ruling and label == stances[i].label,
+                any(stances[j].doubted for j in group) and label != "agree",
             )
     return pooled

@@ -10,9 +10,11 @@ This is what ``rawi check`` shows beside each article. The steps:
    candidate sentences (:class:`SemanticStage`) when an encoder is available.
 3. A denial counts only when it is about the claim: a "disagree" needs a sentence close to the
    claim that carries a denial or refutation word (or a negation the pair model reads as a sure
-   contradiction); otherwise the "disagree" reading is set aside. A denial word elsewhere in the
-   article (about another rumour, another event) never makes it a denial. A published fact-check
-   that rates this claim false denies it, whatever the rumour it quotes says (:mod:`rawi.stance.rulings`).
+   contradiction); otherwise the "disagree" reading is set aside (:mod:`rawi.stance.set_aside`: to
+   "agree" where the article restates the claim, else to "discuss"; a sure one is kept as a doubt).
+   A denial word elsewhere in the article (about another rumour, another event) never makes it a
+   denial. A published fact-check that rates this claim false denies it, whatever the rumour it
+   quotes says (:mod:`rawi.stance.rulings`).
 4. The frame turns core scores into claim scores: mirrored for a negated claim; for a claim that a
    denial happened, an article that reports a denial of the event agrees, one that only reports
    the event discusses it.
@@ -46,6 +48,8 @@ from rawi.stance.pivot import CROSS_ABOUT, CROSS_DIRECT, closeness, pivot, resta
 from rawi.stance.polarity import DENIAL, NEGATED
 from rawi.stance.rulings import RulingReader
 from rawi.stance.semantic import NEAR, SentenceEvidence, article_features, sentence_evidence
+from rawi.stance.set_aside import DOUBT_ABOUT, set_aside
+from rawi.stance.set_aside import doubted as doubts
 from rawi.stance.stage import SemanticStage
 from rawi.stance.views import TITLE, ArticleView, Reading
 from rawi.text import detect_language
@@ -126,6 +130,7 @@ class StanceStage:
         self.lede_about = LEDE_ABOUT.get(encoder_key, LEDE_ABOUT["use"])
         self.figure_about = FIGURE_ABOUT.get(encoder_key, FIGURE_ABOUT["use"])
         self.named_about = NAMED_ABOUT.get(encoder_key, NAMED_ABOUT["use"])
+        self.doubt_about = DOUBT_ABOUT.get(encoder_key, DOUBT_ABOUT["use"])
 
     def predict(
         self, claim: AnalyzedClaim, articles: Sequence[ArticleView], *, max_rationale: int = 3
@@ -163,7 +168,7 @@ class StanceStage:
                 if text == claim.core_text or agree_on_a_figure(claim_figures, figures(reading.unit))
                 else frozenset()
             )
-            for j, (k, (core, ev, lexical_rationale)) in enumerate(
+            for j, (k, (core, ev, lexical_rationale, doubt)) in enumerate(
                 zip(
                     members,
                     self._core(reading, group, max_rationale, period, negated=frame.kind == NEGATED),
@@ -187,8 +192,14 @@ class StanceStage:
                     else lexical_rationale
                 )
                 ruled = ruling and label in ("agree", "disagree")
+                # a doubt about the claim's event is one about a claim that asserts it
+                doubted = doubt and frame.kind not in (NEGATED, DENIAL) and label != "agree"
                 results[k] = StanceResult(
-                    label, {n: float(v) for n, v in zip(STANCE_LABELS, scores, strict=True)}, rationale, ruled
+                    label,
+                    {n: float(v) for n, v in zip(STANCE_LABELS, scores, strict=True)},
+                    rationale,
+                    ruled,
+                    doubted,
                 )
         return [r for r in results if r is not None]
 
@@ -264,7 +275,7 @@ class StanceStage:
         period: Period | None = None,
         *,
         negated: bool = False,
-    ) -> list[tuple[np.ndarray, list[SentenceEvidence] | None, list[RationaleSentence]]]:
+    ) -> list[tuple[np.ndarray, list[SentenceEvidence] | None, list[RationaleSentence], bool]]:
         """Scores toward the claim's core (before the frame), the evidence and the lexical rationale;
         ``period``: when the claim dates its event (:func:`rawi.text.dates.stated_period`);
         ``negated``: the core is a negated claim's event, whose denial is what the claim asserts."""
@@ -283,9 +294,11 @@ class StanceStage:
         claim_unit = core.unit
         for lex, ev, art, rated, ruling in zip(lexical, evidence, articles, lines, rulings, strict=True):
             if ruling is not None:
-                out.append((ruling[0], None, ruling[1]))  # its rationale: where it states and rates the claim
+                # its rationale: where it states and rates the claim
+                out.append((ruling[0], None, ruling[1], False))
                 continue
             scores = np.array([lex.scores[label] for label in STANCE_LABELS])
+            doubted = False
             if ev is not None and self.stage is not None:
                 row = article_features(scores.tolist(), None, ev)
                 missing = missing_share(claim_unit, self._analysis(art))
@@ -305,13 +318,13 @@ class StanceStage:
                 # technical fault", agreed with by a photo story of the crash): only a denial or a
                 # negation in words denies a negated claim's event.
                 detail = 0.0 if negated else missing
-                scores = self._gate_denial(
-                    self.stage.combiner.predict_proba(row[None, :])[0], ev, detail, art.title, scope, foreign
-                )
+                combined = self.stage.combiner.predict_proba(row[None, :])[0]
+                scores = self._gate_denial(combined, ev, detail, art.title, scope, foreign)
+                doubted = not foreign and doubts(combined, scores, ev, scope, self.doubt_about)
             if rated:
                 # what a fact-check of another rumour quotes of the story it does not assert
                 scores = quoted(scores)
-            out.append((normalized(scores), ev, lex.rationale))
+            out.append((normalized(scores), ev, lex.rationale, doubted))
         return out
 
     def _stated_only(self, article: ArticleView, rated: list[int]) -> list[int]:
@@ -392,14 +405,9 @@ class StanceStage:
             for e in evidence
         ):
             return core
-        # Without a denial the "disagree" reading goes to "discuss": the article is near the claim
-        # and reads differently. Keeping the other readings' odds instead (so that mass partly went to
-        # "agree") read Baly's changed-detail articles as support: confidently wrong 42 of 422.
-        disagree, discuss = STANCE_LABELS.index("disagree"), STANCE_LABELS.index("discuss")
-        out = core.copy()
-        out[discuss] += out[disagree] * 0.9
-        out[disagree] *= 0.1
-        return out
+        # Without a denial the "disagree" reading is set aside (rawi.stance.set_aside): to "agree"
+        # where the article restates the claim, else to "discuss".
+        return set_aside(core, evidence, self.about)
 
     def _rationale(
         self, label: str, evidence: Sequence[SentenceEvidence], article: ArticleView, n: int

@@ -13,7 +13,9 @@ The rules (``rule``), on the origins that take a side:
   among the denials and another denying origin stands with it, or the denials do not trail (and the
   mirror for *supported*, which always needs two origins); a negated claim's event refuted by one
   origin leaves the claim unverified, not supported (one origin);
-- *disputed*: independent origins on both sides (a named party denying what others assert);
+- *disputed*: independent origins on both sides (a named party denying what others assert); or origins
+  that would support it beside an article that reads as a denial rawi could not tie to the claim
+  (``EvidenceStance.doubted``, :mod:`rawi.stance.set_aside`);
 - *unverified*: nothing takes a side, or only one origin does (one report, however often copied).
 
 A negated claim ("no fire broke out") gets the mirror of the verdict its event would get (PRODUCT.md:
@@ -57,6 +59,7 @@ class EvidenceStance:
     title: str | None = None
     refutes: bool = False  # a published fact-check (rawi.stance.factcheck) takes this stance
     quote: str | None = None  # the sentence the stance rests on (for the explanation)
+    doubted: bool = False  # it reads as a denial that rawi could not tie to the claim (StanceResult)
 
 
 class ArticleGroup(Protocol):
@@ -329,6 +332,11 @@ def decide(
     silenced = bool(silent_sources) and not negated and event_label == "supported"
     if silenced:
         event_label, event_why = "unverified", "source_silent"
+    elif event_label == "supported" and not negated and any(e.doubted and counts(e) for e in evidence):
+        # an article that reads as a denial, though no sentence of it close to the claim carries the
+        # denial (a ministry's "no shortage of insulin" beside pharmacies' reports of a shortage of
+        # insulin pens in two towns), leaves the claim contested, not supported
+        event_label, event_why = "disputed", "doubted"
     label, why = _negation_of(event_label, event_why) if negated else (event_label, event_why)
     margin = log_odds(weighed)
     cal = calibration or load_calibration()
