@@ -46,6 +46,7 @@ from rawi.stance.figures import against, closest, figure_reading, figures
 from rawi.stance.framing import claim_scores, core_reading, normalized, quoted
 from rawi.stance.pivot import CROSS_ABOUT, CROSS_DIRECT, closeness, pivot, restatements
 from rawi.stance.polarity import DENIAL, NEGATED
+from rawi.stance.rationale import evidence_rationale
 from rawi.stance.rulings import RulingReader
 from rawi.stance.semantic import NEAR, SentenceEvidence, article_features, sentence_evidence
 from rawi.stance.set_aside import DOUBT_ABOUT, set_aside
@@ -187,7 +188,9 @@ class StanceStage:
                 scores = claim_scores(frame.kind, core, denial[j] if denial else None)
                 label = STANCE_LABELS[int(np.argmax(scores))]
                 rationale = (
-                    self._rationale(core_reading(frame.kind, label), ev, articles[k], max_rationale)
+                    evidence_rationale(
+                        core_reading(frame.kind, label), ev, articles[k].sentences, max_rationale
+                    )
                     if ev
                     else lexical_rationale
                 )
@@ -408,26 +411,3 @@ class StanceStage:
         # Without a denial the "disagree" reading is set aside (rawi.stance.set_aside): to "agree"
         # where the article restates the claim, else to "discuss".
         return set_aside(core, evidence, self.about)
-
-    def _rationale(
-        self, label: str, evidence: Sequence[SentenceEvidence], article: ArticleView, n: int
-    ) -> list[RationaleSentence]:
-        """The candidate sentences that carry ``label`` (a reading of the claim's core): closest to
-        the claim, weighted by the pair model's reading in that direction; for a denial, the sentences
-        with a denial or refutation word first, for an assertion those without one (the pair model
-        reads "the ministry denied an outbreak of cholera" as agreeing with "cholera broke out", by
-        its shared words, and a dateline as disagreeing with it)."""
-        direction = {"agree": "agree", "disagree": "disagree"}.get(label)
-
-        def weight(e: SentenceEvidence) -> float:
-            return max(e.cosine, 0.0) * (e.pair[direction] if direction else 1.0)
-
-        def rank(e: SentenceEvidence) -> tuple[bool, float]:
-            denying = e.contradicts()
-            return (denying != (direction == "disagree") if direction else False, -weight(e))
-
-        ranked = sorted((e for e in evidence if e.sentence_index != TITLE), key=rank)[:n]
-        return [
-            RationaleSentence(e.sentence_index, article.sentences[e.sentence_index], round(weight(e), 4))
-            for e in ranked
-        ]

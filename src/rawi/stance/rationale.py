@@ -1,10 +1,15 @@
-"""Rationale: the sentences a stance decision rests on, ranked by claim match × cue evidence."""
+"""Rationale: the sentences a stance decision rests on — for the lexical model, ranked by claim match
+× cue evidence; for the evidence-sentence stage, by closeness × the pair model's reading."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from rawi.stance.analysis import ArticleAnalysis
 from rawi.stance.base import RationaleSentence
 from rawi.stance.features import SentenceMatch
+from rawi.stance.semantic import SentenceEvidence
+from rawi.stance.views import TITLE
 
 # Cue lists that carry each label's evidence; a sentence holding one weighs more for that label.
 LABEL_CUES: dict[str, tuple[str, ...]] = {
@@ -44,4 +49,27 @@ def rank_rationale(
     return [
         RationaleSentence(sentence_index=index, text=sentences[index], score=round(score, 4))
         for score, index in scored[:max_rationale]
+    ]
+
+
+def evidence_rationale(
+    label: str, evidence: Sequence[SentenceEvidence], sentences: Sequence[str], n: int
+) -> list[RationaleSentence]:
+    """The candidate sentences that carry ``label`` (a reading of the claim's core): closest to
+    the claim, weighted by the pair model's reading in that direction; for a denial, the sentences
+    with a denial or refutation word first, for an assertion those without one (the pair model
+    reads "the ministry denied an outbreak of cholera" as agreeing with "cholera broke out", by
+    its shared words, and a dateline as disagreeing with it)."""
+    direction = {"agree": "agree", "disagree": "disagree"}.get(label)
+
+    def weight(e: SentenceEvidence) -> float:
+        return max(e.cosine, 0.0) * (e.pair[direction] if direction else 1.0)
+
+    def rank(e: SentenceEvidence) -> tuple[bool, float]:
+        denying = e.contradicts()
+        return (denying != (direction == "disagree") if direction else False, -weight(e))
+
+    ranked = sorted((e for e in evidence if e.sentence_index != TITLE), key=rank)[:n]
+    return [
+        RationaleSentence(e.sentence_index, sentences[e.sentence_index], round(weight(e), 4)) for e in ranked
     ]
