@@ -332,7 +332,8 @@ def decide(
     silenced = bool(silent_sources) and not negated and event_label == "supported"
     if silenced:
         event_label, event_why = "unverified", "source_silent"
-    elif event_label == "supported" and not negated and any(e.doubted and counts(e) for e in evidence):
+    doubting = [e.article_id for e in evidence if e.doubted and counts(e)]
+    if event_label == "supported" and not negated and doubting:
         # an article that reads as a denial, though no sentence of it close to the claim carries the
         # denial (a ministry's "no shortage of insulin" beside pharmacies' reports of a shortage of
         # insulin pens in two towns), leaves the claim contested, not supported
@@ -346,6 +347,14 @@ def decide(
     weak = sum(1 for e in evidence if e.stance != "unrelated" and not counts(e))
     quotes = {e.article_id: e.quote for e in evidence if e.quote}
     text = explain(
-        why, weighed, unrelated, weak, names or {}, quotes, language, silent_sources if silenced else ()
+        why,
+        weighed,
+        unrelated,
+        weak,
+        names or {},
+        quotes,
+        language,
+        silent_sources if silenced else (),
+        doubting if why == "doubted" else (),
     )
     return Verdict(label, round(confidence, 4), text, len(weighed), round(p_true, 4), weighed, why)

@@ -48,9 +48,11 @@ def explain(
     quotes: Mapping[str, str],
     language: str = "en",
     sources: Sequence[str] = (),
+    doubted: Sequence[str] = (),
 ) -> str:
     """One paragraph a person can check; ``sources``: the outlets the claim names whose own reports
-    do not say it (the rule "source_silent" names them)."""
+    do not say it (the rule "source_silent" names them); ``doubted``: the articles that read as a
+    denial rawi could not tie to the claim (the rule "doubted" names them)."""
     t = templates(language)
     parts: list[str] = []
     if not weighed:
@@ -69,7 +71,10 @@ def explain(
             for o in group
         )
         parts.append(t[stance].format(n=len(group), names=listed))
-    parts.append(t[why].format(source=f" {t['or']} ".join(sources)) if sources else t[why])
+    if sources or doubted:
+        parts.append(t[why].format(source=f" {t['or']} ".join(sources), articles=", ".join(doubted)))
+    else:
+        parts.append(t[why])
     deciding = [o for o in weighed if o.stance in ("agree", "disagree")]
     deciding.sort(key=lambda o: -o.strength)
     shown = 0
