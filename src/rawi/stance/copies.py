@@ -79,12 +79,13 @@ def pool_copies(
         readers = [i for i in direct if stances[i].label != "unrelated"] or direct
         mean = {k: sum(stances[i].scores[k] for i in readers) / len(readers) for k in STANCE_LABELS}
         label = max(STANCE_LABELS, key=lambda k: mean[k])
+        doubted = label != "agree" and any(stances[i].doubted for i in group)
         for i in group:
             pooled[i] = StanceResult(
                 label,
                 dict(mean),
                 stances[i].rationale,
                 stances[i].ruling and label == stances[i].label,
-                any(stances[j].doubted for j in group) and label != "agree",
+                doubted,
             )
     return pooled
